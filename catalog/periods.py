@@ -1,0 +1,72 @@
+"""ISO 8601 dates and calendar durations (`P5Y`, `P18M`, `P60D`, `P2W`)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+_DURATION = re.compile(r"^P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
+
+
+@dataclass(frozen=True, order=True)
+class Duration:
+    """A calendar duration. Months and years are calendar units, not fixed day counts,
+    because records schedules say "five years after", not "1826 days after"."""
+
+    years: int = 0
+    months: int = 0
+    days: int = 0
+
+    @classmethod
+    def parse(cls, text: object) -> Duration:
+        if isinstance(text, Duration):
+            return text
+        match = _DURATION.match(str(text).strip().upper())
+        if not match or not any(match.groups()):
+            raise ValueError(f"expected an ISO 8601 duration such as P5Y, P18M or P60D, got {text!r}")
+        parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
+        return cls(years=parts["y"], months=parts["m"], days=parts["d"] + 7 * parts["w"])
+
+    @classmethod
+    def of_days(cls, days: int) -> Duration:
+        return cls(days=days)
+
+    def after(self, start: date) -> date:
+        """The date this duration after `start`; a month-end overflows to the last day
+        of the month (2024-01-31 + P1M is 2024-02-29)."""
+        month_index = start.month - 1 + self.months + 12 * self.years
+        year, month = start.year + month_index // 12, month_index % 12 + 1
+        day = min(start.day, calendar.monthrange(year, month)[1])
+        return date(year, month, day) + timedelta(days=self.days)
+
+    def iso(self) -> str:
+        text = "P"
+        text += f"{self.years}Y" if self.years else ""
+        text += f"{self.months}M" if self.months else ""
+        text += f"{self.days}D" if self.days else ""
+        return text if text != "P" else "P0D"
+
+    def words(self) -> str:
+        """Plain English, for people: 'five years' reads better than P5Y."""
+        parts = []
+        for count, unit in ((self.years, "year"), (self.months, "month"), (self.days, "day")):
+            if count:
+                parts.append(f"{count} {unit}{'s' if count != 1 else ''}")
+        return ", ".join(parts) if parts else "no time"
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+def parse_date(value: object) -> date:
+    """An ISO 8601 calendar date; YAML gives `date` objects for unquoted dates."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValueError(f"expected an ISO 8601 date such as 2026-06-30, got {value!r}") from None

@@ -1,0 +1,126 @@
+"""The graph as records: what the store keeps, and the typed model converted to and from it.
+
+Properties are JSON-friendly primitives (dates and durations as ISO strings, enums as
+their values, tuples as lists) because both SQLite rows and Neo4j properties hold them."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from functools import cache
+from types import UnionType
+from typing import Any, TypeVar
+
+from catalog.model import NODE_TYPES, Node
+from catalog.periods import Duration, parse_date
+from catalog.vocab import Label, RelType
+
+Props = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    label: Label
+    id: str
+    props: Props = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.props.get(key, default)
+
+    @property
+    def name(self) -> str:
+        return str(self.props.get("name", self.id))
+
+
+@dataclass(frozen=True)
+class EdgeRecord:
+    type: RelType
+    source: str
+    target: str
+    props: Props = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[RelType, str, str]:
+        return (self.type, self.source, self.target)
+
+
+N = TypeVar("N", bound=Node)
+
+
+@cache
+def field_types(cls: type) -> dict[str, tuple[type, bool]]:
+    """Each dataclass field's base type and whether it is a tuple of that type."""
+    hints = typing.get_type_hints(cls)
+    result: dict[str, tuple[type, bool]] = {}
+    for f in dataclasses.fields(cls):
+        hint = hints[f.name]
+        if isinstance(hint, UnionType):
+            hint = next(a for a in typing.get_args(hint) if a is not type(None))
+        if typing.get_origin(hint) is tuple:
+            result[f.name] = (typing.get_args(hint)[0], True)
+        else:
+            result[f.name] = (hint, False)
+    return result
+
+
+def to_primitive(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date | Duration):
+        return value.isoformat() if isinstance(value, date) else value.iso()
+    if isinstance(value, tuple | list):
+        return [to_primitive(v) for v in value]
+    return value
+
+
+def from_primitive(kind: type, value: Any) -> Any:
+    if issubclass(kind, Enum):
+        return kind(value)
+    if kind is date:
+        return parse_date(value)
+    if kind is Duration:
+        return Duration.parse(value)
+    return value
+
+
+def props_of(obj: Any) -> dict[str, Any]:
+    """A dataclass as stored properties; None and empty tuples are left out."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(obj):
+        value = getattr(obj, f.name)
+        if value is None or value == ():
+            continue
+        out[f.name] = to_primitive(value)
+    return out
+
+
+def build(cls: type[N], props: Props) -> N:
+    kinds = field_types(cls)
+    values: dict[str, Any] = {}
+    for key, value in props.items():
+        if key not in kinds:
+            continue  # a property a later version dropped; the record keeps it
+        kind, many = kinds[key]
+        values[key] = tuple(from_primitive(kind, v) for v in value) if many else from_primitive(kind, value)
+    return cls(**values)
+
+
+def to_record(node: Node) -> NodeRecord:
+    props = props_of(node)
+    props.pop("id")
+    return NodeRecord(node.LABEL, node.id, props)
+
+
+def from_record(record: NodeRecord) -> Node:
+    return build(NODE_TYPES[record.label], {"id": record.id, **record.props})
+
+
+def typed(record: NodeRecord, cls: type[N]) -> N:
+    node = from_record(record)
+    if not isinstance(node, cls):
+        raise TypeError(f"{record.id} is a {record.label}, not a {cls.LABEL}")
+    return node

@@ -1,0 +1,1 @@
+"""The store: one interface, its backends, and what reads and writes through it."""

@@ -1,0 +1,154 @@
+"""The embedded store's durable half: a SQLite database in WAL mode, the source of truth.
+
+Each write is one SQLite transaction; a crash leaves the file as it was before or after."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.store import SCHEMA_VERSION, StoreError, StoreUnavailable
+
+DB_FILE = "steward.db"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS nodes (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    props TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS nodes_by_label ON nodes(label);
+CREATE TABLE IF NOT EXISTS edges (
+    type TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    target TEXT NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    props TEXT NOT NULL,
+    PRIMARY KEY (type, source, target)
+);
+CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target);
+CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source);
+"""
+
+# Each entry migrates from version N to N + 1; none yet, the list is where they go.
+MIGRATIONS: list[str] = []
+
+Op = tuple[str, Any]
+
+
+def encode(props: Any) -> str:
+    return json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+class Durable:
+    def __init__(self, folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.conn = sqlite3.connect(folder / DB_FILE, isolation_level=None,
+                                        check_same_thread=False)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=FULL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self.conn.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"cannot open the embedded store in {folder}: {exc}") from exc
+
+    def _migrate(self) -> None:
+        with self._immediate():
+            _run_script(self.conn, _SCHEMA)
+            row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+            version = int(row[0]) if row else 0
+            if version == 0:
+                version = SCHEMA_VERSION
+            elif version > SCHEMA_VERSION:
+                raise StoreError(f"the store was written by a newer Steward (schema {version}); "
+                                 f"this one reads up to schema {SCHEMA_VERSION}")
+            for script in MIGRATIONS[version - 1:SCHEMA_VERSION - 1]:
+                _run_script(self.conn, script)
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                              (str(SCHEMA_VERSION),))
+
+    def _immediate(self) -> _Tx:
+        return _Tx(self.conn)
+
+    def schema_version(self) -> int:
+        row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0])
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: the cue to rebuild the memory graph."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def apply(self, ops: Sequence[Op]) -> None:
+        """Apply every operation in one transaction, or none of them."""
+        try:
+            with self._immediate():
+                for kind, arg in ops:
+                    self._apply_one(kind, arg)
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"write refused, nothing was written: {_explain(exc)}") from exc
+
+    def _apply_one(self, kind: str, arg: Any) -> None:
+        run = self.conn.execute
+        if kind == "upsert_node":
+            existing = run("SELECT label FROM nodes WHERE id=?", (arg.id,)).fetchone()
+            if existing and existing[0] != arg.label.value:
+                raise sqlite3.IntegrityError(f"id {arg.id!r} is already a {existing[0]}")
+            run("INSERT INTO nodes(id, label, props) VALUES (?, ?, ?) ON CONFLICT(id) "
+                "DO UPDATE SET props=excluded.props", (arg.id, arg.label.value, encode(arg.props)))
+        elif kind == "delete_node":
+            run("DELETE FROM nodes WHERE id=?", (arg,))
+        elif kind == "upsert_edge":
+            run("INSERT INTO edges(type, source, target, props) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(type, source, target) DO UPDATE SET props=excluded.props",
+                (arg.type.value, arg.source, arg.target, encode(arg.props)))
+        elif kind == "delete_edge":
+            run("DELETE FROM edges WHERE type=? AND source=? AND target=?",
+                (arg[0].value, arg[1], arg[2]))
+        else:
+            raise ValueError(kind)
+
+    def all_nodes(self) -> Iterator[NodeRecord]:
+        for node_id, label, props in self.conn.execute("SELECT id, label, props FROM nodes"):
+            yield NodeRecord(Label(label), node_id, json.loads(props))
+
+    def all_edges(self) -> Iterator[EdgeRecord]:
+        for type_, src, dst, props in self.conn.execute(
+                "SELECT type, source, target, props FROM edges"):
+            yield EdgeRecord(RelType(type_), src, dst, json.loads(props))
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class _Tx:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type: object, *_: object) -> None:
+        self.conn.execute("COMMIT" if exc_type is None else "ROLLBACK")
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it commits first, which would split the migration in two.
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _explain(exc: sqlite3.IntegrityError) -> str:
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        return "a relationship names a node that does not exist"
+    return text

@@ -1,0 +1,125 @@
+"""The embedded backend: nothing to install, a folder on disk.
+
+SQLite (WAL) is the durable source of truth; a networkx graph built from it at open
+serves reads. A write commits to SQLite first and reaches memory only once committed,
+so a failed write leaves both as they were."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.embedded.durable import Durable, Op
+from graph.embedded.memory import MemoryGraph
+from graph.store import Direction, Step
+
+DEFAULT_FOLDER = ".steward"
+
+
+class _Buffer:
+    """A transaction's writes, held until it commits."""
+
+    def __init__(self) -> None:
+        self.ops: list[Op] = []
+
+    def upsert_node(self, node: NodeRecord) -> None:
+        self.ops.append(("upsert_node", node))
+
+    def delete_node(self, node_id: str) -> None:
+        self.ops.append(("delete_node", node_id))
+
+    def upsert_edge(self, edge: EdgeRecord) -> None:
+        self.ops.append(("upsert_edge", edge))
+
+    def delete_edge(self, type_: RelType, source: str, target: str) -> None:
+        self.ops.append(("delete_edge", (type_, source, target)))
+
+
+class EmbeddedStore:
+    name = "embedded"
+
+    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> None:
+        self.folder = Path(folder)
+        self.durable = Durable(self.folder)
+        self._lock = threading.RLock()
+        self._load()
+        self.round_trips = 0
+
+    def _load(self) -> None:
+        self._version = self.durable.data_version()
+        self.memory = MemoryGraph(self.durable.all_nodes(), self.durable.all_edges())
+
+    def _fresh(self) -> MemoryGraph:
+        # Another process (a `steward load` beside a running server) may have committed.
+        with self._lock:
+            self.round_trips += 1
+            if self.durable.data_version() != self._version:
+                self._load()
+            return self.memory
+
+    @contextmanager
+    def transaction(self) -> Iterator[_Buffer]:
+        buffer = _Buffer()
+        yield buffer
+        if not buffer.ops:
+            return
+        with self._lock:
+            self._fresh()
+            self.durable.apply(buffer.ops)
+            self._version = self.durable.data_version()
+            for kind, arg in buffer.ops:
+                if kind == "delete_edge":
+                    self.memory.delete_edge(*arg)
+                else:
+                    getattr(self.memory, kind)(arg)
+
+    def schema_version(self) -> int:
+        return self.durable.schema_version()
+
+    def close(self) -> None:
+        self.durable.close()
+
+    # NodeReader
+
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        return self._fresh().get(node_id)
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]:
+        memory = self._fresh()
+        found = {i: memory.get(i) for i in ids}
+        return {i: n for i, n in found.items() if n is not None}
+
+    def find_nodes(self, label: Label | None = None,
+                   where: Mapping[str, Any] | None = None) -> list[NodeRecord]:
+        return self._fresh().find(label, where)
+
+    def count_nodes(self) -> dict[Label, int]:
+        return self._fresh().count_nodes()
+
+    # EdgeReader
+
+    def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
+              types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        return self._fresh().edges(node_id, direction, types)
+
+    def count_edges(self) -> dict[RelType, int]:
+        return self._fresh().count_edges()
+
+    # Traversal
+
+    def neighbours(self, node_id: str, direction: Direction = Direction.BOTH,
+                   types: Iterable[RelType] | None = None) -> list[NodeRecord]:
+        memory = self._fresh()
+        ids = {e.target if e.source == node_id else e.source
+               for e in memory.edges(node_id, direction, types)}
+        return sorted((n for n in map(memory.get, ids) if n), key=lambda n: n.id)
+
+    def traverse(self, start: str, direction: Direction = Direction.OUT,
+                 types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]:
+        return self._fresh().traverse(start, direction, types, max_depth)

@@ -1,0 +1,178 @@
+"""Catalog as code: validate a whole load, then write all of it or nothing.
+
+A reload upserts: nodes whose properties and declared relationships are unchanged are
+not written at all, so loading the same files twice changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from catalog.parse import ParsedNode, parse_node
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.relations import SECTIONS, declared_types
+from catalog.source import CatalogError, Location, Problems
+from catalog.validate import Batch, validate
+from catalog.vocab import RelType
+from graph.store import Direction, Store
+from graph.yaml_source import catalog_files, parse_text
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class LoadReport:
+    files: int = 0
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    edges_added: int = 0
+    edges_removed: int = 0
+    edges_changed: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.updated or self.edges_added or self.edges_removed
+                    or self.edges_changed)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"files": self.files, "created": len(self.created), "updated": len(self.updated),
+                "unchanged": self.unchanged, "edges_added": self.edges_added,
+                "edges_removed": self.edges_removed, "edges_changed": self.edges_changed}
+
+
+def now_utc() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def parse_document(doc: Any, name: str, problems: Problems) -> list[ParsedNode]:
+    """The nodes of one parsed catalog document."""
+    if doc is None:
+        return []
+    top = Location(name, getattr(doc, "line", None))
+    if not isinstance(doc, dict):
+        problems.add(top, f"expected a mapping with keys such as {', '.join(SECTIONS)}")
+        return []
+    parsed: list[ParsedNode] = []
+    for key, items in doc.items():
+        at = top.child(str(key), doc.line_of(key) if hasattr(doc, "line_of") else None)
+        if key not in SECTIONS:
+            problems.add(at, f"unknown section; expected one of {', '.join(SECTIONS)}")
+            continue
+        if not isinstance(items, list):
+            problems.add(at, "expected a list of mappings")
+            continue
+        for index, raw in enumerate(items):
+            line = getattr(raw, "line", None) or at.line
+            node = parse_node(SECTIONS[key], raw, at.child(index, line), problems)
+            if node is not None:
+                parsed.append(node)
+    return parsed
+
+
+def read_catalog(paths: Iterable[str | Path], problems: Problems,
+                 progress: Progress | None = None) -> tuple[list[ParsedNode], int]:
+    files = catalog_files(paths, problems)
+    parsed: list[ParsedNode] = []
+    for path in files:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.add(Location(str(path)), f"cannot read: {exc}")
+            continue
+        nodes = parse_document(parse_text(text, str(path), problems), str(path), problems)
+        if progress:
+            progress(f"read {path} ({len(nodes)} nodes)")
+        parsed += nodes
+    return parsed, len(files)
+
+
+def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = None,
+               progress: Progress | None = None) -> LoadReport:
+    """Validate every file of the load, then write it in one transaction.
+
+    Raises CatalogError listing every problem; the store is then untouched."""
+    problems = Problems()
+    parsed, files = read_catalog(paths, problems, progress)
+    report = load_parsed(store, parsed, problems, now=now)
+    report.files = files
+    return report
+
+
+def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
+                *, now: str | None = None) -> LoadReport:
+    wanted = {p.record.id for p in parsed}
+    for ref in (r for p in parsed for r in p.references):
+        wanted.add(ref.other)
+        if "retention_rule" in ref.props:
+            wanted.add(ref.props["retention_rule"])
+    known = store.get_nodes(wanted)
+    derivations = [(e.source, e.target) for e in store.edges(types=[RelType.DERIVED_FROM])]
+
+    def stored_label(node_id: str) -> Any:
+        return known[node_id].label if node_id in known else None
+
+    batch = validate(parsed, stored_label, derivations, problems)
+    return write_batch(store, batch, known, now=now or now_utc())
+
+
+def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
+                *, now: str) -> LoadReport:
+    report = LoadReport()
+    declared: dict[str, dict[tuple[RelType, str, str], EdgeRecord]] = {}
+    by_id = {n.id: n for n in batch.nodes}
+    for edge in batch.edges:
+        declared.setdefault(_declaring(edge, by_id), {})[edge.key] = edge
+    removals: list[tuple[RelType, str, str]] = []
+    upserts: list[EdgeRecord] = []
+    with store.transaction() as tx:
+        for node in batch.nodes:
+            wanted = declared.get(node.id, {})
+            current = {e.key: e for e in _declared_edges(store, node)} if node.id in known else {}
+            removed = [k for k in current if k not in wanted]
+            added = [e for k, e in wanted.items() if k not in current]
+            changed = [e for k, e in wanted.items() if k in current and current[k].props != e.props]
+            old = known.get(node.id)
+            same_props = old is not None and _without_stamp(old.props) == dict(node.props)
+            if old is None or not same_props or removed or added or changed:
+                tx.upsert_node(NodeRecord(node.label, node.id, {**node.props, "updated_at": now}))
+                (report.created if old is None else report.updated).append(node.id)
+            else:
+                report.unchanged += 1
+            removals += removed
+            upserts += added + changed
+            report.edges_added += len(added)
+            report.edges_removed += len(removed)
+            report.edges_changed += len(changed)
+        # Relationships after every node, so that both ends exist when they are written.
+        for key in removals:
+            tx.delete_edge(*key)
+        for edge in upserts:
+            tx.upsert_edge(edge)
+    return report
+
+
+def _declaring(edge: EdgeRecord, by_id: Mapping[str, NodeRecord]) -> str:
+    """The node whose mapping declared `edge`: the source, unless the type is reversed."""
+    source = by_id.get(edge.source)
+    if source is not None and (edge.type, False) in declared_types(source.label):
+        return edge.source
+    return edge.target
+
+
+def _declared_edges(store: Store, node: NodeRecord) -> list[EdgeRecord]:
+    found: list[EdgeRecord] = []
+    for type_, reverse in declared_types(node.label):
+        direction = Direction.IN if reverse else Direction.OUT
+        found += store.edges(node.id, direction, [type_])
+    return list({e.key: e for e in found}.values())
+
+
+def _without_stamp(props: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if k != "updated_at"}
+
+
+__all__ = ["CatalogError", "LoadReport", "load_paths", "load_parsed", "parse_document"]

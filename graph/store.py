@@ -1,0 +1,96 @@
+"""The store interface every backend implements, split by area.
+
+Readers return the shared records of `catalog.records`; writes happen only inside a
+transaction, which commits as a whole or leaves the store as it was."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Protocol
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+
+SCHEMA_VERSION = 1
+
+
+class Direction(str, Enum):
+    OUT = "out"
+    IN = "in"
+    BOTH = "both"
+
+
+class StoreError(Exception):
+    """A store could not do what was asked; the message says why, for a person."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached at all (a server down, a folder unreadable)."""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One node reached by a traversal, how far away, and the edge that led there."""
+
+    node: NodeRecord
+    depth: int
+    via: EdgeRecord | None
+
+
+class NodeReader(Protocol):
+    def get_node(self, node_id: str) -> NodeRecord | None: ...
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]: ...
+
+    def find_nodes(self, label: Label | None = None,
+                   where: Mapping[str, Any] | None = None) -> list[NodeRecord]: ...
+
+    def count_nodes(self) -> dict[Label, int]: ...
+
+
+class EdgeReader(Protocol):
+    def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
+              types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
+
+    def count_edges(self) -> dict[RelType, int]: ...
+
+
+class Traversal(Protocol):
+    def neighbours(self, node_id: str, direction: Direction = Direction.BOTH,
+                   types: Iterable[RelType] | None = None) -> list[NodeRecord]: ...
+
+    def traverse(self, start: str, direction: Direction = Direction.OUT,
+                 types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]: ...
+
+
+class Writer(Protocol):
+    def upsert_node(self, node: NodeRecord) -> None: ...
+
+    def delete_node(self, node_id: str) -> None: ...
+
+    def upsert_edge(self, edge: EdgeRecord) -> None: ...
+
+    def delete_edge(self, type_: RelType, source: str, target: str) -> None: ...
+
+
+class Store(NodeReader, EdgeReader, Traversal, Protocol):
+    """A whole backend: the readers, plus transactions and lifecycle."""
+
+    name: str
+
+    def transaction(self) -> AbstractContextManager[Writer]: ...
+
+    def schema_version(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def sorted_nodes(store: NodeReader) -> Iterator[NodeRecord]:
+    yield from sorted(store.find_nodes(), key=lambda n: (n.label.value, n.id))
+
+
+def sorted_edges(store: EdgeReader) -> Iterator[EdgeRecord]:
+    yield from sorted(store.edges(), key=lambda e: (e.type.value, e.source, e.target))
