@@ -1,0 +1,44 @@
+# Steward: `make run` serves the example district, `make test` runs every check.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STORE ?= .steward
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test lint typecheck pytest neo4j neo4j-stop clean help
+
+help:
+	@echo "make run         load the example district into $(STORE) and serve it"
+	@echo "make test        lint, type-check and run every test"
+	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
+	@echo "make neo4j-stop  stop it"
+
+$(STAMP):
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+run: $(STAMP)
+	$(BIN)/steward --store $(STORE) load seeds/
+	$(BIN)/steward --store $(STORE) serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+neo4j:
+	bash tools/neo4j/neo4j.sh start
+
+neo4j-stop:
+	bash tools/neo4j/neo4j.sh stop
+
+clean:
+	rm -rf $(STORE) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,168 @@
+"""Verbs that build and inspect the catalog: init, load, stats, show, export, import,
+schema, serve."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from api.cli import Context, cli, fail, handled, pass_context
+from api.cli.output import print_json, progress, table
+from catalog.json_schema import catalog_schema
+from graph.dump import export_to, import_into, read_dump
+from graph.loading import load_paths
+from graph.store import Direction, Store
+
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@cli.command()
+@JSON
+@pass_context
+def init(ctx: Context, as_json: bool) -> None:
+    """Create an empty store (or open an existing one) and say where it is."""
+    with handled(), ctx.store() as store:
+        info = {"backend": store.name, "store": ctx.config.store,
+                "schema_version": store.schema_version(),
+                "nodes": sum(store.count_nodes().values())}
+    if as_json:
+        print_json(info)
+    else:
+        click.echo(f"{info['backend']} store ready at {info['store']} "
+                   f"(schema {info['schema_version']}, {info['nodes']} nodes)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--quiet", "-q", is_flag=True, help="Do not report each file read.")
+@JSON
+@pass_context
+def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, as_json: bool) -> None:
+    """Validate catalog YAML files (or folders of them) and load them, all or nothing.
+
+    Every problem of the load is reported at once, with file, line and key; then
+    nothing is written and the exit code is 2. Loading the same files again changes
+    nothing; loading a changed file updates what changed.
+
+    \b
+    Example:
+      steward load seeds/
+    """
+    with handled(as_json), ctx.store() as store:
+        report = load_paths(store, paths, progress=None if quiet or as_json else progress)
+    if as_json:
+        print_json({"ok": True, **report.as_dict()})
+        return
+    click.echo(f"loaded {report.files} file(s): {len(report.created)} created, "
+               f"{len(report.updated)} updated, {report.unchanged} unchanged; "
+               f"relationships {report.edges_added} added, {report.edges_removed} removed, "
+               f"{report.edges_changed} changed")
+
+
+def _stats(store: Store) -> dict[str, object]:
+    nodes = {k.value: v for k, v in sorted(store.count_nodes().items(), key=lambda kv: kv[0].value)}
+    edges = {k.value: v for k, v in sorted(store.count_edges().items(), key=lambda kv: kv[0].value)}
+    return {"nodes": nodes, "relationships": edges,
+            "total_nodes": sum(nodes.values()), "total_relationships": sum(edges.values())}
+
+
+@cli.command()
+@JSON
+@pass_context
+def stats(ctx: Context, as_json: bool) -> None:
+    """Count the catalog's nodes by label and relationships by type."""
+    with handled(), ctx.store() as store:
+        data = _stats(store)
+    if as_json:
+        print_json(data)
+        return
+    _print_stats(data)
+
+
+def _print_stats(data: dict[str, object]) -> None:
+    nodes, edges = data["nodes"], data["relationships"]
+    assert isinstance(nodes, dict) and isinstance(edges, dict)
+    table(["label", "count"], sorted(nodes.items()), caption=f"{data['total_nodes']} nodes")
+    click.echo()
+    table(["relationship", "count"], sorted(edges.items()),
+          caption=f"{data['total_relationships']} relationships")
+
+
+@cli.command()
+@click.argument("node_id")
+@JSON
+@pass_context
+def show(ctx: Context, node_id: str, as_json: bool) -> None:
+    """Show one node, its properties and every relationship in or out of it."""
+    with handled(), ctx.store() as store:
+        node = store.get_node(node_id)
+        if node is None:
+            fail(f"no node with id {node_id!r}", 2)
+            return
+        edges = store.edges(node_id, Direction.BOTH)
+        names = {n.id: n.name for n in store.get_nodes({e.source for e in edges} |
+                                                       {e.target for e in edges}).values()}
+    rels = [{"direction": "out" if e.source == node_id else "in", "type": e.type.value,
+             "other": e.target if e.source == node_id else e.source, "props": dict(e.props)}
+            for e in edges]
+    if as_json:
+        print_json({"id": node.id, "label": node.label.value, "props": dict(node.props),
+                    "relationships": rels})
+        return
+    click.echo(f"{node.label} {node.id}")
+    for key, value in sorted(node.props.items()):
+        click.echo(f"  {key}: {value}")
+    click.echo()
+    table(["", "relationship", "node", "name", "properties"],
+          [("->" if r["direction"] == "out" else "<-", r["type"], r["other"],
+            names.get(str(r["other"]), ""), json.dumps(r["props"], sort_keys=True) if r["props"] else "")
+           for r in rels])
+
+
+@cli.command("export")
+@click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
+@pass_context
+def export_cmd(ctx: Context, file: Path) -> None:
+    """Write the whole graph to FILE as JSON Lines (`-` for stdout), sorted and lossless."""
+    with handled(), ctx.store() as store:
+        if str(file) == "-":
+            nodes, edges = export_to(store, sys.stdout)
+        else:
+            with file.open("w", encoding="utf-8") as out:
+                nodes, edges = export_to(store, out)
+    progress(f"exported {nodes} nodes and {edges} relationships")
+
+
+@cli.command("import")
+@click.argument("file", type=click.File("r", encoding="utf-8"))
+@JSON
+@pass_context
+def import_cmd(ctx: Context, file: click.utils.LazyFile, as_json: bool) -> None:
+    """Read a dump written by `steward export` into the store, in one transaction."""
+    with handled(as_json), ctx.store() as store:
+        nodes, edges = read_dump(file, getattr(file, "name", "<dump>"))
+        import_into(store, nodes, edges)
+    if as_json:
+        print_json({"ok": True, "nodes": len(nodes), "relationships": len(edges)})
+    else:
+        click.echo(f"imported {len(nodes)} nodes and {len(edges)} relationships")
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of catalog files, for editors and CI."""
+    print_json(catalog_schema())
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="STEWARD_HOST")
+@click.option("--port", default=8000, show_default=True, envvar="STEWARD_PORT", type=int)
+@pass_context
+def serve(ctx: Context, host: str, port: int) -> None:
+    """Serve the catalog over HTTP."""
+    with handled(), ctx.store() as store:
+        _print_stats(_stats(store))
+    click.echo(f"\nAPI not yet available: the GraphQL server is still to come ({host}:{port}).")

@@ -1,0 +1,146 @@
+"""The store contract: every backend passes the same tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.store import Direction, Store, StoreError
+
+S, E, F = Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW
+
+
+def node(label: Label, node_id: str, **props: object) -> NodeRecord:
+    return NodeRecord(label, node_id, {"name": node_id.upper(), **props})
+
+
+def edge(type_: RelType, source: str, target: str, **props: object) -> EdgeRecord:
+    return EdgeRecord(type_, source, target, props)
+
+
+def chain(store: Store, *ids: str) -> None:
+    """Systems linked one after the other by flows: a -> f-a-b -> b -> ..."""
+    with store.transaction() as tx:
+        for node_id in ids:
+            tx.upsert_node(node(S, node_id))
+        for a, b in zip(ids, ids[1:], strict=False):
+            tx.upsert_node(node(F, f"f-{a}-{b}"))
+            tx.upsert_edge(edge(RelType.FROM, f"f-{a}-{b}", a))
+            tx.upsert_edge(edge(RelType.TO, f"f-{a}-{b}", b))
+
+
+def test_upsert_get_and_replace_a_node(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.upsert_node(node(E, "birth-date", sensitivity="PII", controls=["MFA", "SSO"]))
+    assert store.get_node("birth-date") == node(E, "birth-date", sensitivity="PII", controls=["MFA", "SSO"])
+    with store.transaction() as tx:
+        tx.upsert_node(node(E, "birth-date", sensitivity="SENSITIVE"))
+    found = store.get_node("birth-date")
+    assert found is not None and dict(found.props) == {"name": "BIRTH-DATE", "sensitivity": "SENSITIVE"}
+    assert store.get_node("nothing") is None
+
+
+def test_find_nodes_by_label_and_property(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.upsert_node(node(E, "a", sensitivity="PII", public=True))
+        tx.upsert_node(node(E, "b", sensitivity="SENSITIVE", public=False))
+        tx.upsert_node(node(S, "sis", controls=["MFA", "AUDIT_LOG"]))
+    assert [n.id for n in store.find_nodes(E)] == ["a", "b"]
+    assert [n.id for n in store.find_nodes(E, {"sensitivity": "SENSITIVE"})] == ["b"]
+    assert [n.id for n in store.find_nodes(E, {"public": True})] == ["a"]
+    assert [n.id for n in store.find_nodes(S, {"controls": "MFA"})] == ["sis"]
+    assert [n.id for n in store.find_nodes()] == ["a", "b", "sis"]
+    assert set(store.get_nodes(["a", "sis", "missing"])) == {"a", "sis"}
+
+
+def test_edges_by_direction_and_type_with_properties(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "sis"))
+        tx.upsert_node(node(E, "dob"))
+        tx.upsert_edge(edge(RelType.HOLDS, "sis", "dob", since="2015-07-01"))
+        tx.upsert_edge(edge(RelType.COLLECTS, "sis", "dob"))
+    assert [e.type for e in store.edges("sis")] == [RelType.COLLECTS, RelType.HOLDS]
+    assert store.edges("sis", types=[RelType.HOLDS]) == [edge(RelType.HOLDS, "sis", "dob", since="2015-07-01")]
+    assert store.edges("sis", Direction.IN) == []
+    assert len(store.edges("dob", Direction.IN)) == 2
+    assert len(store.edges("dob", Direction.BOTH)) == 2
+    with store.transaction() as tx:
+        tx.upsert_edge(edge(RelType.HOLDS, "sis", "dob", since="2016-01-01"))
+    assert store.edges("sis", types=[RelType.HOLDS])[0].props == {"since": "2016-01-01"}
+
+
+def test_counts_by_label_and_type(store: Store) -> None:
+    chain(store, "a", "b", "c")
+    assert store.count_nodes() == {S: 3, F: 2}
+    assert store.count_edges() == {RelType.FROM: 2, RelType.TO: 2}
+
+
+def test_delete_edge_and_delete_node_with_its_relationships(store: Store) -> None:
+    chain(store, "a", "b", "c")
+    with store.transaction() as tx:
+        tx.delete_edge(RelType.TO, "f-a-b", "b")
+    assert store.edges("f-a-b") == [edge(RelType.FROM, "f-a-b", "a")]
+    with store.transaction() as tx:
+        tx.delete_node("b")
+    assert store.get_node("b") is None
+    assert store.edges("f-b-c") == [edge(RelType.TO, "f-b-c", "c")]
+    assert store.count_edges() == {RelType.FROM: 1, RelType.TO: 1}
+
+
+def test_a_failed_transaction_writes_nothing(store: Store) -> None:
+    chain(store, "a", "b")
+    before = (store.count_nodes(), store.count_edges())
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.upsert_node(node(S, "c"))
+        raise RuntimeError("the caller changed its mind")
+    with pytest.raises(StoreError), store.transaction() as tx:
+        tx.upsert_node(node(S, "d"))
+        tx.upsert_edge(edge(RelType.TO, "d", "no-such-node"))
+    assert (store.count_nodes(), store.count_edges()) == before
+    assert store.get_node("c") is None and store.get_node("d") is None
+
+
+def test_an_id_keeps_its_label(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "sis"))
+    with pytest.raises(StoreError), store.transaction() as tx:
+        tx.upsert_node(node(E, "sis"))
+    found = store.get_node("sis")
+    assert found is not None and found.label == S
+
+
+def test_neighbours_in_each_direction(store: Store) -> None:
+    chain(store, "a", "b")
+    assert [n.id for n in store.neighbours("f-a-b", Direction.OUT)] == ["a", "b"]
+    assert [n.id for n in store.neighbours("a", Direction.IN)] == ["f-a-b"]
+    assert store.neighbours("a", Direction.OUT) == []
+    assert [n.id for n in store.neighbours("b", types=[RelType.FROM])] == []
+
+
+def test_traversal_respects_direction_types_and_depth(store: Store) -> None:
+    chain(store, "a", "b", "c", "d")
+    # Downstream from a: flows point FROM their source, TO their target.
+    steps = store.traverse("f-a-b", Direction.OUT, [RelType.TO], max_depth=5)
+    assert [(s.node.id, s.depth) for s in steps] == [("b", 1)]
+    both = store.traverse("a", Direction.BOTH, [RelType.FROM, RelType.TO], max_depth=10)
+    assert [(s.node.id, s.depth) for s in both] == [
+        ("f-a-b", 1), ("b", 2), ("f-b-c", 3), ("c", 4), ("f-c-d", 5), ("d", 6)]
+    limited = store.traverse("a", Direction.BOTH, [RelType.FROM, RelType.TO], max_depth=3)
+    assert [s.node.id for s in limited] == ["f-a-b", "b", "f-b-c"]
+    assert limited[1].via == edge(RelType.TO, "f-a-b", "b")
+    assert store.traverse("nowhere") == []
+
+
+def test_traversal_through_a_cycle_visits_each_node_once(store: Store) -> None:
+    chain(store, "a", "b", "c", "a")
+    steps = store.traverse("a", Direction.BOTH, [RelType.FROM, RelType.TO], max_depth=50)
+    ids = [s.node.id for s in steps]
+    assert sorted(ids) == ["b", "c", "f-a-b", "f-b-c", "f-c-a"]
+    assert len(ids) == len(set(ids))
+
+
+def test_all_edges_and_schema_version(store: Store) -> None:
+    chain(store, "a", "b")
+    assert len(store.edges()) == 2
+    assert store.schema_version() >= 1
