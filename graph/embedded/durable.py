@@ -60,19 +60,20 @@ class Durable:
             raise StoreUnavailable(f"cannot open the embedded store in {folder}: {exc}") from exc
 
     def _migrate(self) -> None:
+        # Opening an up-to-date store writes nothing, so that reads leave the file as it was.
         with self._immediate():
-            _run_script(self.conn, _SCHEMA)
+            if self.conn.execute("SELECT name FROM sqlite_master WHERE name='meta'").fetchone() is None:
+                _run_script(self.conn, _SCHEMA)
             row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-            version = int(row[0]) if row else 0
-            if version == 0:
-                version = SCHEMA_VERSION
-            elif version > SCHEMA_VERSION:
+            version = int(row[0]) if row else SCHEMA_VERSION
+            if version > SCHEMA_VERSION:
                 raise StoreError(f"the store was written by a newer Steward (schema {version}); "
                                  f"this one reads up to schema {SCHEMA_VERSION}")
             for script in MIGRATIONS[version - 1:SCHEMA_VERSION - 1]:
                 _run_script(self.conn, script)
-            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
-                              (str(SCHEMA_VERSION),))
+            if row is None or version != SCHEMA_VERSION:
+                self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)",
+                                  (str(SCHEMA_VERSION),))
 
     def _immediate(self) -> _Tx:
         return _Tx(self.conn)
