@@ -51,8 +51,12 @@ class EdgeRecord:
 N = TypeVar("N", bound=Node)
 
 
-@cache
 def field_types(cls: type) -> dict[str, tuple[type, bool]]:
+    return _field_types(cls)
+
+
+@cache
+def _field_types(cls: Any) -> dict[str, tuple[type, bool]]:
     """Each dataclass field's base type and whether it is a tuple of that type."""
     hints = typing.get_type_hints(cls)
     result: dict[str, tuple[type, bool]] = {}

@@ -7,6 +7,7 @@ replace all the relationships its mapping declares and nothing else."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from catalog.model import CanAccess, Completed, DerivedFrom, Holds
 from catalog.vocab import Label, RelType
@@ -29,7 +30,7 @@ class RelSpec:
     many: bool = True
     # For relationships with properties: the mapping key that holds the id.
     ref_key: str | None = None
-    props: type | None = None
+    props: Any = None  # the dataclass of its properties, if any
 
     def edge_label_pair(self, declaring: Label, other: Label) -> tuple[Label, Label]:
         return (other, declaring) if self.reverse else (declaring, other)

@@ -18,10 +18,10 @@ def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[s
     found: list[tuple[str, str]] = []
     if isinstance(node, Agreement):
         found += _agreement(node)
-    if isinstance(node, Consent) and node.collected_from and node.expires_on:
-        if node.expires_on <= node.collected_from:
-            found.append(("expires_on", f"expected a date after collected_from "
-                                        f"({node.collected_from}), got {node.expires_on}"))
+    if (isinstance(node, Consent) and node.collected_from and node.expires_on
+            and node.expires_on <= node.collected_from):
+        found.append(("expires_on", f"expected a date after collected_from "
+                                    f"({node.collected_from}), got {node.expires_on}"))
     if isinstance(node, Flow) and targets.get("from") and targets.get("from") == targets.get("to"):
         found.append(("to", f"a flow must go to another system than it comes from "
                             f"(both are {targets['to'][0]!r})"))

@@ -115,7 +115,7 @@ def find_cycles(graph: dict[str, list[tuple[str, Location | None]]]
                 continue
             nxt, location = step
             if state.get(nxt) == 1:
-                found.append((path[path.index(nxt):] + [nxt], location))
+                found.append(([*path[path.index(nxt):], nxt], location))
             elif nxt not in state:
                 state[nxt] = 1
                 path.append(nxt)

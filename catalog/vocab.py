@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class Vocabulary(str, Enum):
+class Vocabulary(StrEnum):
     """An enum matched case-insensitively on input and stored as spelled in DESIGN.md."""
 
     @classmethod
@@ -19,7 +19,7 @@ class Vocabulary(str, Enum):
         raise ValueError(f"expected one of {', '.join(m.value for m in cls)}, got {value!r}")
 
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class Label(Vocabulary):

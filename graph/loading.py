@@ -175,4 +175,4 @@ def _without_stamp(props: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if k != "updated_at"}
 
 
-__all__ = ["CatalogError", "LoadReport", "load_paths", "load_parsed", "parse_document"]
+__all__ = ["CatalogError", "LoadReport", "load_parsed", "load_paths", "parse_document"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Protocol
 
 from catalog.records import EdgeRecord, NodeRecord
@@ -17,7 +17,7 @@ from catalog.vocab import Label, RelType
 SCHEMA_VERSION = 1
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     OUT = "out"
     IN = "in"
     BOTH = "both"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from catalog.records import EdgeRecord, NodeRecord
@@ -24,7 +26,7 @@ def chain(store: Store, *ids: str) -> None:
     with store.transaction() as tx:
         for node_id in ids:
             tx.upsert_node(node(S, node_id))
-        for a, b in zip(ids, ids[1:], strict=False):
+        for a, b in itertools.pairwise(ids):
             tx.upsert_node(node(F, f"f-{a}-{b}"))
             tx.upsert_edge(edge(RelType.FROM, f"f-{a}-{b}", a))
             tx.upsert_edge(edge(RelType.TO, f"f-{a}-{b}", b))
@@ -61,7 +63,8 @@ def test_edges_by_direction_and_type_with_properties(store: Store) -> None:
         tx.upsert_edge(edge(RelType.HOLDS, "sis", "dob", since="2015-07-01"))
         tx.upsert_edge(edge(RelType.COLLECTS, "sis", "dob"))
     assert [e.type for e in store.edges("sis")] == [RelType.COLLECTS, RelType.HOLDS]
-    assert store.edges("sis", types=[RelType.HOLDS]) == [edge(RelType.HOLDS, "sis", "dob", since="2015-07-01")]
+    holds = edge(RelType.HOLDS, "sis", "dob", since="2015-07-01")
+    assert store.edges("sis", types=[RelType.HOLDS]) == [holds]
     assert store.edges("sis", Direction.IN) == []
     assert len(store.edges("dob", Direction.IN)) == 2
     assert len(store.edges("dob", Direction.BOTH)) == 2

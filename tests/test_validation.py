@@ -97,7 +97,8 @@ def test_vocabularies_are_case_insensitive_and_stored_as_designed(store: Store, 
     load_paths(store, [tmp_path / "c.yaml"])
     node = store.get_node("x")
     assert node is not None
-    assert (node.get("category"), node.get("sensitivity"), node.get("subject")) == ("health", "PII", "STUDENT")
+    stored = (node.get("category"), node.get("sensitivity"), node.get("subject"))
+    assert stored == ("health", "PII", "STUDENT")
 
 
 def test_every_problem_of_a_load_is_reported_at_once(store: Store, tmp_path: Path) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -140,7 +141,7 @@ def export_cmd(ctx: Context, file: Path) -> None:
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @JSON
 @pass_context
-def import_cmd(ctx: Context, file: click.utils.LazyFile, as_json: bool) -> None:
+def import_cmd(ctx: Context, file: TextIO, as_json: bool) -> None:
     """Read a dump written by `steward export` into the store, in one transaction."""
     with handled(as_json), ctx.store() as store:
         nodes, edges = read_dump(file, getattr(file, "name", "<dump>"))
