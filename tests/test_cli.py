@@ -1,0 +1,107 @@
+"""The command line, driven as a user drives it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+
+from .conftest import DATA
+
+EXAMPLE = str(DATA / "design-example.yaml")
+VERBS = ["init", "load", "stats", "show", "export", "import", "schema", "serve"]
+
+
+def run(store: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--store", str(store), *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize("verb", VERBS)
+def test_every_verb_teaches_with_help(verb: str) -> None:
+    result = CliRunner().invoke(cli, [verb, "--help"])
+    assert result.exit_code == 0
+    assert "Usage: " in result.stdout and verb in result.stdout
+    docstring = cli.commands[verb].help
+    first_words = " ".join(docstring.split()[:6]) if docstring else None
+    assert first_words and first_words in " ".join(result.stdout.split())
+
+
+def test_load_then_stats_as_json(tmp_path: Path) -> None:
+    code, out, err = run(tmp_path, "load", EXAMPLE)
+    assert code == 0 and "24 created" in out and "design-example.yaml (24 nodes)" in err
+    code, out, _ = run(tmp_path, "stats", "--json")
+    data = json.loads(out)
+    assert data["nodes"]["DataElement"] == 2 and data["relationships"]["HOLDS"] == 4
+    assert data["total_nodes"] == 24
+
+
+def test_a_bad_load_exits_2_and_reports_every_problem_as_json(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("flows:\n  - {id: f, from: x, to: y}\n")
+    code, out, err = run(tmp_path / "store", "load", "--json", str(bad))
+    assert code == 2 and "nothing was written" in err
+    problems = json.loads(out)["problems"]
+    assert [(p["line"], p["key"]) for p in problems] == [(2, "flows[0].from"), (2, "flows[0].to")]
+
+
+def test_show_a_node_with_its_relationships(tmp_path: Path) -> None:
+    run(tmp_path, "load", EXAMPLE)
+    code, out, _ = run(tmp_path, "show", "sis", "--json")
+    data = json.loads(out)
+    assert data["label"] == "System" and data["props"]["kind"] == "SIS"
+    assert {"direction": "in", "type": "OPERATES", "other": "district", "props": {}} in data["relationships"]
+    code, out, _ = run(tmp_path, "show", "sis")
+    assert "Riverside Unified School District" in out
+    code, _, err = run(tmp_path, "show", "no-such-node")
+    assert code == 2 and "no node with id 'no-such-node'" in err
+
+
+def test_export_import_export_is_identical(tmp_path: Path) -> None:
+    run(tmp_path / "a", "load", EXAMPLE)
+    run(tmp_path / "a", "export", str(tmp_path / "one.jsonl"))
+    code, out, _ = run(tmp_path / "b", "import", str(tmp_path / "one.jsonl"))
+    assert code == 0 and "imported 24 nodes and 46 relationships" in out
+    run(tmp_path / "b", "export", str(tmp_path / "two.jsonl"))
+    assert (tmp_path / "one.jsonl").read_bytes() == (tmp_path / "two.jsonl").read_bytes()
+
+
+def test_import_rejects_a_damaged_dump_and_writes_nothing(tmp_path: Path) -> None:
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text('{"format":"steward-export","version":1}\n'
+                    '{"kind":"node","label":"System","id":"sis","props":{}}\n'
+                    '{"kind":"node","label":"Spaceship","id":"x","props":{}}\n')
+    code, _, err = run(tmp_path / "s", "import", str(dump))
+    assert code == 2 and "dump.jsonl:3" in err
+    _, out, _ = run(tmp_path / "s", "stats", "--json")
+    assert json.loads(out)["total_nodes"] == 0
+
+
+def test_schema_is_valid_json_schema_naming_every_section() -> None:
+    result = CliRunner().invoke(cli, ["schema"])
+    schema = json.loads(result.stdout)
+    assert schema["$schema"].endswith("2020-12/schema")
+    assert {"elements", "systems", "flows", "agreements"} <= set(schema["properties"])
+
+
+def test_init_reports_the_store(tmp_path: Path) -> None:
+    code, out, _ = run(tmp_path / "fresh", "init", "--json")
+    assert code == 0 and json.loads(out)["nodes"] == 0 and (tmp_path / "fresh" / "steward.db").exists()
+
+
+def test_store_from_the_environment(tmp_path: Path) -> None:
+    env = {"STEWARD_STORE": str(tmp_path / "env-store")}
+    result = CliRunner(env=env).invoke(cli, ["load", EXAMPLE])
+    assert result.exit_code == 0 and (tmp_path / "env-store" / "steward.db").exists()
+
+
+def test_the_console_script_runs() -> None:
+    proc = subprocess.run([sys.executable, "-m", "api.cli", "--help"], capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0 and "Steward" in proc.stdout
