@@ -1,0 +1,108 @@
+"""A read-only view of the graph: all that the analyses need from a store.
+
+Every backend's store satisfies it; unit tests may use `MemoryView`. The helpers below
+read relationships by type without caring which backend answers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any, Protocol
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+
+
+class Direction(StrEnum):
+    OUT = "out"
+    IN = "in"
+    BOTH = "both"
+
+
+class GraphView(Protocol):
+    def get_node(self, node_id: str) -> NodeRecord | None: ...
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]: ...
+
+    def find_nodes(self, label: Label | None = None,
+                   where: Mapping[str, Any] | None = None) -> list[NodeRecord]: ...
+
+    def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
+              types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
+
+
+class Snapshot:
+    """The whole graph held in dictionaries: read once, then answered from memory.
+
+    Analyses that look at every node (the checks, the deadlines) read through a
+    snapshot so that a remote backend is asked once, not once per node."""
+
+    def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
+        self.out: dict[str, list[EdgeRecord]] = {}
+        self.into: dict[str, list[EdgeRecord]] = {}
+        self.all_edges = sorted(edges, key=lambda e: (e.type.value, e.source, e.target))
+        for edge in self.all_edges:
+            self.out.setdefault(edge.source, []).append(edge)
+            self.into.setdefault(edge.target, []).append(edge)
+
+    @classmethod
+    def of(cls, view: GraphView) -> Snapshot:
+        if isinstance(view, Snapshot):
+            return view
+        return cls(view.find_nodes(), view.edges())
+
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        return self.nodes.get(node_id)
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]:
+        return {i: self.nodes[i] for i in ids if i in self.nodes}
+
+    def find_nodes(self, label: Label | None = None,
+                   where: Mapping[str, Any] | None = None) -> list[NodeRecord]:
+        found = [n for n in self.nodes.values() if label is None or n.label == label]
+        if where:
+            found = [n for n in found if all(n.props.get(k) == v for k, v in where.items())]
+        return sorted(found, key=lambda n: n.id)
+
+    def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
+              types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        wanted = set(types) if types is not None else None
+        if node_id is None:
+            found = list(self.all_edges)
+        else:
+            found = []
+            if direction in (Direction.OUT, Direction.BOTH):
+                found += self.out.get(node_id, [])
+            if direction in (Direction.IN, Direction.BOTH):
+                found += self.into.get(node_id, [])
+        return [e for e in found if wanted is None or e.type in wanted]
+
+    # Conveniences the analyses read like sentences with.
+
+    def targets(self, node_id: str, type_: RelType) -> list[str]:
+        return sorted(e.target for e in self.out.get(node_id, []) if e.type == type_)
+
+    def sources(self, node_id: str, type_: RelType) -> list[str]:
+        return sorted(e.source for e in self.into.get(node_id, []) if e.type == type_)
+
+    def target(self, node_id: str, type_: RelType) -> str | None:
+        found = self.targets(node_id, type_)
+        return found[0] if found else None
+
+    def source(self, node_id: str, type_: RelType) -> str | None:
+        found = self.sources(node_id, type_)
+        return found[0] if found else None
+
+    def label_of(self, node_id: str) -> Label | None:
+        node = self.nodes.get(node_id)
+        return node.label if node else None
+
+    def of_label(self, label: Label) -> list[NodeRecord]:
+        return self.find_nodes(label)
+
+    def edge(self, type_: RelType, source: str, target: str) -> EdgeRecord | None:
+        for edge in self.out.get(source, []):
+            if edge.type == type_ and edge.target == target:
+                return edge
+        return None
