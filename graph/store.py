@@ -8,19 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any, Protocol
 
 from catalog.records import EdgeRecord, NodeRecord
+from catalog.view import Direction
 from catalog.vocab import Label, RelType
 
 SCHEMA_VERSION = 1
-
-
-class Direction(StrEnum):
-    OUT = "out"
-    IN = "in"
-    BOTH = "both"
+__all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable"]
 
 
 class StoreError(Exception):

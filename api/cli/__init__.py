@@ -80,4 +80,4 @@ def handled(as_json: bool = False) -> Iterator[None]:
         fail(str(exc))
 
 
-from api.cli import catalog_cmds  # noqa: E402,F401  (registers the verbs)
+from api.cli import analysis_cmds, catalog_cmds  # noqa: E402,F401  (registers the verbs)

@@ -1,0 +1,215 @@
+"""Verbs that answer a governance committee's questions: lineage, owners, deadlines,
+check, blast-radius. Dates default to today but every one takes --as-of."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar
+
+import click
+
+from api.cli import Context, cli, fail, handled, pass_context
+from api.cli.output import print_json, table
+from catalog.periods import Duration, parse_date
+from catalog.view import Snapshot
+
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+SEVERITIES = ("high", "medium", "low")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _as_of_option(func: F) -> F:
+    def parse(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date:
+        try:
+            return parse_date(value) if value else date.today()
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from None
+
+    return click.option("--as-of", "as_of", callback=parse, metavar="DATE",
+                        help="Compute as of this ISO date (default: today).")(func)
+
+
+@cli.command("lineage")
+@click.argument("node_id")
+@click.option("--direction", type=click.Choice(["down", "up", "both"]), default="down", show_default=True,
+              help="down: where the data goes; up: where it came from.")
+@click.option("--depth", type=click.IntRange(1, 50), default=10, show_default=True,
+              help="At most this many flows in a path.")
+@JSON
+@pass_context
+def lineage_cmd(ctx: Context, node_id: str, direction: str, depth: int, as_json: bool) -> None:
+    """Follow a data element or a system through flows and derivations.
+
+    Each path lists its flows with their method, purposes and legal basis, and the
+    organisation operating each system. Element lineage follows only flows that carry
+    the element (or an element derived from it, or that it derives from).
+    """
+    from catalog.lineage import UnknownNode, lineage
+
+    with handled(), ctx.store() as store:
+        try:
+            result = lineage(store, node_id, direction, depth)
+        except UnknownNode as exc:
+            fail(str(exc), 2)
+            return
+    if as_json:
+        print_json(result.as_dict())
+        return
+    click.echo(f"lineage of {result.root_label} {result.root} ({direction}, depth {depth})")
+    for element, source, transform in result.derivations:
+        click.echo(f"  {element} is derived from {source}" + (f" ({transform})" if transform else ""))
+    if not result.paths:
+        click.echo("  no flows carry it: it stays where it is held: "
+                   + ", ".join(s for s, _ in result.systems))
+    for number, (way, hops) in enumerate(result.paths, start=1):
+        click.echo(f"\npath {number} ({way}stream)")
+        table(["from", "flow", "to", "operator", "method", "purposes", "basis"],
+              [(h.source, h.flow, h.target, h.target_operator, h.method, ", ".join(h.purposes),
+                ", ".join(f"{i} ({label})" for i, label in h.bases) or "none") for h in hops])
+
+
+@cli.command("owners")
+@click.argument("node_id", required=False)
+@click.option("--unowned", is_flag=True, help="List governed nodes with no owner or steward instead.")
+@JSON
+@pass_context
+def owners_cmd(ctx: Context, node_id: str | None, unowned: bool, as_json: bool) -> None:
+    """Who answers for a node: owners, stewards, operator and the chain up to the committee."""
+    from catalog.responsibility import UnknownNode, responsibility, unaccountable
+
+    if not node_id and not unowned:
+        fail("name a node, or pass --unowned", 2)
+    with handled(), ctx.store() as store:
+        if unowned:
+            rows = unaccountable(store)
+            if as_json:
+                print_json([{"id": i, "label": label} for i, label in rows])
+            else:
+                table(["id", "label"], rows, caption=f"{len(rows)} governed node(s) with no accountable party")
+            return
+        try:
+            result = responsibility(store, str(node_id))
+        except UnknownNode as exc:
+            fail(str(exc), 2)
+            return
+    if as_json:
+        print_json(result.as_dict())
+        return
+    table(["role", "id", "name", "chain of accountability"],
+          [(p.role, p.id, p.name, " -> ".join(c)) for p, c in zip(result.parties, result.chains, strict=True)],
+          caption=f"{result.label} {result.node}")
+    if not result.accountable:
+        click.echo("no owner or steward: nobody is accountable for it")
+    if not result.reaches_committee:
+        click.echo("no chain reaches the governance committee")
+
+
+@cli.command("deadlines")
+@_as_of_option
+@click.option("--within", default="P90D", show_default=True, metavar="DURATION",
+              help="DUE means due within this ISO 8601 duration.")
+@click.option("--status", "statuses", multiple=True, metavar="STATUS",
+              help="Only these statuses (repeatable): DESTROYED, OVERDUE, DUE, SCHEDULED, NO_RULE, "
+                   "AWAITING_TRIGGER.")
+@JSON
+@pass_context
+def deadlines_cmd(ctx: Context, as_of: date, within: str, statuses: tuple[str, ...], as_json: bool) -> None:
+    """When each copy of each element must be destroyed, and why.
+
+    For every system holding an element: the rules that apply, the trigger dates, the
+    earliest deadline and its status; a downstream copy is bound by its source.
+    """
+    from catalog.deadlines import DeadlineStatus, compute_deadlines
+
+    try:
+        window = Duration.parse(within)
+        wanted = {DeadlineStatus.parse(s) for s in statuses}
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+    with handled(), ctx.store() as store:
+        found = compute_deadlines(store, as_of, window)
+    found = [d for d in found if not wanted or d.status in wanted]
+    if as_json:
+        print_json({"as_of": as_of.isoformat(), "within": window.iso(), "deadlines": [d.as_dict() for d in found]})
+        return
+    table(["status", "due", "system", "element", "rule", "why"],
+          [(d.status.value, d.due_on, d.system, d.element, d.rule or "", d.explanation) for d in found],
+          caption=f"{len(found)} holding(s) as of {as_of}")
+
+
+@cli.command("check")
+@_as_of_option
+@click.option("--principle", metavar="N", help="Only the checks of one principle: 1-3, 4, ..., 10a, 10b, 10c, 10d.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding at or above this severity exists (a CI gate).")
+@JSON
+@pass_context
+def check_cmd(ctx: Context, as_of: date, principle: str | None, fail_on: str | None, as_json: bool) -> None:
+    """Check the catalog against the ten Student Data Principles.
+
+    Each finding names its rule, principle, severity, the node it concerns, what is
+    wrong and the remedy; a scorecard sums them up per principle.
+    """
+    from catalog.findings import run_checks, scorecard
+    from catalog.vocab import Severity
+
+    with handled(), ctx.store() as store:
+        snap = Snapshot.of(store)
+    findings = run_checks(snap, as_of, principle=_principle(principle))
+    score = scorecard(snap, as_of)
+    if principle:
+        score = [row for row in score if row.principle == _principle(principle)]
+    if as_json:
+        print_json({"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings],
+                    "scorecard": [row.as_dict() for row in score]})
+    else:
+        table(["severity", "principle", "rule", "node", "finding"],
+              [(f.severity.value, f.principle, f.rule, f.node, f.message) for f in findings],
+              caption=f"{len(findings)} finding(s) as of {as_of}")
+        click.echo()
+        table(["principle", "checks", "high", "medium", "low"],
+              [(r.principle, r.checks, r.high, r.medium, r.low) for r in score])
+    if fail_on:
+        threshold = SEVERITIES.index(fail_on)
+        ranks = {Severity.HIGH: 0, Severity.CRITICAL: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+        if any(ranks[f.severity] <= threshold for f in findings):
+            sys.exit(1)
+
+
+def _principle(value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = value.strip().lower()
+    return "1-3" if text in ("1", "2", "3", "1-3") else text
+
+
+@cli.command("blast-radius")
+@click.argument("incident_id")
+@_as_of_option
+@JSON
+@pass_context
+def blast_radius_cmd(ctx: Context, incident_id: str, as_of: date, as_json: bool) -> None:
+    """Everything an incident reaches, and each agreement's breach notice deadline."""
+    from catalog.blast import UnknownIncident, blast_radius
+
+    with handled(), ctx.store() as store:
+        try:
+            result = blast_radius(store, incident_id, as_of)
+        except UnknownIncident as exc:
+            fail(str(exc), 2)
+            return
+    if as_json:
+        print_json(result.as_dict())
+        return
+    click.echo(f"incident {incident_id} as of {as_of}: affects {', '.join(result.affected)}")
+    for title, items in (("systems", result.systems), ("elements", result.elements), ("flows", result.flows),
+                         ("providers", result.providers), ("agreements", result.agreements),
+                         ("sensitive categories", result.sensitive_categories)):
+        click.echo(f"  {title} ({len(items)}): {', '.join(items) or '-'}")
+    if result.notices:
+        click.echo()
+        table(["agreement", "provider", "notice within", "deadline", "passed"],
+              [(n.agreement, n.provider, f"{n.hours} h", n.deadline.isoformat(" ", "minutes"),
+                "yes" if n.passed else "no") for n in result.notices])
