@@ -10,6 +10,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import Label, RelType
@@ -70,8 +71,25 @@ class Writer(Protocol):
 
     def delete_edge(self, type_: RelType, source: str, target: str) -> None: ...
 
+    def record_change(self, change: Change) -> None: ...
 
-class Store(NodeReader, EdgeReader, Traversal, Protocol):
+
+class AuditReader(Protocol):
+    def changes(self, since: str | None = None, node_id: str | None = None,
+                limit: int = 1000) -> list[Change]: ...
+
+
+class TokenStore(Protocol):
+    """API tokens, stored by the SHA-256 digest of their secret only."""
+
+    def save_token(self, token: Token) -> None: ...
+
+    def tokens(self) -> list[Token]: ...
+
+    def revoke_token(self, name: str, at: str) -> bool: ...
+
+
+class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Protocol):
     """A whole backend: the readers, plus transactions and lifecycle."""
 
     name: str

@@ -152,9 +152,11 @@ def check_cmd(ctx: Context, as_of: date, principle: str | None, fail_on: str | N
     Each finding names its rule, principle, severity, the node it concerns, what is
     wrong and the remedy; a scorecard sums them up per principle.
     """
-    from catalog.findings import run_checks, scorecard
+    from catalog.findings import PRINCIPLES, run_checks, scorecard
     from catalog.vocab import Severity
 
+    if principle and _principle(principle) not in PRINCIPLES:
+        raise click.BadParameter(f"expected one of {', '.join(PRINCIPLES)}", param_hint="--principle")
     with handled(), ctx.store() as store:
         snap = Snapshot.of(store)
     findings = run_checks(snap, as_of, principle=_principle(principle))

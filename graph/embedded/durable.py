@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.store import SCHEMA_VERSION, StoreError, StoreUnavailable
@@ -33,6 +34,24 @@ CREATE TABLE IF NOT EXISTS edges (
 );
 CREATE INDEX IF NOT EXISTS edges_by_target ON edges(target);
 CREATE INDEX IF NOT EXISTS edges_by_source ON edges(source);
+CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    nodes TEXT NOT NULL,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX IF NOT EXISTS changes_by_time ON changes(at);
+CREATE TABLE IF NOT EXISTS tokens (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    digest TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT
+);
 """
 
 # Each entry migrates from version N to N + 1; none yet, the list is where they go.
@@ -112,6 +131,12 @@ class Durable:
         elif kind == "delete_edge":
             run("DELETE FROM edges WHERE type=? AND source=? AND target=?",
                 (arg[0].value, arg[1], arg[2]))
+        elif kind == "record_change":
+            run("INSERT INTO changes(at, actor, action, target, nodes, before, after) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (arg.at, arg.actor, arg.action, arg.target, encode(list(arg.nodes)),
+                 None if arg.before is None else encode(arg.before),
+                 None if arg.after is None else encode(arg.after)))
         else:
             raise ValueError(kind)
 
@@ -123,6 +148,35 @@ class Durable:
         for type_, src, dst, props in self.conn.execute(
                 "SELECT type, source, target, props FROM edges"):
             yield EdgeRecord(RelType(type_), src, dst, json.loads(props))
+
+    def changes(self, since: str | None, node_id: str | None, limit: int) -> list[Change]:
+        sql = "SELECT seq, at, actor, action, target, nodes, before, after FROM changes WHERE at >= ?"
+        args: list[Any] = [since or ""]
+        if node_id is not None:
+            sql += " AND EXISTS (SELECT 1 FROM json_each(changes.nodes) WHERE value = ?)"
+            args.append(node_id)
+        rows = self.conn.execute(sql + " ORDER BY seq LIMIT ?", (*args, limit)).fetchall()
+        return [Change(at, actor, action, target, tuple(json.loads(nodes)),
+                       json.loads(before) if before else None, json.loads(after) if after else None, seq)
+                for seq, at, actor, action, target, nodes, before, after in rows]
+
+    def save_token(self, token: Token) -> None:
+        try:
+            with self._immediate():
+                self.conn.execute("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)",
+                                  (token.name, token.role, token.digest, token.created_at, token.revoked_at))
+        except sqlite3.IntegrityError as exc:
+            raise StoreError(f"a token named {token.name!r} already exists") from exc
+
+    def tokens(self) -> list[Token]:
+        rows = self.conn.execute("SELECT name, role, digest, created_at, revoked_at FROM tokens ORDER BY name")
+        return [Token(*row) for row in rows]
+
+    def revoke_token(self, name: str, at: str) -> bool:
+        with self._immediate():
+            cursor = self.conn.execute("UPDATE tokens SET revoked_at=? WHERE name=? AND revoked_at IS NULL",
+                                       (at, name))
+        return cursor.rowcount > 0
 
     def close(self) -> None:
         self.conn.close()

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.embedded.durable import Durable, Op
@@ -39,6 +40,9 @@ class _Buffer:
 
     def delete_edge(self, type_: RelType, source: str, target: str) -> None:
         self.ops.append(("delete_edge", (type_, source, target)))
+
+    def record_change(self, change: Change) -> None:
+        self.ops.append(("record_change", change))
 
 
 class EmbeddedStore:
@@ -74,6 +78,8 @@ class EmbeddedStore:
             self.durable.apply(buffer.ops)
             self._version = self.durable.data_version()
             for kind, arg in buffer.ops:
+                if kind == "record_change":
+                    continue
                 if kind == "delete_edge":
                     self.memory.delete_edge(*arg)
                 else:
@@ -81,6 +87,25 @@ class EmbeddedStore:
 
     def schema_version(self) -> int:
         return self.durable.schema_version()
+
+    # AuditReader and TokenStore
+
+    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
+        with self._lock:
+            self.round_trips += 1
+            return self.durable.changes(since, node_id, limit)
+
+    def save_token(self, token: Token) -> None:
+        with self._lock:
+            self.durable.save_token(token)
+
+    def tokens(self) -> list[Token]:
+        with self._lock:
+            return self.durable.tokens()
+
+    def revoke_token(self, name: str, at: str) -> bool:
+        with self._lock:
+            return self.durable.revoke_token(name, at)
 
     def close(self) -> None:
         self.durable.close()

@@ -1,0 +1,248 @@
+"""Principle 10: who decides (10a), breach response (10b), security controls (10c) and a
+contact for families (10d)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalog.vocab import Severity
+from graph.store import Store
+
+from .rules_support import findings, fired
+
+# 10a: unowned and no-governance-committee -------------------------------------------
+
+GOVERNED = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: vendor, name: Acme Learning, kind: SERVICE_PROVIDER}
+people:
+  - {id: dana, name: Dana Reyes}
+purposes:
+  - {id: enrollment, name: Enrollment, category: OPERATIONS}
+"""
+
+
+def test_unowned_fires_graded_by_label(store: Store, tmp_path: Path) -> None:
+    text = GOVERNED + """
+elements:
+  - {id: stewarded, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT, stewards: [dana]}
+  - {id: loose-element, name: Shoe size, category: demographic, sensitivity: PII, subject: STUDENT}
+systems:
+  - {id: sis, name: SIS, kind: SIS, owners: [dana]}
+  - {id: lms, name: LMS, kind: LMS, stewards: [dana]}
+  - {id: loose-system, name: Spreadsheet, kind: FILE_STORE}
+flows:
+  - {id: loose-flow, from: sis, to: lms}
+agreements:
+  - {id: owned-dpa, kind: DPA, with: vendor, owners: [district]}
+  - {id: loose-dpa, kind: DPA, with: vendor}
+"""
+    found = findings(store, tmp_path, text, "unowned")
+    assert [(f.rule, f.node) for f in found] == [("unowned", "loose-dpa"), ("unowned", "loose-element"),
+                                                 ("unowned", "loose-flow"), ("unowned", "loose-system")]
+    severities = {f.node: f.severity for f in found}
+    assert severities["loose-system"] == Severity.HIGH
+    assert {severities[n] for n in ("loose-dpa", "loose-element", "loose-flow")} == {Severity.MEDIUM}
+
+
+def test_unowned_quiet(store: Store, tmp_path: Path) -> None:
+    # The purpose has no owner, but purposes are principle 1-3's business.
+    text = GOVERNED + """
+elements:
+  - {id: stewarded, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT, stewards: [dana]}
+systems:
+  - {id: sis, name: SIS, kind: SIS, owners: [dana]}
+  - {id: lms, name: LMS, kind: LMS, owners: [district]}
+flows:
+  - {id: owned-flow, from: sis, to: lms, owners: [dana]}
+agreements:
+  - {id: owned-dpa, kind: DPA, with: vendor, owners: [district]}
+"""
+    assert fired(store, tmp_path, text, "unowned") == []
+
+
+def test_no_governance_committee_fires(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: school, name: School, kind: SCHOOL}
+"""
+    assert fired(store, tmp_path, text, "no-governance-committee") == [("no-governance-committee", "district")]
+
+
+def test_no_governance_committee_without_district(store: Store, tmp_path: Path) -> None:
+    assert fired(store, tmp_path, "{}\n", "no-governance-committee") == [("no-governance-committee", "catalog")]
+
+
+def test_no_governance_committee_quiet(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: committee, name: Data Governance Committee, kind: COMMITTEE, accountable_to: [district]}
+"""
+    assert fired(store, tmp_path, text, "no-governance-committee") == []
+
+
+# 10b: incidents and the breach policy -------------------------------------------------
+
+# Acme's agreement owes a breach notice within 72 hours of discovery.
+BREACH = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: vendor, name: Acme Learning, kind: SERVICE_PROVIDER}
+systems:
+  - {id: sis, name: SIS, kind: SIS, operated_by: district}
+  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor}
+agreements:
+  - {id: dpa, kind: DPA, with: vendor, breach_notice_hours: 72}
+"""
+
+
+def test_incident_notice_overdue_fires(store: Store, tmp_path: Path) -> None:
+    text = BREACH + """
+incidents:
+  # Due 2026-08-04; never notified, notified late, in time, on the day.
+  - {id: silent, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
+     affects: [vendor-app]}
+  - {id: late, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: HIGH,
+     affects: [vendor-app], notified_on: 2026-08-10}
+  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
+     affects: [vendor-app], notified_on: 2026-08-03}
+  - {id: on-the-day, name: Misdirected email, discovered_on: 2026-08-01, status: CLOSED,
+     severity: LOW, affects: [vendor-app], notified_on: 2026-08-04}
+  # Due 2026-09-01 00:00, the as-of date itself: not yet past.
+  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
+     affects: [vendor-app]}
+  # No agreement with a notice clause is reached: no deadline at all.
+  - {id: internal, name: Internal, discovered_on: 2026-01-01, status: OPEN, severity: LOW, affects: [sis]}
+"""
+    found = findings(store, tmp_path, text, "incident-notice-overdue")
+    assert [(f.rule, f.node) for f in found] == [("incident-notice-overdue", "late"),
+                                                 ("incident-notice-overdue", "silent")]
+    late, silent = (f.message for f in found)
+    assert "2026-08-04" in late and "2026-08-10" in late
+    assert "no notice is recorded" in silent
+
+
+def test_incident_notice_overdue_quiet(store: Store, tmp_path: Path) -> None:
+    text = BREACH + """
+incidents:
+  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
+     affects: [vendor-app], notified_on: 2026-08-03}
+  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
+     affects: [vendor-app]}
+"""
+    assert fired(store, tmp_path, text, "incident-notice-overdue") == []
+
+
+def test_incident_not_reviewed_fires(store: Store, tmp_path: Path) -> None:
+    text = BREACH + """
+incidents:
+  - {id: unreviewed, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
+     affects: [sis]}
+  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
+     affects: [sis], reviewed_on: 2026-08-15}
+  # Reviewed only after the as-of date: not reviewed yet as of then.
+  - {id: reviewed-later, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
+     affects: [sis], reviewed_on: 2026-10-01}
+  # Discovered after the as-of date: nothing was owed yet.
+  - {id: future, name: Future, discovered_on: 2026-10-01, status: OPEN, severity: LOW, affects: [sis]}
+"""
+    found = fired(store, tmp_path, text, "incident-not-reviewed")
+    assert found == [("incident-not-reviewed", "reviewed-later"), ("incident-not-reviewed", "unreviewed")]
+
+
+def test_incident_not_reviewed_quiet(store: Store, tmp_path: Path) -> None:
+    text = BREACH + """
+incidents:
+  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
+     affects: [sis], reviewed_on: 2026-08-15}
+"""
+    assert fired(store, tmp_path, text, "incident-not-reviewed") == []
+
+
+def test_breach_policy_missing_fires(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: school, name: School, kind: SCHOOL}
+policies:
+  - {id: school-breach, name: Breach, kind: BREACH_RESPONSE, adopted_by: [school]}
+  - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
+"""
+    assert fired(store, tmp_path, text, "breach-policy-missing") == [("breach-policy-missing", "district")]
+
+
+def test_breach_policy_missing_without_district(store: Store, tmp_path: Path) -> None:
+    assert fired(store, tmp_path, "{}\n", "breach-policy-missing") == [("breach-policy-missing", "catalog")]
+
+
+def test_breach_policy_missing_quiet(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+policies:
+  - {id: breach, name: Breach response, kind: BREACH_RESPONSE, adopted_by: [district]}
+"""
+    assert fired(store, tmp_path, text, "breach-policy-missing") == []
+
+
+# 10c: security controls --------------------------------------------------------------
+
+SECURED = """
+elements:
+  - {id: name, name: Student name, category: identity, sensitivity: PII, subject: STUDENT}
+  - {id: iep, name: IEP, category: special_education, sensitivity: SENSITIVE, subject: STUDENT}
+  - {id: directory, name: Grade level, category: enrollment, sensitivity: DIRECTORY, subject: STUDENT}
+  - {id: counts, name: Counts, category: derived, sensitivity: AGGREGATE, subject: STUDENT}
+systems:
+  - {id: secured, name: SIS, kind: SIS, holds: [{element: name}, {element: iep}],
+     controls: [ENCRYPTION_AT_REST, MFA, AUDIT_LOG]}
+  - {id: public-only, name: Reports, kind: REPORTING, holds: [{element: directory}, {element: counts}]}
+  - {id: retired, name: Old SIS, kind: SIS, holds: [{element: name}], decommissioned_on: 2026-01-01}
+  - {id: retired-today, name: Old LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-09-01}
+"""
+
+
+def test_missing_security_controls_fires(store: Store, tmp_path: Path) -> None:
+    text = SECURED + """
+  - {id: partial, name: Special ed app, kind: APPLICATION, holds: [{element: iep}],
+     controls: [ENCRYPTION_AT_REST, SSO]}
+  # Retired only after the as-of date: still in service then.
+  - {id: retiring, name: Legacy LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-12-01}
+"""
+    found = findings(store, tmp_path, text, "missing-security-controls")
+    assert [(f.rule, f.node) for f in found] == [("missing-security-controls", "partial"),
+                                                 ("missing-security-controls", "retiring")]
+    partial, retiring = (f.message for f in found)
+    assert "MFA, AUDIT_LOG" in partial and "ENCRYPTION_AT_REST" not in partial
+    assert "ENCRYPTION_AT_REST, MFA, AUDIT_LOG" in retiring
+
+
+def test_missing_security_controls_quiet(store: Store, tmp_path: Path) -> None:
+    assert fired(store, tmp_path, SECURED, "missing-security-controls") == []
+
+
+# 10d: a contact for families ----------------------------------------------------------
+
+
+def test_no_public_contact_fires(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {name: Privacy Office}}
+  - {id: hillview, name: Hillview USD, kind: DISTRICT, contact: {email: privacy@hillview.example.org}}
+  - {id: school, name: School, kind: SCHOOL}
+"""
+    found = findings(store, tmp_path, text, "no-public-contact")
+    assert [(f.rule, f.node) for f in found] == [("no-public-contact", "riverside")]
+    assert '"Riverside USD" (riverside)' in found[0].message
+
+
+def test_no_public_contact_quiet(store: Store, tmp_path: Path) -> None:
+    text = """
+organizations:
+  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {url: https://riverside.example.org/privacy}}
+  - {id: school, name: School, kind: SCHOOL}
+"""
+    assert fired(store, tmp_path, text, "no-public-contact") == []

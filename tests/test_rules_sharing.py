@@ -1,0 +1,214 @@
+"""Principle 6: sharing only under a basis, within its terms, with consent where the
+purpose is not educational."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from catalog.vocab import Severity
+from graph.store import Store
+
+from .rules_support import findings, fired
+
+BASE = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: school, name: Lincoln Elementary, kind: SCHOOL}
+  - {id: vendor, name: Acme Learning, kind: SERVICE_PROVIDER}
+  - {id: state, name: State Department of Education, kind: STATE_AGENCY}
+systems:
+  - {id: sis, name: SIS, kind: SIS, operated_by: district}
+  - {id: school-app, name: Library app, kind: APPLICATION, operated_by: school}
+  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor}
+  - {id: state-db, name: State warehouse, kind: WAREHOUSE, operated_by: state}
+elements:
+  - {id: student-name, name: Student name, category: identity, sensitivity: PII, subject: STUDENT}
+  - {id: grades, name: Grades, category: grades, sensitivity: PII, subject: STUDENT}
+purposes:
+  - {id: instruction, name: Reading instruction, category: INSTRUCTION}
+  - {id: marketing, name: Product marketing, category: MARKETING, educational: false}
+mandates:
+  - {id: state-law, name: State reporting, citation: "Ed. Code 49060"}
+"""
+
+AGREEMENTS = """
+agreements:
+  - {id: dpa, kind: DPA, with: vendor, covers: [student-name], permits: [instruction],
+     effective_on: 2025-07-01, expires_on: 2027-06-30}
+consents:
+  - {id: release, name: Marketing release, given_by: PARENT, covers: [grades], for: [marketing]}
+"""
+
+
+# flow-without-basis ------------------------------------------------------------------
+
+
+def test_flow_without_basis_fires(store: Store, tmp_path: Path) -> None:
+    text = BASE + """
+flows:
+  - {id: to-vendor, name: Roster sync, from: sis, to: vendor-app, carries: [student-name]}
+  - {id: to-school, from: sis, to: school-app, carries: [student-name]}
+  - {id: to-state, from: sis, to: state-db, carries: [grades], under: [state-law]}
+"""
+    found = findings(store, tmp_path, text, "flow-without-basis")
+    assert [(f.rule, f.node) for f in found] == [("flow-without-basis", "to-vendor")]
+    assert '"Roster sync" (to-vendor)' in found[0].message
+    assert '"Acme Learning" (vendor)' in found[0].message
+    assert "end the flow" in found[0].remedy
+
+
+def test_flow_without_basis_quiet(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: to-vendor, from: sis, to: vendor-app, carries: [student-name], under: [dpa]}
+  - {id: to-school, from: sis, to: school-app, carries: [student-name]}
+"""
+    assert fired(store, tmp_path, text, "flow-without-basis") == []
+
+
+# basis-expired -----------------------------------------------------------------------
+
+EXPIRING = """
+agreements:
+  - {id: dpa-old, kind: DPA, with: vendor, effective_on: 2023-07-01, expires_on: 2026-06-30}
+  - {id: dpa-terminated, kind: DPA, with: vendor, effective_on: 2023-07-01, expires_on: 2029-06-30,
+     terminated_on: 2026-03-01}
+  - {id: dpa-next, kind: DPA, with: vendor, effective_on: 2027-01-01, expires_on: 2029-06-30}
+  - {id: dpa-current, kind: DPA, with: vendor, effective_on: 2025-07-01, expires_on: 2027-06-30}
+consents:
+  - {id: consent-old, name: Old release, given_by: PARENT, collected_from: 2025-01-01, expires_on: 2026-01-01}
+"""
+
+
+def test_basis_expired_fires(store: Store, tmp_path: Path) -> None:
+    text = BASE + EXPIRING + """
+flows:
+  - {id: f-expired, from: sis, to: vendor-app, under: [dpa-old, consent-old]}
+  - {id: f-terminated, from: sis, to: vendor-app, under: [dpa-terminated]}
+  # Its last day is the as-of date: still active.
+  - {id: f-last-day, from: sis, to: vendor-app, under: [dpa-old], ended_on: 2026-09-01}
+  - {id: f-too-early, from: sis, to: vendor-app, under: [dpa-next]}
+  - {id: f-renewed, from: sis, to: vendor-app, under: [dpa-old, dpa-current]}
+  - {id: f-by-law, from: sis, to: state-db, under: [dpa-old, state-law]}
+  - {id: f-ended, from: sis, to: vendor-app, under: [dpa-old], ended_on: 2026-05-01}
+  - {id: f-later, from: sis, to: vendor-app, under: [dpa-old], started_on: 2026-10-01}
+  - {id: f-no-basis, from: sis, to: vendor-app}
+"""
+    found = findings(store, tmp_path, text, "basis-expired")
+    assert [(f.rule, f.node) for f in found] == [("basis-expired", "f-expired"), ("basis-expired", "f-last-day"),
+                                                 ("basis-expired", "f-terminated"), ("basis-expired", "f-too-early")]
+    expired, _, terminated, early = (f.message for f in found)
+    assert "expired on 2026-06-30" in expired and "expired on 2026-01-01" in expired
+    assert "terminated on 2026-03-01" in terminated
+    assert "2027-01-01" in early
+
+
+def test_basis_expired_quiet(store: Store, tmp_path: Path) -> None:
+    text = BASE + EXPIRING + """
+flows:
+  - {id: f-renewed, from: sis, to: vendor-app, under: [dpa-old, dpa-current]}
+  - {id: f-by-law, from: sis, to: state-db, under: [dpa-old, state-law]}
+  - {id: f-ended, from: sis, to: vendor-app, under: [dpa-old], ended_on: 2026-05-01}
+"""
+    assert fired(store, tmp_path, text, "basis-expired") == []
+
+
+def test_basis_expired_depends_on_the_date(store: Store, tmp_path: Path) -> None:
+    text = BASE + EXPIRING + """
+flows:
+  - {id: f-expired, from: sis, to: vendor-app, under: [dpa-old]}
+"""
+    assert fired(store, tmp_path, text, "basis-expired", as_of=date(2026, 6, 30)) == []
+
+
+# element-not-covered -----------------------------------------------------------------
+
+
+def test_element_not_covered_fires(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-agreement, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa]}
+  - {id: f-both, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa, release]}
+  - {id: f-law, from: sis, to: state-db, carries: [grades], under: [dpa, state-law]}
+  - {id: f-none, from: sis, to: school-app, carries: [grades]}
+  - {id: f-consent, from: sis, to: vendor-app, carries: [student-name, grades], under: [release]}
+"""
+    found = findings(store, tmp_path, text, "element-not-covered")
+    assert [(f.rule, f.node) for f in found] == [("element-not-covered", "f-agreement"),
+                                                 ("element-not-covered", "f-consent")]
+    assert '"Grades" (grades)' in found[0].message
+    assert '"Student name" (student-name)' in found[1].message
+
+
+def test_element_not_covered_one_finding_per_element(store: Store, tmp_path: Path) -> None:
+    text = BASE + """
+agreements:
+  - {id: dpa-empty, kind: DPA, with: vendor}
+flows:
+  - {id: f-narrow, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa-empty]}
+"""
+    found = findings(store, tmp_path, text, "element-not-covered")
+    assert [(f.rule, f.node) for f in found] == [("element-not-covered", "f-narrow")] * 2
+    assert "(grades)" in found[0].message and "(student-name)" in found[1].message
+
+
+def test_element_not_covered_quiet(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-both, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa, release]}
+  - {id: f-law, from: sis, to: state-db, carries: [grades], under: [dpa, state-law]}
+"""
+    assert fired(store, tmp_path, text, "element-not-covered") == []
+
+
+# purpose-not-permitted ---------------------------------------------------------------
+
+
+def test_purpose_not_permitted_fires(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-agreement, from: sis, to: vendor-app, for: [instruction, marketing], under: [dpa]}
+  - {id: f-both, from: sis, to: vendor-app, for: [instruction, marketing], under: [dpa, release]}
+  - {id: f-law, from: sis, to: state-db, for: [marketing], under: [dpa, state-law]}
+  - {id: f-none, from: sis, to: school-app, for: [marketing]}
+"""
+    found = findings(store, tmp_path, text, "purpose-not-permitted")
+    assert [(f.rule, f.node) for f in found] == [("purpose-not-permitted", "f-agreement")]
+    assert '"Product marketing" (marketing)' in found[0].message
+    assert found[0].severity == Severity.MEDIUM
+
+
+def test_purpose_not_permitted_quiet(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-agreement, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
+  - {id: f-both, from: sis, to: vendor-app, for: [instruction, marketing], under: [dpa, release]}
+"""
+    assert fired(store, tmp_path, text, "purpose-not-permitted") == []
+
+
+# non-educational-without-consent -----------------------------------------------------
+
+
+def test_non_educational_without_consent_fires(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-agreement, from: sis, to: vendor-app, for: [marketing], under: [dpa]}
+  - {id: f-internal, from: sis, to: school-app, for: [instruction, marketing]}
+  - {id: f-consent, from: sis, to: vendor-app, for: [marketing], under: [dpa, release]}
+  - {id: f-educational, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
+"""
+    found = findings(store, tmp_path, text, "non-educational-without-consent")
+    assert [(f.rule, f.node) for f in found] == [("non-educational-without-consent", "f-agreement"),
+                                                 ("non-educational-without-consent", "f-internal")]
+    assert all("(marketing)" in f.message for f in found)
+
+
+def test_non_educational_without_consent_quiet(store: Store, tmp_path: Path) -> None:
+    text = BASE + AGREEMENTS + """
+flows:
+  - {id: f-consent, from: sis, to: vendor-app, for: [marketing], under: [dpa, release]}
+  - {id: f-educational, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
+"""
+    assert fired(store, tmp_path, text, "non-educational-without-consent") == []
