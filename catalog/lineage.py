@@ -130,18 +130,18 @@ def _drop_contained(paths: list[list[str]]) -> list[list[str]]:
     return [p for p in unique if not any(inside(p, q) for q in unique)]
 
 
-def _starts(view: GraphView, root: str, label: Label, relevant: list[str], way: Way) -> list[str]:
+def _starts(view: GraphView, root: str, label: Label) -> list[str]:
+    """Where lineage begins: a system itself; for an element, where it originates (the
+    systems that collect it, or hold it without receiving it by a flow). Downstream goes
+    on from there; upstream goes back through what it was derived from."""
     if label == Label.SYSTEM:
         return [root]
     holders = _ids(view, root, Direction.IN, RelType.HOLDS)
-    if way == "up":
-        return holders
     collectors = _ids(view, root, Direction.IN, RelType.COLLECTS)
-    if collectors:
-        return collectors
     received = {t for f in _ids(view, root, Direction.IN, RelType.CARRIES)
                 for t in _ids(view, f, Direction.OUT, RelType.TO)}
-    return [h for h in holders if h not in received] or holders
+    origins = sorted(set(collectors) | {h for h in holders if h not in received})
+    return origins or holders
 
 
 def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DEFAULT_DEPTH) -> Lineage:
@@ -163,7 +163,7 @@ def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DE
             derivations.update(derived)
             relevant = sorted({root, *(d[0] if way == "down" else d[1] for d in derived)})
             elements.update(relevant)
-        starts = _starts(view, root, node.label, relevant or [], way)
+        starts = _starts(view, root, node.label)
         all_starts.update(starts)
         found = (native.flow_paths(starts, relevant, way, depth) if native
                  else flow_paths(view, starts, relevant, way, depth))

@@ -145,13 +145,13 @@ def _references(label: Label, node_id: str, raw: SourceMapping, where: Location,
         for index, item in enumerate(items):
             line = value.line_of(index) if isinstance(value, SourceList) else at.line
             item_at = at.child(index, line) if isinstance(value, list) else at
-            ref = _reference(spec, node_id, item, item_at, problems)
+            ref = parse_reference(spec, node_id, item, item_at, problems)
             if ref is not None:
                 refs.append(ref)
     return refs
 
 
-def _reference(spec: RelSpec, node_id: str, item: Any, at: Location,
+def parse_reference(spec: RelSpec, node_id: str, item: Any, at: Location,
                problems: Problems) -> Reference | None:
     props: dict[str, Any] = {}
     if isinstance(item, dict) and spec.ref_key and spec.props:

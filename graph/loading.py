@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from catalog.audit import Change
 from catalog.parse import ParsedNode, parse_node
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.relations import SECTIONS, declared_types
@@ -103,7 +104,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = N
 
 
 def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
-                *, now: str | None = None) -> LoadReport:
+                *, now: str | None = None, actor: str = "cli") -> LoadReport:
     wanted = {p.record.id for p in parsed}
     for ref in (r for p in parsed for r in p.references):
         wanted.add(ref.other)
@@ -116,11 +117,12 @@ def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
         return known[node_id].label if node_id in known else None
 
     batch = validate(parsed, stored_label, derivations, problems)
-    return write_batch(store, batch, known, now=now or now_utc())
+    return write_batch(store, batch, known, now=now or now_utc(), actor=actor)
 
 
 def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
-                *, now: str) -> LoadReport:
+                *, now: str, actor: str) -> LoadReport:
+    """Write what changed, and an audit record for each node created or updated."""
     report = LoadReport()
     declared: dict[str, dict[tuple[RelType, str, str], EdgeRecord]] = {}
     by_id = {n.id: n for n in batch.nodes}
@@ -138,8 +140,10 @@ def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
             old = known.get(node.id)
             same_props = old is not None and _without_stamp(old.props) == dict(node.props)
             if old is None or not same_props or removed or added or changed:
-                tx.upsert_node(NodeRecord(node.label, node.id, {**node.props, "updated_at": now}))
+                new = NodeRecord(node.label, node.id, {**node.props, "updated_at": now})
+                tx.upsert_node(new)
                 (report.created if old is None else report.updated).append(node.id)
+                tx.record_change(node_change(now, actor, old, new, added + changed, removed))
             else:
                 report.unchanged += 1
             removals += removed
@@ -164,11 +168,25 @@ def _declaring(edge: EdgeRecord, by_id: Mapping[str, NodeRecord]) -> str:
 
 
 def _declared_edges(store: Store, node: NodeRecord) -> list[EdgeRecord]:
-    found: list[EdgeRecord] = []
-    for type_, reverse in declared_types(node.label):
-        direction = Direction.IN if reverse else Direction.OUT
-        found += store.edges(node.id, direction, [type_])
-    return list({e.key: e for e in found}.values())
+    declared = declared_types(node.label)
+    return [e for e in store.edges(node.id, Direction.BOTH, {t for t, _ in declared})
+            if (e.type, e.target == node.id and e.source != node.id) in declared]
+
+
+def node_change(now: str, actor: str, old: NodeRecord | None, new: NodeRecord,
+                linked: list[EdgeRecord], unlinked: list[tuple[RelType, str, str]]) -> Change:
+    after: dict[str, Any] = {"label": new.label.value, **new.props}
+    if linked or unlinked:
+        after["relationships"] = {"set": sorted(edge_key(*e.key) for e in linked),
+                                  "removed": sorted(edge_key(*k) for k in unlinked)}
+    nodes = {new.id} | {e.source for e in linked} | {e.target for e in linked} | {k[1] for k in unlinked} \
+        | {k[2] for k in unlinked}
+    before = {"label": old.label.value, **old.props} if old else None
+    return Change(now, actor, "create" if old is None else "update", new.id, tuple(sorted(nodes)), before, after)
+
+
+def edge_key(type_: RelType, source: str, target: str) -> str:
+    return f"{type_.value}:{source}->{target}"
 
 
 def _without_stamp(props: Mapping[str, Any]) -> dict[str, Any]:

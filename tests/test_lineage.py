@@ -69,8 +69,10 @@ def test_element_lineage_ignores_flows_that_do_not_carry_it(store: Store, tmp_pa
 
 def test_upstream_through_derived_from(store: Store, tmp_path: Path) -> None:
     result = lineage(load_text(store, tmp_path, CATALOG), "risk", "up")
-    assert hops(result, "up") == [["sis-to-warehouse", "warehouse-to-app"]]
+    # The score originates in the warehouse, from attendance that came from the SIS.
+    assert hops(result, "up") == [["sis-to-warehouse"]]
     assert result.elements == ("attendance", "risk")
+    assert lineage(store, "attendance", "up").paths == ()  # collected in the SIS: nothing upstream
 
 
 def test_system_lineage_both_ways_with_depth(store: Store, tmp_path: Path) -> None:

@@ -1,0 +1,147 @@
+"""Curating the catalog one change at a time (the API's mutations): each change is
+validated by the same rules as a load, written in one transaction, and audited."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from catalog.audit import Change
+from catalog.parse import ParsedNode, parse_node, parse_reference
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.relations import RELATIONS, RelSpec
+from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping
+from catalog.unparse import to_mapping
+from catalog.vocab import Label, RelType
+from graph.loading import LoadReport, edge_key, load_parsed, now_utc, parse_document
+from graph.store import Direction, Store, StoreError
+from graph.yaml_source import parse_text
+
+
+class NotFound(StoreError):
+    pass
+
+
+class Conflict(StoreError):
+    pass
+
+
+def _parse_one(label: Label, fields: Mapping[str, Any], where: str) -> tuple[ParsedNode, Problems]:
+    problems = Problems()
+    raw = SourceMapping(fields, line=None)
+    parsed = parse_node(label, raw, Location(where), problems)
+    if parsed is None:
+        raise CatalogError(problems.sorted())
+    return parsed, problems
+
+
+def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: str,
+                now: str | None = None) -> NodeRecord:
+    """A new node, and the relationships its fields declare (as in a catalog file)."""
+    node_id = fields.get("id")
+    if isinstance(node_id, str) and store.get_node(node_id) is not None:
+        raise Conflict(f"a node with id {node_id!r} already exists")
+    parsed, problems = _parse_one(label, fields, "input")
+    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)
+    return _get(store, parsed.record.id)
+
+
+def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: str,
+                now: str | None = None) -> NodeRecord:
+    """Change the keys given (properties or relationships); `null` removes a key."""
+    node = _get(store, node_id)
+    if "id" in fields and fields["id"] != node_id:
+        raise CatalogError([_problem("input.id", "an id cannot be changed; create a new node instead")])
+    merged = dict(to_mapping(node, store.edges(node_id, Direction.BOTH)))
+    for key, value in fields.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    parsed, problems = _parse_one(node.label, merged, "input")
+    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)
+    return _get(store, node_id)
+
+
+def delete_node(store: Store, node_id: str, actor: str, now: str | None = None) -> NodeRecord:
+    node = _get(store, node_id)
+    edges = store.edges(node_id, Direction.BOTH)
+    nodes = {node_id} | {e.source for e in edges} | {e.target for e in edges}
+    with store.transaction() as tx:
+        tx.delete_node(node_id)
+        tx.record_change(Change(now or now_utc(), actor, "delete", node_id, tuple(sorted(nodes)),
+                                {"label": node.label.value, **node.props,
+                                 "relationships": sorted(edge_key(*e.key) for e in edges)}, None))
+    return node
+
+
+def relation_spec(type_: RelType, source: NodeRecord, target: NodeRecord) -> RelSpec:
+    """The file-format declaration that allows this relationship between these labels."""
+    for label, specs in RELATIONS.items():
+        for spec in specs:
+            if spec.type != type_:
+                continue
+            declaring, other = (target, source) if spec.reverse else (source, target)
+            if declaring.label == label and other.label in spec.targets:
+                return spec
+    raise CatalogError([_problem("input.type", f"{type_.value} does not link {source.label} {source.id!r} "
+                                               f"to {target.label} {target.id!r}")])
+
+
+def link(store: Store, type_: RelType, source_id: str, target_id: str, props: Mapping[str, Any],
+         actor: str, now: str | None = None) -> EdgeRecord:
+    source, target = _get(store, source_id), _get(store, target_id)
+    spec = relation_spec(type_, source, target)
+    declaring, other = (target, source) if spec.reverse else (source, target)
+    item: Any = other.id
+    if props:
+        if spec.props is None:
+            raise CatalogError([_problem("input.props", f"{type_.value} carries no properties")])
+        item = SourceMapping({spec.ref_key: other.id, **props})
+    problems = Problems()
+    ref = parse_reference(spec, declaring.id, item, Location("input", None, "props"), problems)
+    if ref is None:
+        raise CatalogError(problems.sorted())
+    clean = dict(ref.props)
+    if "retention_rule" in clean and store.get_node(str(clean["retention_rule"])) is None:
+        raise CatalogError([_problem("input.props.retention_rule",
+                                     f"unknown retention rule {clean['retention_rule']!r}")])
+    before = store.edges(source_id, Direction.OUT, [type_])
+    old = next((e for e in before if e.target == target_id), None)
+    edge = EdgeRecord(type_, source_id, target_id, clean)
+    with store.transaction() as tx:
+        tx.upsert_edge(edge)
+        tx.record_change(Change(now or now_utc(), actor, "link", edge_key(*edge.key), (source_id, target_id),
+                                dict(old.props) if old else None, dict(clean)))
+    return edge
+
+
+def unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: str,
+           now: str | None = None) -> EdgeRecord:
+    found = [e for e in store.edges(source_id, Direction.OUT, [type_]) if e.target == target_id]
+    if not found:
+        raise NotFound(f"no {type_.value} relationship from {source_id!r} to {target_id!r}")
+    with store.transaction() as tx:
+        tx.delete_edge(type_, source_id, target_id)
+        tx.record_change(Change(now or now_utc(), actor, "unlink", edge_key(type_, source_id, target_id),
+                                (source_id, target_id), dict(found[0].props), None))
+    return found[0]
+
+
+def load_document(store: Store, text: str, actor: str, name: str = "catalog",
+                  now: str | None = None) -> LoadReport:
+    """A whole catalog document (YAML), all of it or nothing."""
+    problems = Problems()
+    parsed = parse_document(parse_text(text, name, problems), name, problems)
+    return load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor)
+
+
+def _get(store: Store, node_id: str) -> NodeRecord:
+    node = store.get_node(node_id)
+    if node is None:
+        raise NotFound(f"no node with id {node_id!r}")
+    return node
+
+
+def _problem(path: str, message: str) -> Problem:
+    return Problem(Location("input", None, path), message)

@@ -1,0 +1,102 @@
+"""The example district: it loads, it is big enough to demo, and the checks find exactly
+the problems planted in it (seeds/README.md), nothing more."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from catalog.findings import run_checks
+from catalog.json_schema import catalog_schema
+from catalog.source import Problems
+from catalog.vocab import Label, RelType
+from graph.dump import export_to, import_into, read_dump
+from graph.embedded.store import EmbeddedStore
+from graph.loading import load_paths
+from graph.store import Direction, Store
+from graph.yaml_source import parse_text
+
+from .conftest import SEEDS
+
+AS_OF = date(2026, 9, 1)
+PLANTED = {
+    ("unowned", "library-system"),
+    ("basis-expired", "sis-to-pathfinder"),
+    ("grant-beyond-purpose", "transportation-coordinator"),
+    ("training-expired", "p-counselor-rhs"),
+    ("training-missing", "p-assessment-coordinator-wcms"),
+    ("retention-outlives-source", "lakeside-ordering"),
+    ("agreement-without-destruction", "contract-routewise"),
+    ("automated-decision-without-review", "attendance-auto-dialer"),
+    ("missing-security-controls", "lunchline-meals"),
+    ("element-without-retention", "student-login-id"),
+    ("element-without-purpose", "parent-highest-education"),
+    ("policy-not-public", "system-hardening-standard"),
+    ("incident-notice-overdue", "inc-2026-03-numerix-credential-stuffing"),
+    ("destruction-overdue", "legacy-gradebook"),
+}
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    store = EmbeddedStore(tmp_path_factory.mktemp("seeded"))
+    load_paths(store, [SEEDS], now="2026-08-01T00:00:00Z")
+    return store
+
+
+def dump(store: Store) -> str:
+    out = io.StringIO()
+    export_to(store, out)
+    return out.getvalue()
+
+
+def test_the_district_is_big_enough_to_demo_every_feature(seeded: EmbeddedStore) -> None:
+    nodes, edges = seeded.count_nodes(), seeded.count_edges()
+    assert nodes[Label.DATA_ELEMENT] >= 80 and nodes[Label.SYSTEM] >= 15 and nodes[Label.FLOW] >= 30
+    assert nodes[Label.INCIDENT] == 2 and nodes[Label.CONSENT] >= 1 and nodes[Label.MANDATE] >= 1
+    providers = seeded.find_nodes(Label.ORGANIZATION, {"kind": "SERVICE_PROVIDER"})
+    with_agreements = [p for p in providers if seeded.edges(p.id, Direction.IN, [RelType.WITH])]
+    assert len(with_agreements) >= 10
+    elements = seeded.find_nodes(Label.DATA_ELEMENT)
+    assert {e.get("category") for e in elements} == {
+        "demographic", "identity", "contact", "enrollment", "attendance", "assessment", "grades",
+        "discipline", "health", "special_education", "program", "derived"}
+    assert sum(1 for e in elements if str(e.get("standard_ref", "")).startswith("CEDS:")) >= 80
+    assert all(len(str(e.get("standard_ref"))) == len("CEDS:000033") for e in elements if e.get("standard_ref"))
+    assert edges[RelType.DERIVED_FROM] > 0 and edges[RelType.UNDER] > 0
+
+
+def test_the_checks_find_exactly_the_planted_problems(seeded: EmbeddedStore) -> None:
+    found = {(f.rule, f.node) for f in run_checks(seeded, AS_OF)}
+    assert found == PLANTED
+
+
+def test_every_planted_problem_is_documented(seeded: EmbeddedStore) -> None:
+    readme = (SEEDS / "README.md").read_text()
+    for rule, node in PLANTED:
+        assert rule in readme and node in readme
+
+
+def test_reloading_the_seeds_changes_nothing(seeded: EmbeddedStore) -> None:
+    before = dump(seeded)
+    report = load_paths(seeded, [SEEDS], now="2026-09-01T00:00:00Z")
+    assert not report.changed and dump(seeded) == before
+
+
+def test_export_import_round_trip_is_identical(seeded: EmbeddedStore, tmp_path: Path) -> None:
+    first = dump(seeded)
+    copy = EmbeddedStore(tmp_path / "copy")
+    import_into(copy, *read_dump(first.splitlines(keepends=True)))
+    assert dump(copy) == first
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.glob("*.yaml")), ids=lambda p: p.name)
+def test_each_seed_file_validates_against_the_published_json_schema(path: Path) -> None:
+    document = parse_text(path.read_text(), path.name, Problems())
+    plain = json.loads(json.dumps(document, default=str))
+    jsonschema.validate(plain, catalog_schema(), cls=jsonschema.Draft202012Validator)
