@@ -51,6 +51,11 @@ class EdgeReader(Protocol):
     def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
 
+    def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
+                  types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        """The edges of many nodes in one round trip (what DataLoaders batch into)."""
+        ...
+
     def count_edges(self) -> dict[RelType, int]: ...
 
 

@@ -147,3 +147,12 @@ def test_all_edges_and_schema_version(store: Store) -> None:
     chain(store, "a", "b")
     assert len(store.edges()) == 2
     assert store.schema_version() >= 1
+
+
+def test_edges_of_many_nodes_at_once(store: Store) -> None:
+    chain(store, "a", "b", "c")
+    found = store.edges_for(["f-a-b", "f-b-c", "missing"], Direction.OUT, [RelType.TO])
+    assert [(e.source, e.target) for e in found] == [("f-a-b", "b"), ("f-b-c", "c")]
+    into = store.edges_for(["a", "b"], Direction.IN)
+    assert [(e.type, e.source) for e in into] == [(RelType.FROM, "f-a-b"), (RelType.FROM, "f-b-c"),
+                                                  (RelType.TO, "f-a-b")]

@@ -156,14 +156,3 @@ def import_cmd(ctx: Context, file: TextIO, as_json: bool) -> None:
 def schema() -> None:
     """Print the JSON Schema of catalog files, for editors and CI."""
     print_json(catalog_schema())
-
-
-@cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="STEWARD_HOST")
-@click.option("--port", default=8000, show_default=True, envvar="STEWARD_PORT", type=int)
-@pass_context
-def serve(ctx: Context, host: str, port: int) -> None:
-    """Serve the catalog over HTTP."""
-    with handled(), ctx.store() as store:
-        _print_stats(_stats(store))
-    click.echo(f"\nAPI not yet available: the GraphQL server is still to come ({host}:{port}).")

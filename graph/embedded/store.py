@@ -133,6 +133,12 @@ class EmbeddedStore:
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
         return self._fresh().edges(node_id, direction, types)
 
+    def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
+                  types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        memory, wanted = self._fresh(), list(types) if types is not None else None
+        found = {e.key: e for node_id in node_ids for e in memory.edges(node_id, direction, wanted)}
+        return sorted(found.values(), key=lambda e: (e.type.value, e.source, e.target))
+
     def count_edges(self) -> dict[RelType, int]:
         return self._fresh().count_edges()
 

@@ -1,0 +1,86 @@
+"""Verbs that run the server and manage its tokens: serve, token create|list|revoke."""
+
+from __future__ import annotations
+
+import click
+
+from api.auth import Role, create_token
+from api.cli import Context, cli, fail, handled, pass_context
+from api.cli.output import print_json, progress, table
+from graph.loading import now_utc
+
+JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="STEWARD_HOST", help="[env: STEWARD_HOST]")
+@click.option("--port", default=8000, show_default=True, envvar="STEWARD_PORT", type=int, help="[env: STEWARD_PORT]")
+@click.option("--max-body", default=1_000_000, show_default=True, envvar="STEWARD_MAX_BODY", type=int,
+              help="Largest request body in bytes; larger ones get 413. [env: STEWARD_MAX_BODY]")
+@click.option("--rate-limit", default=600, show_default=True, envvar="STEWARD_RATE_LIMIT", type=int,
+              help="Requests per minute per token (or per address without one). [env: STEWARD_RATE_LIMIT]")
+@click.option("--store-timeout", default=10.0, show_default=True, envvar="STEWARD_STORE_TIMEOUT", type=float,
+              help="Seconds a store call may take. [env: STEWARD_STORE_TIMEOUT]")
+@pass_context
+def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float) -> None:
+    """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
+    /metrics and the public inventory at /inventory.
+
+    Without a token a client is PUBLIC and sees only what the public inventory shows;
+    create tokens with `steward token create`.
+    """
+    import uvicorn
+
+    from api.app import Settings, create_app
+
+    with handled(), ctx.store() as store:
+        app = create_app(store, Settings(max_body, rate_limit, store_timeout))
+        progress(f"serving the {store.name} store on http://{host}:{port}/graphql")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def token() -> None:
+    """Manage API tokens: create, list, revoke. Only a hash of each token is stored."""
+
+
+@token.command("create")
+@click.option("--role", type=click.Choice([r.name for r in Role if r != Role.PUBLIC], case_sensitive=False),
+              required=True, help="VIEWER reads everything; STEWARD also writes; ADMIN also manages tokens.")
+@click.option("--name", required=True, help="Who or what the token is for; it names the token in the audit trail.")
+@JSON
+@pass_context
+def token_create(ctx: Context, role: str, name: str, as_json: bool) -> None:
+    """Create a token and print it once: it cannot be shown again."""
+    with handled(), ctx.store() as store:
+        secret = create_token(store, name, Role.parse(role), now_utc())
+    if as_json:
+        print_json({"name": name, "role": role.upper(), "token": secret})
+    else:
+        click.echo(secret)
+        progress(f"token {name!r} ({role.upper()}) created; keep it safe, it is not shown again")
+
+
+@token.command("list")
+@JSON
+@pass_context
+def token_list(ctx: Context, as_json: bool) -> None:
+    """List tokens by name and role (never their secrets)."""
+    with handled(), ctx.store() as store:
+        tokens = store.tokens()
+    rows = [{"name": t.name, "role": t.role, "created_at": t.created_at, "revoked_at": t.revoked_at} for t in tokens]
+    if as_json:
+        print_json(rows)
+    else:
+        table(["name", "role", "created", "revoked"], [list(r.values()) for r in rows])
+
+
+@token.command("revoke")
+@click.argument("name")
+@pass_context
+def token_revoke(ctx: Context, name: str) -> None:
+    """Revoke a token by name; requests with it are refused from then on."""
+    with handled(), ctx.store() as store:
+        if not store.revoke_token(name, now_utc()):
+            fail(f"no active token named {name!r}", 2)
+    click.echo(f"token {name!r} revoked")

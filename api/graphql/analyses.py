@@ -1,0 +1,185 @@
+"""GraphQL types of the analyses' answers, built from the domain's dataclasses."""
+
+from __future__ import annotations
+
+from typing import cast
+
+import strawberry
+from strawberry.scalars import JSON
+
+from catalog.audit import Change as DomainChange
+from catalog.blast import BlastRadius as DomainBlast
+from catalog.deadlines import Deadline as DomainDeadline
+from catalog.findings import Finding as DomainFinding
+from catalog.findings import ScoreRow
+from catalog.lineage import Hop as DomainHop
+from catalog.lineage import Lineage as DomainLineage
+from catalog.responsibility import Responsibility as DomainResponsibility
+
+
+@strawberry.type
+class Hop:
+    flow: str
+    name: str
+    source: str = strawberry.field(name="from")
+    target: str = strawberry.field(name="to")
+    source_operator: str | None
+    target_operator: str | None
+    method: str | None
+    purposes: list[str]
+    bases: list[str]
+    carries: list[str]
+
+    @classmethod
+    def of(cls, hop: DomainHop) -> Hop:
+        return cls(flow=hop.flow, name=hop.name, source=hop.source, target=hop.target,
+                   source_operator=hop.source_operator, target_operator=hop.target_operator,
+                   method=hop.method, purposes=list(hop.purposes), bases=[i for i, _ in hop.bases],
+                   carries=list(hop.carries))
+
+
+@strawberry.type
+class LineagePath:
+    direction: str
+    hops: list[Hop]
+
+
+@strawberry.type
+class Lineage:
+    root: str
+    direction: str
+    depth: int
+    elements: list[str]
+    paths: list[LineagePath]
+    systems: list[str]
+    organizations: list[str]
+
+    @classmethod
+    def of(cls, result: DomainLineage) -> Lineage:
+        return cls(root=result.root, direction=result.direction, depth=result.depth,
+                   elements=list(result.elements),
+                   paths=[LineagePath(direction=way, hops=[Hop.of(h) for h in hops]) for way, hops in result.paths],
+                   systems=[s for s, _ in result.systems],
+                   organizations=sorted({o for _, o in result.systems if o}))
+
+
+@strawberry.type
+class Party:
+    id: str
+    label: str
+    name: str
+    role: str
+    chain: list[str]
+
+
+@strawberry.type
+class Responsibility:
+    node: str
+    accountable: bool
+    reaches_committee: bool
+    parties: list[Party]
+
+    @classmethod
+    def of(cls, result: DomainResponsibility) -> Responsibility:
+        parties = [Party(id=p.id, label=p.label, name=p.name, role=p.role, chain=list(c))
+                   for p, c in zip(result.parties, result.chains, strict=True)]
+        return cls(node=result.node, accountable=result.accountable,
+                   reaches_committee=result.reaches_committee, parties=parties)
+
+
+@strawberry.type
+class Deadline:
+    system: str
+    element: str
+    status: str
+    due_on: str | None
+    own_due_on: str | None
+    action: str | None
+    rule: str | None
+    conflict: bool
+    bound_by_system: str | None
+    explanation: str
+
+    @classmethod
+    def of(cls, d: DomainDeadline) -> Deadline:
+        return cls(system=d.system, element=d.element, status=d.status.value,
+                   due_on=d.due_on.isoformat() if d.due_on else None,
+                   own_due_on=d.own_due_on.isoformat() if d.own_due_on else None,
+                   action=d.action.value if d.action else None, rule=d.rule, conflict=d.conflict,
+                   bound_by_system=d.bound_by[0] if d.bound_by else None, explanation=d.explanation)
+
+
+@strawberry.type
+class Finding:
+    rule: str
+    principle: str
+    severity: str
+    node: str
+    message: str
+    remedy: str
+
+    @classmethod
+    def of(cls, f: DomainFinding) -> Finding:
+        return cls(rule=f.rule, principle=f.principle, severity=f.severity.value, node=f.node,
+                   message=f.message, remedy=f.remedy)
+
+
+@strawberry.type
+class ScorecardRow:
+    principle: str
+    checks: int
+    high: int
+    medium: int
+    low: int
+
+    @classmethod
+    def of(cls, row: ScoreRow) -> ScorecardRow:
+        return cls(principle=row.principle, checks=row.checks, high=row.high, medium=row.medium, low=row.low)
+
+
+@strawberry.type
+class Notice:
+    agreement: str
+    provider: str | None
+    hours: int
+    deadline: str
+    passed: bool
+
+
+@strawberry.type
+class BlastRadius:
+    incident: str
+    systems: list[str]
+    elements: list[str]
+    flows: list[str]
+    providers: list[str]
+    agreements: list[str]
+    sensitive_categories: list[str]
+    notice_deadline: str | None
+    notices: list[Notice]
+
+    @classmethod
+    def of(cls, b: DomainBlast) -> BlastRadius:
+        deadline = b.notice_deadline
+        return cls(incident=b.incident, systems=list(b.systems), elements=list(b.elements), flows=list(b.flows),
+                   providers=list(b.providers), agreements=list(b.agreements),
+                   sensitive_categories=list(b.sensitive_categories),
+                   notice_deadline=deadline.isoformat() if deadline else None,
+                   notices=[Notice(agreement=n.agreement, provider=n.provider, hours=n.hours,
+                                   deadline=n.deadline.isoformat(), passed=n.passed) for n in b.notices])
+
+
+@strawberry.type
+class Change:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str
+    before: JSON | None
+    after: JSON | None
+
+    @classmethod
+    def of(cls, c: DomainChange) -> Change:
+        return cls(seq=c.seq, at=c.at, actor=c.actor, action=c.action, target=c.target,
+                   before=cast(JSON, c.before), after=cast(JSON, c.after))

@@ -1,0 +1,86 @@
+"""The per-request context: who is asking, the store, and DataLoaders that batch every
+look-up of a request into a bounded number of store round trips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import Any, TypeVar
+
+import anyio
+from strawberry.dataloader import DataLoader
+
+from api.auth import Principal
+from api.permissions import readable, readable_edge
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.view import Direction
+from catalog.vocab import RelType
+from graph.store import Store, StoreError
+
+T = TypeVar("T")
+EdgeKey = tuple[str, Direction, RelType]
+
+
+class StoreTimeout(StoreError):
+    pass
+
+
+class Context:
+    def __init__(self, store: Store, principal: Principal, timeout: float = 10.0) -> None:
+        self.store = store
+        self.principal = principal
+        self.timeout = timeout
+        self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
+        self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
+
+    @property
+    def role(self) -> Any:
+        return self.principal.role
+
+    async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run a (blocking) store call in a worker thread, bounded by the timeout."""
+        try:
+            with anyio.fail_after(self.timeout):
+                return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), abandon_on_cancel=True)
+        except TimeoutError:
+            raise StoreTimeout(f"the store did not answer within {self.timeout:g} s") from None
+
+    async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
+        found = await self.call(self.store.get_nodes, list(ids))
+        return [found.get(i) for i in ids]
+
+    async def _load_edges(self, keys: Sequence[EdgeKey]) -> list[list[EdgeRecord]]:
+        groups: dict[tuple[Direction, RelType], list[str]] = {}
+        for node_id, direction, type_ in keys:
+            groups.setdefault((direction, type_), []).append(node_id)
+        by_key: dict[EdgeKey, list[EdgeRecord]] = {}
+        for (direction, type_), ids in groups.items():
+            for edge in await self.call(self.store.edges_for, ids, direction, [type_]):
+                owner = edge.source if direction == Direction.OUT else edge.target
+                by_key.setdefault((owner, direction, type_), []).append(edge)
+        return [by_key.get(k, []) for k in keys]
+
+    async def node(self, node_id: str) -> NodeRecord | None:
+        return readable(self.role, await self.node_loader.load(node_id))
+
+    async def nodes(self, ids: Sequence[str]) -> list[NodeRecord]:
+        found = await self.node_loader.load_many(list(ids))
+        return [n for n in (readable(self.role, f) for f in found) if n is not None]
+
+    async def links(self, node_id: str, type_: RelType, direction: Direction) -> list[tuple[EdgeRecord, NodeRecord]]:
+        """Each relationship of a type from a node, with the node at its other end, as far
+        as this principal may see them."""
+        edges = await self.edge_loader.load((node_id, direction, type_))
+        others = [e.target if direction == Direction.OUT else e.source for e in edges]
+        raw = await self.node_loader.load_many([node_id, *others])
+        known = {n.id: n for n in raw if n is not None}
+        result = []
+        for edge, other in zip(edges, others, strict=True):
+            shown = readable_edge(self.role, edge, known)
+            node = readable(self.role, known.get(other))
+            if shown is not None and node is not None:
+                result.append((shown, node))
+        return result
+
+    async def related(self, node_id: str, type_: RelType, direction: Direction) -> list[NodeRecord]:
+        return [node for _, node in await self.links(node_id, type_, direction)]

@@ -1,0 +1,139 @@
+"""Mutations: create, update, delete nodes; link and unlink relationships; load a whole
+catalog document; manage tokens. Each is validated like a load, is one transaction and
+leaves an audit record naming the token that made it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar, cast
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.scalars import JSON
+
+from api.auth import Role, create_token
+from api.graphql.nodes import Node, wrap
+from api.permissions import IsAdmin, IsSteward
+from catalog.records import EdgeRecord
+from catalog.source import CatalogError
+from catalog.vocab import Label, RelType
+from graph import curation
+from graph.loading import now_utc
+from graph.store import StoreError
+
+T = TypeVar("T")
+FromId = Annotated[strawberry.ID, strawberry.argument(name="from")]
+ToId = Annotated[strawberry.ID, strawberry.argument(name="to")]
+
+
+def _error(exc: Exception) -> GraphQLError:
+    if isinstance(exc, CatalogError):
+        first = exc.problems[0] if exc.problems else None
+        return GraphQLError(str(exc), extensions={
+            "code": "VALIDATION", "field": first.location.path if first else None,
+            "problems": [p.as_dict() for p in exc.problems]})
+    if isinstance(exc, curation.NotFound):
+        return GraphQLError(str(exc), extensions={"code": "NOT_FOUND"})
+    return GraphQLError(str(exc), extensions={"code": "CONFLICT"})
+
+
+async def _run(info: strawberry.Info, fn: Callable[..., T], *args: Any) -> T:
+    try:
+        return await info.context.call(fn, info.context.store, *args)  # type: ignore[no-any-return]
+    except (CatalogError, StoreError) as exc:
+        raise _error(exc) from None
+
+
+def _parse(kind: type[Label] | type[RelType], value: str, field: str) -> Any:
+    try:
+        return kind.parse(value)
+    except ValueError as exc:
+        raise GraphQLError(str(exc), extensions={"code": "VALIDATION", "field": field}) from None
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise GraphQLError("fields must be a JSON object", extensions={"code": "VALIDATION", "field": "fields"})
+    return value
+
+
+@strawberry.type
+class Relationship:
+    type: str
+    source: str = strawberry.field(name="from")
+    target: str = strawberry.field(name="to")
+    props: JSON
+
+    @classmethod
+    def of(cls, edge: EdgeRecord) -> Relationship:
+        return cls(type=edge.type.value, source=edge.source, target=edge.target, props=cast(JSON, dict(edge.props)))
+
+
+@strawberry.type
+class LoadResult:
+    created: list[str]
+    updated: list[str]
+    unchanged: int
+    edges_added: int
+    edges_removed: int
+
+
+@strawberry.type
+class NewToken:
+    name: str
+    role: str
+    secret: str = strawberry.field(description="Shown once: only its hash is stored.")
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(permission_classes=[IsSteward], description="Create a node from the keys of its "
+                         "catalog-file mapping (relationships included), validated like a load.")
+    async def create_node(self, info: strawberry.Info, label: str, fields: JSON) -> Node:
+        kind = _parse(Label, label, "label")
+        return wrap(await _run(info, curation.create_node, kind, _fields(fields), info.context.principal.name))
+
+    @strawberry.mutation(permission_classes=[IsSteward], description="Change the keys given; null removes one.")
+    async def update_node(self, info: strawberry.Info, id: strawberry.ID, fields: JSON) -> Node:
+        return wrap(await _run(info, curation.update_node, str(id), _fields(fields), info.context.principal.name))
+
+    @strawberry.mutation(permission_classes=[IsSteward])
+    async def delete_node(self, info: strawberry.Info, id: strawberry.ID) -> strawberry.ID:
+        await _run(info, curation.delete_node, str(id), info.context.principal.name)
+        return id
+
+    @strawberry.mutation(permission_classes=[IsSteward])
+    async def link(self, info: strawberry.Info, type: str, source: FromId, target: ToId,
+                   props: JSON | None = None) -> Relationship:
+        edge = await _run(info, curation.link, _parse(RelType, type, "type"), str(source), str(target),
+                          _fields(props or {}), info.context.principal.name)
+        return Relationship.of(edge)
+
+    @strawberry.mutation(permission_classes=[IsSteward])
+    async def unlink(self, info: strawberry.Info, type: str, source: FromId, target: ToId) -> Relationship:
+        edge = await _run(info, curation.unlink, _parse(RelType, type, "type"), str(source), str(target),
+                          info.context.principal.name)
+        return Relationship.of(edge)
+
+    @strawberry.mutation(permission_classes=[IsSteward], description="Load a whole catalog YAML document: all "
+                         "of it or nothing.")
+    async def load_catalog(self, info: strawberry.Info, yaml: str) -> LoadResult:
+        report = await _run(info, curation.load_document, yaml, info.context.principal.name)
+        return LoadResult(created=report.created, updated=report.updated, unchanged=report.unchanged,
+                          edges_added=report.edges_added, edges_removed=report.edges_removed)
+
+    @strawberry.mutation(permission_classes=[IsAdmin])
+    async def create_token(self, info: strawberry.Info, name: str, role: str) -> NewToken:
+        try:
+            level = Role.parse(role)
+        except ValueError as exc:
+            raise GraphQLError(str(exc), extensions={"code": "VALIDATION", "field": "role"}) from None
+        secret = await _run(info, create_token, name, level, now_utc())
+        return NewToken(name=name, role=level.name, secret=secret)
+
+    @strawberry.mutation(permission_classes=[IsAdmin])
+    async def revoke_token(self, info: strawberry.Info, name: str) -> bool:
+        done = await _run(info, lambda store, n: store.revoke_token(n, now_utc()), name)
+        if not done:
+            raise GraphQLError(f"no active token named {name!r}", extensions={"code": "NOT_FOUND"})
+        return True

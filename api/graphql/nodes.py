@@ -1,0 +1,319 @@
+"""One GraphQL type per node label of the reference model, with its relationships as
+fields in both directions. Every relationship is read through the request's DataLoaders,
+so a list of N nodes with their neighbours costs a bounded number of store round trips."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import strawberry
+
+from catalog.periods import Duration
+from catalog.records import NodeRecord
+from catalog.view import Direction
+from catalog.vocab import Label, RelType
+
+IN, OUT = Direction.IN, Direction.OUT
+R = RelType
+
+
+@strawberry.interface(description="Anything in the catalog: every node has a stable id and a name.")
+class Node:
+    id: strawberry.ID
+    label: str
+    name: str
+    description: str | None = None
+    updated_at: str | None = None
+    notes: str | None = strawberry.field(default=None, description="Internal notes: never public.")
+
+
+def wrap(record: NodeRecord) -> Node:
+    """The GraphQL object for a record (its props already filtered for the caller)."""
+    cls = TYPES[record.label]
+    names = {f.name for f in dataclasses.fields(cls)}
+    values = {k: v for k, v in record.props.items() if k in names}
+    if record.label == Label.ORGANIZATION:
+        values["contact"] = Contact.of(record)
+    return cls(id=strawberry.ID(record.id), label=record.label.value, **values)  # type: ignore[no-any-return]
+
+
+def rel(type_: RelType, direction: Direction, target: str, *, one: bool = False, label: Label | None = None,
+        name: str | None = None, description: str | None = None) -> Any:
+    """A field listing the nodes at the other end of one relationship type."""
+
+    async def resolve(root: Any, info: strawberry.Info) -> Any:
+        found = await info.context.related(str(root.id), type_, direction)
+        nodes = [wrap(n) for n in found if label is None or n.label == label]
+        return (nodes[0] if nodes else None) if one else nodes
+
+    resolve.__annotations__["return"] = f"{target} | None" if one else f"list[{target}]"
+    return strawberry.field(resolver=resolve, name=name, description=description)
+
+
+def links(type_: RelType, direction: Direction, target: str, build: Any) -> Any:
+    """A field listing relationships that carry properties, as small wrapper objects."""
+
+    async def resolve(root: Any, info: strawberry.Info) -> Any:
+        return [build(edge, wrap(node)) for edge, node in
+                await info.context.links(str(root.id), type_, direction)]
+
+    resolve.__annotations__["return"] = f"list[{target}]"
+    return strawberry.field(resolver=resolve)
+
+
+@strawberry.type
+class Contact:
+    name: str | None
+    email: str | None
+    url: str | None
+
+    @classmethod
+    def of(cls, record: NodeRecord) -> Contact | None:
+        values = {k: record.get(f"contact_{k}") for k in ("name", "email", "url")}
+        return cls(**values) if any(values.values()) else None
+
+
+@strawberry.type(description="A system holding an element: since when, under which rule. From an element, "
+                               "`system` is set; from a system, `element` is.")
+class Holding:
+    system: System | None
+    element: DataElement | None
+    since: str | None
+    retention_rule: str | None
+
+
+@strawberry.type
+class Derivation:
+    element: DataElement
+    transform: str | None
+
+
+@strawberry.type(description="A role's access to an element or a system.")
+class Grant:
+    target: Node
+    level: str
+
+
+@strawberry.type
+class Completion:
+    node: Node = strawberry.field(description="The training (from a person) or the person (from a training).")
+    on: str
+
+
+@strawberry.type
+class DataElement(Node):
+    definition: str | None = None
+    category: str | None = None
+    sensitivity: str | None = None
+    subject: str | None = None
+    standard_ref: str | None = None
+    public: bool | None = None
+    held_by: list[System] = rel(R.HOLDS, IN, "System")
+    holdings: list[Holding] = links(R.HOLDS, IN, "Holding", lambda e, n: Holding(
+        system=n, element=None, since=e.props.get("since"), retention_rule=e.props.get("retention_rule")))
+    collected_by: list[System] = rel(R.COLLECTS, IN, "System")
+    used_for: list[Purpose] = rel(R.USED_FOR, OUT, "Purpose")
+    required_by: list[Purpose] = rel(R.REQUIRES, IN, "Purpose")
+    retained_under: RetentionRule | None = rel(R.RETAINED_UNDER, OUT, "RetentionRule", one=True)
+    derived_from: list[Derivation] = links(R.DERIVED_FROM, OUT, "Derivation",
+                                           lambda e, n: Derivation(element=n, transform=e.props.get("transform")))
+    derivatives: list[DataElement] = rel(R.DERIVED_FROM, IN, "DataElement")
+    carried_by: list[Flow] = rel(R.CARRIES, IN, "Flow", label=Label.FLOW)
+    covered_by: list[Agreement] = rel(R.COVERS, IN, "Agreement", label=Label.AGREEMENT)
+    consents: list[Consent] = rel(R.COVERS, IN, "Consent", label=Label.CONSENT)
+    accessible_by: list[Role] = rel(R.CAN_ACCESS, IN, "Role")
+    destructions: list[Destruction] = rel(R.OF, IN, "Destruction")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+    stewards: list[Person] = rel(R.STEWARDS, IN, "Person")
+
+
+@strawberry.type
+class System(Node):
+    kind: str | None = None
+    hosting: str | None = None
+    controls: list[str] | None = strawberry.field(default=None, description="Security controls: not public.")
+    decommissioned_on: str | None = None
+    holds: list[Holding] = links(R.HOLDS, OUT, "Holding", lambda e, n: Holding(
+        system=None, element=n, since=e.props.get("since"), retention_rule=e.props.get("retention_rule")))
+    elements: list[DataElement] = rel(R.HOLDS, OUT, "DataElement")
+    collects: list[DataElement] = rel(R.COLLECTS, OUT, "DataElement")
+    operator: Organization | None = rel(R.OPERATES, IN, "Organization", one=True)
+    flows_out: list[Flow] = rel(R.FROM, IN, "Flow")
+    flows_in: list[Flow] = rel(R.TO, IN, "Flow")
+    used_for: list[Purpose] = rel(R.USED_FOR, OUT, "Purpose")
+    accessible_by: list[Role] = rel(R.CAN_ACCESS, IN, "Role")
+    incidents: list[Incident] = rel(R.AFFECTS, IN, "Incident")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+    stewards: list[Person] = rel(R.STEWARDS, IN, "Person")
+
+
+@strawberry.type
+class Organization(Node):
+    kind: str | None = None
+    url: str | None = None
+    contact: Contact | None = None
+    operates: list[System] = rel(R.OPERATES, OUT, "System")
+    agreements: list[Agreement] = rel(R.WITH, IN, "Agreement")
+    accountable_to: list[Organization] = rel(R.ACCOUNTABLE_TO, OUT, "Organization")
+    oversees: list[Organization] = rel(R.ACCOUNTABLE_TO, IN, "Organization")
+    members: list[Person] = rel(R.MEMBER_OF, IN, "Person")
+    policies: list[Policy] = rel(R.ADOPTED, OUT, "Policy")
+    owns: list[Node] = rel(R.OWNS, OUT, "Node")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+
+
+@strawberry.type
+class Person(Node):
+    email: str | None = strawberry.field(default=None, description="Staff email: not public.")
+    title: str | None = None
+    roles: list[Role] = rel(R.HAS_ROLE, OUT, "Role")
+    member_of: list[Organization] = rel(R.MEMBER_OF, OUT, "Organization")
+    completed: list[Completion] = links(R.COMPLETED, OUT, "Completion",
+                                        lambda e, n: Completion(node=n, on=e.props.get("on", "")))
+    owns: list[Node] = rel(R.OWNS, OUT, "Node")
+    stewards: list[Node] = rel(R.STEWARDS, OUT, "Node", name="stewardOf")
+
+
+@strawberry.type
+class Role(Node):
+    serves: list[Purpose] = rel(R.SERVES, OUT, "Purpose")
+    requires_training: list[Training] = rel(R.REQUIRES_TRAINING, OUT, "Training")
+    can_access: list[Grant] = links(R.CAN_ACCESS, OUT, "Grant",
+                                    lambda e, n: Grant(target=n, level=e.props.get("level", "read")))
+    people: list[Person] = rel(R.HAS_ROLE, IN, "Person")
+    owns: list[Node] = rel(R.OWNS, OUT, "Node")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+
+
+@strawberry.type
+class Purpose(Node):
+    category: str | None = None
+    educational: bool | None = None
+    automated_decision: bool | None = None
+    human_review: bool | None = None
+    requires: list[DataElement] = rel(R.REQUIRES, OUT, "DataElement")
+    elements: list[DataElement] = rel(R.USED_FOR, IN, "DataElement", label=Label.DATA_ELEMENT)
+    systems: list[System] = rel(R.USED_FOR, IN, "System", label=Label.SYSTEM)
+    flows: list[Flow] = rel(R.FOR, IN, "Flow", label=Label.FLOW)
+    served_by: list[Role] = rel(R.SERVES, IN, "Role")
+    permitted_by: list[Agreement] = rel(R.PERMITS, IN, "Agreement")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+
+
+@strawberry.type
+class Flow(Node):
+    method: str | None = None
+    frequency: str | None = None
+    started_on: str | None = None
+    ended_on: str | None = None
+    source: System | None = rel(R.FROM, OUT, "System", one=True, name="from")
+    target: System | None = rel(R.TO, OUT, "System", one=True, name="to")
+    carries: list[DataElement] = rel(R.CARRIES, OUT, "DataElement")
+    purposes: list[Purpose] = rel(R.FOR, OUT, "Purpose")
+    basis: list[Node] = rel(R.UNDER, OUT, "Node", description="Agreements, consents or mandates.")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+    stewards: list[Person] = rel(R.STEWARDS, IN, "Person")
+
+
+@strawberry.type
+class Agreement(Node):
+    kind: str | None = None
+    signed_on: str | None = None
+    effective_on: str | None = None
+    expires_on: str | None = None
+    terminated_on: str | None = None
+    public_url: str | None = None
+    breach_notice_hours: int | None = None
+    destruction_days: int | None = None
+    provider: Organization | None = rel(R.WITH, OUT, "Organization", one=True)
+    covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
+    permits: list[Purpose] = rel(R.PERMITS, OUT, "Purpose")
+    requires_destruction: list[RetentionRule] = rel(R.REQUIRES_DESTRUCTION, OUT, "RetentionRule")
+    flows: list[Flow] = rel(R.UNDER, IN, "Flow")
+    owners: list[Node] = rel(R.OWNS, IN, "Node")
+
+
+@strawberry.type
+class Consent(Node):
+    given_by: str | None = None
+    form_url: str | None = None
+    collected_from: str | None = None
+    expires_on: str | None = None
+    covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
+    purposes: list[Purpose] = rel(R.FOR, OUT, "Purpose")
+    flows: list[Flow] = rel(R.UNDER, IN, "Flow")
+
+
+@strawberry.type
+class Mandate(Node):
+    citation: str | None = None
+    url: str | None = None
+    flows: list[Flow] = rel(R.UNDER, IN, "Flow")
+
+
+@strawberry.type
+class RetentionRule(Node):
+    period: str | None = None
+    trigger: str | None = None
+    action: str | None = None
+    authority: str | None = None
+    elements: list[DataElement] = rel(R.RETAINED_UNDER, IN, "DataElement")
+    agreements: list[Agreement] = rel(R.REQUIRES_DESTRUCTION, IN, "Agreement")
+
+    @strawberry.field(description="The period in plain words, for people.")
+    def period_in_words(self) -> str | None:
+        return Duration.parse(self.period).words() if self.period else None
+
+
+@strawberry.type
+class Event(Node):
+    kind: str | None = None
+    occurred_on: str | None = None
+    concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
+
+
+@strawberry.type
+class Destruction(Node):
+    performed_on: str | None = None
+    method: str | None = None
+    certificate_url: str | None = None
+    elements: list[DataElement] = rel(R.OF, OUT, "DataElement")
+    system: System | None = rel(R.IN, OUT, "System", one=True)
+
+
+@strawberry.type
+class Training(Node):
+    valid_for: str | None = None
+    required_by: list[Role] = rel(R.REQUIRES_TRAINING, IN, "Role")
+    completions: list[Completion] = links(R.COMPLETED, IN, "Completion",
+                                          lambda e, n: Completion(node=n, on=e.props.get("on", "")))
+
+
+@strawberry.type
+class Policy(Node):
+    kind: str | None = None
+    url: str | None = None
+    public: bool | None = None
+    adopted_on: str | None = None
+    reviewed_on: str | None = None
+    adopted_by: list[Organization] = rel(R.ADOPTED, IN, "Organization")
+
+
+@strawberry.type
+class Incident(Node):
+    discovered_on: str | None = None
+    status: str | None = None
+    severity: str | None = None
+    notified_on: str | None = None
+    reviewed_on: str | None = None
+    affects: list[Node] = rel(R.AFFECTS, OUT, "Node")
+
+
+TYPES: dict[Label, type] = {
+    Label.DATA_ELEMENT: DataElement, Label.SYSTEM: System, Label.ORGANIZATION: Organization,
+    Label.PERSON: Person, Label.ROLE: Role, Label.PURPOSE: Purpose, Label.FLOW: Flow,
+    Label.AGREEMENT: Agreement, Label.CONSENT: Consent, Label.MANDATE: Mandate,
+    Label.RETENTION_RULE: RetentionRule, Label.EVENT: Event, Label.DESTRUCTION: Destruction,
+    Label.TRAINING: Training, Label.POLICY: Policy, Label.INCIDENT: Incident,
+}

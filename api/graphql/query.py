@@ -1,0 +1,327 @@
+"""The root Query: nodes by id, search, paginated lists with filters, and the analyses."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, Generic, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+
+from api.graphql import analyses as a
+from api.graphql.nodes import (
+    Agreement,
+    Consent,
+    DataElement,
+    Destruction,
+    Event,
+    Flow,
+    Incident,
+    Mandate,
+    Node,
+    Organization,
+    Person,
+    Policy,
+    Purpose,
+    RetentionRule,
+    Role,
+    System,
+    Training,
+    wrap,
+)
+from api.permissions import IsAdmin, IsViewer
+from catalog.periods import Duration, parse_date
+from catalog.records import NodeRecord
+from catalog.view import Direction, Snapshot
+from catalog.vocab import Label, RelType, Vocabulary
+
+T = TypeVar("T")
+MAX_PAGE = 500
+
+
+def bad_input(message: str, field: str) -> GraphQLError:
+    return GraphQLError(message, extensions={"code": "VALIDATION", "field": field})
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type
+class Connection(Generic[T]):
+    total_count: int
+    nodes: list[T]
+    page_info: PageInfo
+
+
+def _offset(after: str | None) -> int:
+    if not after:
+        return 0
+    try:
+        return int(base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:"))
+    except ValueError:
+        raise bad_input("not a cursor returned by this API", "after") from None
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+
+
+def page(records: list[NodeRecord], first: int, after: str | None) -> Connection[Any]:
+    if not 0 < first <= MAX_PAGE:
+        raise bad_input(f"first must be between 1 and {MAX_PAGE}", "first")
+    start = _offset(after)
+    chunk = records[start:start + first]
+    more = start + first < len(records)
+    return Connection(total_count=len(records), nodes=[wrap(r) for r in chunk],
+                      page_info=PageInfo(has_next_page=more, end_cursor=_cursor(start + first) if chunk else None))
+
+
+def _vocab(kind: type[Vocabulary], value: str | None, field: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return str(kind.parse(value).value)
+    except ValueError as exc:
+        raise bad_input(str(exc), field) from None
+
+
+async def listing(info: strawberry.Info, label: Label, first: int, after: str | None,
+                  where: dict[str, Any] | None = None,
+                  linked: list[tuple[str | None, RelType, Direction]] | None = None) -> Connection[Any]:
+    """A page of nodes of one label, filtered by properties and by linked nodes."""
+    ctx = info.context
+    where = {k: v for k, v in (where or {}).items() if v is not None}
+    found = await ctx.call(ctx.store.find_nodes, label, where or None)
+    for other, type_, direction in linked or []:
+        if other is None:
+            continue
+        # Nodes reached from `other`: flip the direction to walk from it.
+        back = Direction.IN if direction == Direction.OUT else Direction.OUT
+        ids = {e.target if back == Direction.OUT else e.source
+               for e in await ctx.call(ctx.store.edges, other, back, [type_])}
+        found = [n for n in found if n.id in ids]
+    from api.permissions import readable
+
+    visible = [r for r in (readable(ctx.role, n) for n in found) if r is not None]
+    return page(visible, first, after)
+
+
+def _as_of(value: str | None) -> date:
+    try:
+        return parse_date(value) if value else date.today()
+    except ValueError as exc:
+        raise bad_input(str(exc), "asOf") from None
+
+
+async def _snapshot(info: strawberry.Info) -> Snapshot:
+    return await info.context.call(Snapshot.of, info.context.store)  # type: ignore[no-any-return]
+
+
+async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -> Any:
+    """Run a domain analysis off the event loop; unknown ids become NOT_FOUND errors."""
+    try:
+        return await info.context.call(fn, *args)
+    except LookupError as exc:
+        raise GraphQLError(str(exc).strip("'\""), extensions={"code": "NOT_FOUND"}) from None
+    except ValueError as exc:
+        raise bad_input(str(exc), "direction") from None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Any node by its id (null when absent or not visible to you).")
+    async def node(self, info: strawberry.Info, id: strawberry.ID) -> Node | None:
+        found = await info.context.node(str(id))
+        return wrap(found) if found else None
+
+    @strawberry.field(description="Nodes whose id, name, description or definition contains the text.")
+    async def search(self, info: strawberry.Info, text: str, labels: list[str] | None = None,
+                     first: int = 20) -> list[Node]:
+        wanted = [_label(name) for name in labels] if labels else [None]
+        needle = text.strip().lower()
+        found: list[NodeRecord] = []
+        for label in wanted:
+            found += await info.context.call(info.context.store.find_nodes, label)
+        from api.permissions import readable
+
+        hits = [r for r in (readable(info.context.role, n) for n in found) if (r is not None and any(
+            needle in str(r.props.get(k, "")).lower() for k in ("name", "description", "definition")
+        )) or (r is not None and needle in r.id)]
+        return [wrap(r) for r in sorted(hits, key=lambda r: r.id)[:min(first, MAX_PAGE)]]
+
+    @strawberry.field
+    async def elements(self, info: strawberry.Info, category: str | None = None, sensitivity: str | None = None,
+                       subject: str | None = None, public: bool | None = None, held_by: str | None = None,
+                       first: int = 50, after: str | None = None) -> Connection[DataElement]:
+        from catalog.vocab import ElementCategory, Sensitivity, Subject
+        where = {"category": _vocab(ElementCategory, category, "category"),
+                 "sensitivity": _vocab(Sensitivity, sensitivity, "sensitivity"),
+                 "subject": _vocab(Subject, subject, "subject"), "public": public}
+        return await listing(info, Label.DATA_ELEMENT, first, after, where, [(held_by, RelType.HOLDS, Direction.IN)])
+
+    @strawberry.field
+    async def systems(self, info: strawberry.Info, kind: str | None = None, operated_by: str | None = None,
+                      holds: str | None = None, first: int = 50, after: str | None = None) -> Connection[System]:
+        from catalog.vocab import SystemKind
+        return await listing(info, Label.SYSTEM, first, after, {"kind": _vocab(SystemKind, kind, "kind")},
+                             [(operated_by, RelType.OPERATES, Direction.IN), (holds, RelType.HOLDS, Direction.OUT)])
+
+    @strawberry.field
+    async def organizations(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+                            after: str | None = None) -> Connection[Organization]:
+        from catalog.vocab import OrgKind
+        return await listing(info, Label.ORGANIZATION, first, after, {"kind": _vocab(OrgKind, kind, "kind")})
+
+    @strawberry.field
+    async def people(self, info: strawberry.Info, role: str | None = None, member_of: str | None = None,
+                     first: int = 50, after: str | None = None) -> Connection[Person]:
+        return await listing(info, Label.PERSON, first, after, None,
+                             [(role, RelType.HAS_ROLE, Direction.OUT), (member_of, RelType.MEMBER_OF, Direction.OUT)])
+
+    @strawberry.field
+    async def roles(self, info: strawberry.Info, serves: str | None = None, first: int = 50,
+                    after: str | None = None) -> Connection[Role]:
+        return await listing(info, Label.ROLE, first, after, None, [(serves, RelType.SERVES, Direction.OUT)])
+
+    @strawberry.field
+    async def purposes(self, info: strawberry.Info, category: str | None = None, educational: bool | None = None,
+                       first: int = 50, after: str | None = None) -> Connection[Purpose]:
+        from catalog.vocab import PurposeCategory
+        where = {"category": _vocab(PurposeCategory, category, "category"), "educational": educational}
+        return await listing(info, Label.PURPOSE, first, after, where)
+
+    @strawberry.field
+    async def flows(self, info: strawberry.Info, source: Annotated[str | None, strawberry.argument(name="from")] = None,
+                    target: Annotated[str | None, strawberry.argument(name="to")] = None, carries: str | None = None,
+                    method: str | None = None, first: int = 50, after: str | None = None) -> Connection[Flow]:
+        from catalog.vocab import FlowMethod
+        return await listing(info, Label.FLOW, first, after, {"method": _vocab(FlowMethod, method, "method")},
+                             [(source, RelType.FROM, Direction.OUT), (target, RelType.TO, Direction.OUT),
+                              (carries, RelType.CARRIES, Direction.OUT)])
+
+    @strawberry.field
+    async def agreements(self, info: strawberry.Info, kind: str | None = None, provider: str | None = None,
+                         first: int = 50, after: str | None = None) -> Connection[Agreement]:
+        from catalog.vocab import AgreementKind
+        return await listing(info, Label.AGREEMENT, first, after, {"kind": _vocab(AgreementKind, kind, "kind")},
+                             [(provider, RelType.WITH, Direction.OUT)])
+
+    @strawberry.field
+    async def consents(self, info: strawberry.Info, first: int = 50, after: str | None = None) -> Connection[Consent]:
+        return await listing(info, Label.CONSENT, first, after)
+
+    @strawberry.field
+    async def mandates(self, info: strawberry.Info, first: int = 50, after: str | None = None) -> Connection[Mandate]:
+        return await listing(info, Label.MANDATE, first, after)
+
+    @strawberry.field
+    async def retention_rules(self, info: strawberry.Info, trigger: str | None = None, first: int = 50,
+                              after: str | None = None) -> Connection[RetentionRule]:
+        from catalog.vocab import Trigger
+        return await listing(info, Label.RETENTION_RULE, first, after, {"trigger": _vocab(Trigger, trigger, "trigger")})
+
+    @strawberry.field
+    async def events(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+                     after: str | None = None) -> Connection[Event]:
+        from catalog.vocab import Trigger
+        return await listing(info, Label.EVENT, first, after, {"kind": _vocab(Trigger, kind, "kind")})
+
+    @strawberry.field
+    async def destructions(self, info: strawberry.Info, first: int = 50,
+                           after: str | None = None) -> Connection[Destruction]:
+        return await listing(info, Label.DESTRUCTION, first, after)
+
+    @strawberry.field
+    async def trainings(self, info: strawberry.Info, first: int = 50, after: str | None = None) -> Connection[Training]:
+        return await listing(info, Label.TRAINING, first, after)
+
+    @strawberry.field
+    async def policies(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+                       after: str | None = None) -> Connection[Policy]:
+        from catalog.vocab import PolicyKind
+        return await listing(info, Label.POLICY, first, after, {"kind": _vocab(PolicyKind, kind, "kind")})
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def incidents(self, info: strawberry.Info, status: str | None = None, first: int = 50,
+                        after: str | None = None) -> Connection[Incident]:
+        from catalog.vocab import IncidentStatus
+        return await listing(info, Label.INCIDENT, first, after, {"status": _vocab(IncidentStatus, status, "status")})
+
+    # The analyses: the committee's questions. VIEWER and above.
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def lineage(self, info: strawberry.Info, id: strawberry.ID, direction: str = "down",
+                      depth: int = 10) -> a.Lineage:
+        from catalog.lineage import lineage
+        if not 1 <= depth <= 50:
+            raise bad_input("depth must be between 1 and 50", "depth")
+        return a.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction, depth))
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:
+        from catalog.responsibility import responsibility
+        return a.Responsibility.of(await _analysis(info, responsibility, info.context.store, str(id)))
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def deadlines(self, info: strawberry.Info, as_of: str | None = None, within: str = "P90D",
+                        status: list[str] | None = None) -> list[a.Deadline]:
+        from catalog.deadlines import DeadlineStatus, compute_deadlines
+        try:
+            window, wanted = Duration.parse(within), {DeadlineStatus.parse(s) for s in status or []}
+        except ValueError as exc:
+            raise bad_input(str(exc), "within" if "duration" in str(exc) else "status") from None
+        found = await _analysis(info, compute_deadlines, await _snapshot(info), _as_of(as_of), window)
+        return [a.Deadline.of(d) for d in found if not wanted or d.status in wanted]
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,
+                       severity: str | None = None) -> list[a.Finding]:
+        from catalog.findings import run_checks
+        from catalog.vocab import Severity
+        level = Severity.parse(severity) if severity else None
+        found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, level)
+        return [a.Finding.of(f) for f in found]
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def scorecard(self, info: strawberry.Info, as_of: str | None = None) -> list[a.ScorecardRow]:
+        from catalog.findings import scorecard
+        return [a.ScorecardRow.of(r) for r in await _analysis(info, scorecard, await _snapshot(info), _as_of(as_of))]
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def blast_radius(self, info: strawberry.Info, incident_id: strawberry.ID,
+                           as_of: str | None = None) -> a.BlastRadius:
+        from catalog.blast import blast_radius
+        return a.BlastRadius.of(await _analysis(info, blast_radius, info.context.store, str(incident_id),
+                                                _as_of(as_of)))
+
+    @strawberry.field(permission_classes=[IsViewer], description="The audit trail, oldest first.")
+    async def changes(self, info: strawberry.Info, since: str | None = None, node_id: strawberry.ID | None = None,
+                      first: int = 100) -> list[a.Change]:
+        found = await info.context.call(info.context.store.changes, since, str(node_id) if node_id else None,
+                                        min(first, 1000))
+        return [a.Change.of(c) for c in found]
+
+    @strawberry.field(permission_classes=[IsAdmin])
+    async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:
+        found = await info.context.call(info.context.store.tokens)
+        return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at) for t in found]
+
+
+@strawberry.type
+class TokenInfo:
+    name: str
+    role: str
+    created_at: str
+    revoked_at: str | None
+
+
+def _label(name: str) -> Label:
+    try:
+        return Label(Label.parse(name).value)
+    except ValueError as exc:
+        raise bad_input(str(exc), "labels") from None
