@@ -84,3 +84,11 @@ def token_revoke(ctx: Context, name: str) -> None:
         if not store.revoke_token(name, now_utc()):
             fail(f"no active token named {name!r}", 2)
     click.echo(f"token {name!r} revoked")
+
+
+@cli.command("graphql-schema")
+def graphql_schema() -> None:
+    """Print the GraphQL schema (SDL); api/schema.graphql is this output, committed."""
+    from api.graphql.schema import build_schema
+
+    click.echo(build_schema().as_str())

@@ -8,6 +8,7 @@ from functools import partial
 from typing import Any, TypeVar
 
 import anyio
+from graphql import GraphQLError
 from strawberry.dataloader import DataLoader
 
 from api.auth import Principal
@@ -15,14 +16,10 @@ from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
-from graph.store import Store, StoreError
+from graph.store import Store
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
-
-
-class StoreTimeout(StoreError):
-    pass
 
 
 class Context:
@@ -43,7 +40,8 @@ class Context:
             with anyio.fail_after(self.timeout):
                 return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), abandon_on_cancel=True)
         except TimeoutError:
-            raise StoreTimeout(f"the store did not answer within {self.timeout:g} s") from None
+            raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
+                               extensions={"code": "TIMEOUT"}) from None
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         found = await self.call(self.store.get_nodes, list(ids))

@@ -103,15 +103,15 @@ class Mutation:
         return id
 
     @strawberry.mutation(permission_classes=[IsSteward])
-    async def link(self, info: strawberry.Info, type: str, source: FromId, target: ToId,
+    async def link(self, info: strawberry.Info, type: str, origin: FromId, destination: ToId,
                    props: JSON | None = None) -> Relationship:
-        edge = await _run(info, curation.link, _parse(RelType, type, "type"), str(source), str(target),
+        edge = await _run(info, curation.link, _parse(RelType, type, "type"), str(origin), str(destination),
                           _fields(props or {}), info.context.principal.name)
         return Relationship.of(edge)
 
     @strawberry.mutation(permission_classes=[IsSteward])
-    async def unlink(self, info: strawberry.Info, type: str, source: FromId, target: ToId) -> Relationship:
-        edge = await _run(info, curation.unlink, _parse(RelType, type, "type"), str(source), str(target),
+    async def unlink(self, info: strawberry.Info, type: str, origin: FromId, destination: ToId) -> Relationship:
+        edge = await _run(info, curation.unlink, _parse(RelType, type, "type"), str(origin), str(destination),
                           info.context.principal.name)
         return Relationship.of(edge)
 

@@ -39,6 +39,8 @@ from catalog.vocab import Label, RelType, Vocabulary
 
 T = TypeVar("T")
 MAX_PAGE = 500
+FromArg = Annotated[str | None, strawberry.argument(name="from")]
+ToArg = Annotated[str | None, strawberry.argument(name="to")]
 
 
 def bad_input(message: str, field: str) -> GraphQLError:
@@ -196,12 +198,12 @@ class Query:
         return await listing(info, Label.PURPOSE, first, after, where)
 
     @strawberry.field
-    async def flows(self, info: strawberry.Info, source: Annotated[str | None, strawberry.argument(name="from")] = None,
-                    target: Annotated[str | None, strawberry.argument(name="to")] = None, carries: str | None = None,
-                    method: str | None = None, first: int = 50, after: str | None = None) -> Connection[Flow]:
+    async def flows(self, info: strawberry.Info, origin: FromArg = None, destination: ToArg = None,
+                    carries: str | None = None, method: str | None = None, first: int = 50,
+                    after: str | None = None) -> Connection[Flow]:
         from catalog.vocab import FlowMethod
         return await listing(info, Label.FLOW, first, after, {"method": _vocab(FlowMethod, method, "method")},
-                             [(source, RelType.FROM, Direction.OUT), (target, RelType.TO, Direction.OUT),
+                             [(origin, RelType.FROM, Direction.OUT), (destination, RelType.TO, Direction.OUT),
                               (carries, RelType.CARRIES, Direction.OUT)])
 
     @strawberry.field

@@ -1,0 +1,47 @@
+"""Shared set-up for the API tests: an app over a loaded store, and a token per role."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.testclient import TestClient
+
+from api.app import Settings, create_app
+from api.auth import Role, create_token
+from graph.loading import load_paths
+from graph.store import Store
+
+from .conftest import DATA
+
+
+@dataclass
+class Api:
+    client: TestClient
+    store: Store
+    tokens: dict[Role, str]
+
+    def run(self, query: str, role: Role = Role.VIEWER, variables: dict[str, Any] | None = None) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.tokens[role]}"} if role != Role.PUBLIC else {}
+        response = self.client.post("/graphql", json={"query": query, "variables": variables or {}},
+                                    headers=headers)
+        assert response.status_code == 200, response.text
+        return response.json()  # type: ignore[no-any-return]
+
+    def data(self, query: str, role: Role = Role.VIEWER, **variables: Any) -> Any:
+        body = self.run(query, role, variables)
+        assert not body.get("errors"), body["errors"]
+        return body["data"]
+
+    def error(self, query: str, role: Role = Role.VIEWER, **variables: Any) -> dict[str, Any]:
+        body = self.run(query, role, variables)
+        assert body.get("errors"), body
+        return body["errors"][0]  # type: ignore[no-any-return]
+
+
+def make_api(store: Store, settings: Settings | None = None, paths: list[Any] | None = None) -> Api:
+    load_paths(store, paths or [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    tokens = {role: create_token(store, f"{role.name.lower()}-token", role, "2026-01-01T00:00:00Z")
+              for role in (Role.VIEWER, Role.STEWARD, Role.ADMIN)}
+    tokens[Role.PUBLIC] = ""
+    return Api(TestClient(create_app(store, settings)), store, tokens)

@@ -1,0 +1,97 @@
+"""Mutations: every family, validated like a load, one transaction each, and audited."""
+
+from __future__ import annotations
+
+import pytest
+
+from api.auth import Role
+from catalog.vocab import RelType
+from graph.store import Direction, Store
+
+from .api_support import Api, make_api
+
+
+@pytest.fixture
+def api(store: Store) -> Api:
+    return make_api(store)
+
+
+CREATE = """mutation($label: String!, $fields: JSON!) { createNode(label: $label, fields: $fields) { id label name
+            ... on DataElement { category heldBy { id } } } }"""
+
+
+def test_create_a_node_with_its_relationships(api: Api) -> None:
+    fields = {"id": "student-email", "name": "Student email", "category": "contact", "sensitivity": "pii",
+              "subject": "STUDENT", "owners": ["p-registrar"]}
+    created = api.data(CREATE, Role.STEWARD, label="DataElement", fields=fields)["createNode"]
+    assert created == {"id": "student-email", "label": "DataElement", "name": "Student email",
+                       "category": "contact", "heldBy": []}
+    assert [e.source for e in api.store.edges("student-email", Direction.IN, [RelType.OWNS])] == ["p-registrar"]
+
+
+def test_create_reports_validation_errors_with_the_field(api: Api) -> None:
+    fields = {"id": "x", "name": "X", "category": "hobbies", "sensitivity": "PII", "subject": "STUDENT"}
+    error = api.error(CREATE, Role.STEWARD, label="DataElement", fields=fields)
+    assert error["extensions"]["code"] == "VALIDATION" and error["extensions"]["field"] == "category"
+    dangling = api.error(CREATE, Role.STEWARD, label="Flow", fields={"id": "f", "from": "sis", "to": "mars"})
+    assert dangling["extensions"]["code"] == "VALIDATION" and "mars" in dangling["message"]
+    assert api.error(CREATE, Role.STEWARD, label="Planet", fields={"id": "x"})["extensions"]["field"] == "label"
+    conflict = api.error(CREATE, Role.STEWARD, label="System", fields={"id": "sis", "name": "S", "kind": "SIS"})
+    assert conflict["extensions"]["code"] == "CONFLICT"
+    assert api.store.get_node("f") is None and api.store.get_node("x") is None
+
+
+def test_update_changes_only_the_keys_given(api: Api) -> None:
+    query = """mutation($id: ID!, $fields: JSON!) { updateNode(id: $id, fields: $fields) {
+               ... on System { hosting kind controls } } }"""
+    updated = api.data(query, Role.STEWARD, id="sis", fields={"hosting": "vendor cloud"})["updateNode"]
+    assert updated == {"hosting": "vendor cloud", "kind": "SIS",
+                       "controls": ["ENCRYPTION_AT_REST", "ENCRYPTION_IN_TRANSIT", "MFA", "AUDIT_LOG"]}
+    assert len(api.store.edges("sis", Direction.OUT, [RelType.HOLDS])) == 2  # relationships untouched
+    removed = api.data(query, Role.STEWARD, id="sis", fields={"controls": None})["updateNode"]
+    assert removed["controls"] is None
+    bad = api.error(query, Role.STEWARD, id="sis", fields={"kind": "TOASTER"})
+    assert bad["extensions"]["field"] == "kind"
+    assert api.error(query, Role.STEWARD, id="nope", fields={})["extensions"]["code"] == "NOT_FOUND"
+
+
+def test_delete_link_and_unlink(api: Api) -> None:
+    link = """mutation($t: String!, $a: ID!, $b: ID!, $p: JSON) { link(type: $t, from: $a, to: $b, props: $p) {
+              type from to props } }"""
+    made = api.data(link, Role.STEWARD, t="HOLDS", a="acme-app", b="risk-score", p={"since": "2026-02-01"})["link"]
+    assert made == {"type": "HOLDS", "from": "acme-app", "to": "risk-score", "props": {"since": "2026-02-01"}}
+    wrong = api.error(link, Role.STEWARD, t="HOLDS", a="risk-score", b="acme-app", p=None)
+    assert wrong["extensions"]["code"] == "VALIDATION" and "does not link" in wrong["message"]
+    bad_prop = api.error(link, Role.STEWARD, t="HOLDS", a="acme-app", b="risk-score", p={"since": "soon"})
+    assert bad_prop["extensions"]["code"] == "VALIDATION"
+    unlink = 'mutation { unlink(type: "HOLDS", from: "acme-app", to: "risk-score") { type } }'
+    assert api.data(unlink, Role.STEWARD)["unlink"] == {"type": "HOLDS"}
+    assert api.error(unlink, Role.STEWARD)["extensions"]["code"] == "NOT_FOUND"
+    assert api.data('mutation { deleteNode(id: "sis-to-state") }', Role.STEWARD)["deleteNode"] == "sis-to-state"
+    assert api.store.get_node("sis-to-state") is None and not api.store.edges("sis-to-state", Direction.BOTH)
+
+
+def test_load_catalog_is_all_or_nothing(api: Api) -> None:
+    good = "mandates:\n  - {id: coppa, name: COPPA, citation: 15 U.S.C. 6501}\n"
+    query = "mutation($y: String!) { loadCatalog(yaml: $y) { created updated unchanged } }"
+    assert api.data(query, Role.STEWARD, y=good)["loadCatalog"] == {"created": ["coppa"], "updated": [],
+                                                                    "unchanged": 0}
+    bad = good + "flows:\n  - {id: f2, from: sis, to: nowhere}\n"
+    error = api.error(query, Role.STEWARD, y=bad.replace("coppa", "coppa-2"))
+    assert error["extensions"]["code"] == "VALIDATION"
+    assert error["extensions"]["problems"][0]["line"] == 4
+    assert api.store.get_node("coppa-2") is None
+
+
+def test_every_mutation_is_audited_with_who_when_and_what(api: Api) -> None:
+    api.data('mutation { updateNode(id: "sis", fields: {hosting: "on premises"}) { id } }', Role.STEWARD)
+    api.data('mutation { link(type: "USED_FOR", from: "acme-app", to: "enrollment") { type } }', Role.STEWARD)
+    api.data('mutation { deleteNode(id: "yearbook-release") }', Role.STEWARD)
+    changes = api.data('{ changes(since: "2026-06-01") { actor action target before after } }')["changes"]
+    assert [(c["actor"], c["action"], c["target"]) for c in changes] == [
+        ("steward-token", "update", "sis"), ("steward-token", "link", "USED_FOR:acme-app->enrollment"),
+        ("steward-token", "delete", "yearbook-release")]
+    assert "hosting" not in changes[0]["before"] and changes[0]["after"]["hosting"] == "on premises"
+    assert changes[2]["after"] is None and changes[2]["before"]["name"] == "Yearbook photo release"
+    by_node = api.data('{ changes(nodeId: "acme-app", since: "2026-06-01") { action } }')["changes"]
+    assert by_node == [{"action": "link"}]

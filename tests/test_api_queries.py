@@ -1,0 +1,115 @@
+"""Queries: nodes, search, lists with filters and pagination, the analyses, DataLoaders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from api.auth import Role
+from api.graphql.schema import build_schema
+from graph.store import Store
+
+from .api_support import Api, make_api
+from .conftest import ROOT
+
+
+@pytest.fixture
+def api(store: Store) -> Api:
+    return make_api(store)
+
+
+def test_printed_schema_is_committed_and_current() -> None:
+    committed = (ROOT / "api" / "schema.graphql").read_text()
+    assert committed == build_schema().as_str() + "\n", "run: steward graphql-schema > api/schema.graphql"
+
+
+def test_node_by_id_with_relationships_both_ways(api: Api) -> None:
+    data = api.data("""{ node(id: "student-birth-date") { id label name
+        ... on DataElement { category sensitivity heldBy { id } retainedUnder { id periodInWords }
+                              carriedBy { id } coveredBy { id } derivatives { id } } } }""")
+    node = data["node"]
+    assert (node["label"], node["category"], node["sensitivity"]) == ("DataElement", "demographic", "PII")
+    assert [s["id"] for s in node["heldBy"]] == ["acme-app", "sis", "state-warehouse"]
+    assert node["retainedUnder"] == {"id": "five-years-after-exit", "periodInWords": "5 years"}
+    assert [f["id"] for f in node["carriedBy"]] == ["sis-to-acme", "sis-to-state"]
+    assert node["coveredBy"] == [{"id": "dpa-acme"}] and node["derivatives"] == [{"id": "risk-score"}]
+    system = api.data("""{ node(id: "sis") { ... on System { operator { id } holds { element { id } since }
+                          flowsOut { id to { id } basis { id label } } } } }""")["node"]
+    assert system["operator"] == {"id": "district"}
+    assert {"element": {"id": "student-birth-date"}, "since": "2015-07-01"} in system["holds"]
+    assert {"id": "sis-to-acme", "to": {"id": "acme-app"}, "basis": [{"id": "dpa-acme", "label": "Agreement"}]} \
+        in system["flowsOut"]
+    assert api.data('{ node(id: "nothing") { id } }')["node"] is None
+
+
+def test_search_across_names_and_descriptions(api: Api) -> None:
+    found = api.data('{ search(text: "birth") { id label } }')["search"]
+    assert {"id": "student-birth-date", "label": "DataElement"} in found
+    only = api.data('{ search(text: "acme", labels: ["System"]) { id } }')["search"]
+    assert only == [{"id": "acme-app"}]
+    assert api.error('{ search(text: "x", labels: ["Spaceship"]) { id } }')["extensions"]["code"] == "VALIDATION"
+
+
+def test_lists_filter_and_paginate(api: Api) -> None:
+    first = api.data("{ systems(first: 2) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }")
+    page = first["systems"]
+    assert page["totalCount"] == 3 and [n["id"] for n in page["nodes"]] == ["acme-app", "sis"]
+    assert page["pageInfo"]["hasNextPage"]
+    rest = api.data("query($after: String) { systems(first: 2, after: $after) { nodes { id } pageInfo "
+                    "{ hasNextPage } } }", after=page["pageInfo"]["endCursor"])["systems"]
+    assert [n["id"] for n in rest["nodes"]] == ["state-warehouse"] and not rest["pageInfo"]["hasNextPage"]
+    assert api.data('{ elements(sensitivity: "sensitive") { nodes { id } } }')["elements"]["nodes"] == [
+        {"id": "risk-score"}]
+    held = api.data('{ elements(heldBy: "acme-app") { nodes { id } } }')["elements"]["nodes"]
+    assert held == [{"id": "student-birth-date"}]
+    flows = api.data('{ flows(to: "state-warehouse") { nodes { id } } }')["flows"]["nodes"]
+    assert flows == [{"id": "sis-to-state"}]
+    assert api.data('{ organizations(kind: "committee") { nodes { id } } }')["organizations"]["nodes"] == [
+        {"id": "data-committee"}]
+    assert api.error('{ elements(category: "hobbies") { totalCount } }')["extensions"] == {
+        "code": "VALIDATION", "field": "category"}
+    for field in ("people", "roles", "purposes", "agreements", "consents", "mandates", "retentionRules",
+                  "events", "destructions", "trainings", "policies", "incidents"):
+        assert api.data(f"{{ {field} {{ totalCount }} }}")[field]["totalCount"] >= 1
+
+
+def test_the_analyses_as_fields(api: Api) -> None:
+    lineage = api.data('{ lineage(id: "student-birth-date", direction: "down") { paths { hops { flow to } } '
+                       "organizations } }")["lineage"]
+    assert {"flow": "sis-to-acme", "to": "acme-app"} in [h for p in lineage["paths"] for h in p["hops"]]
+    owners = api.data('{ responsibility(id: "sis") { accountable parties { id role chain } } }')["responsibility"]
+    assert owners["parties"][0] == {"id": "p-registrar", "role": "owner", "chain": ["p-registrar", "data-committee"]}
+    deadlines = api.data('{ deadlines(asOf: "2026-09-01", status: ["DESTROYED"]) { system element } }')
+    assert deadlines["deadlines"] == [{"system": "acme-app", "element": "student-birth-date"}]
+    findings = api.data('{ findings(asOf: "2026-09-01", principle: "10a") { rule node } }')["findings"]
+    assert {"rule": "unowned", "node": "acme-app"} in findings
+    assert len(api.data('{ scorecard(asOf: "2026-09-01") { principle checks } }')["scorecard"]) == 11
+    blast = api.data('{ blastRadius(incidentId: "inc-2026-01", asOf: "2026-09-01") { systems notices '
+                     "{ agreement passed } } }")["blastRadius"]
+    assert blast["systems"] == ["acme-app", "sis", "state-warehouse"]
+    assert blast["notices"] == [{"agreement": "dpa-acme", "passed": True}]
+    assert api.error('{ blastRadius(incidentId: "sis") { systems } }')["extensions"]["code"] == "NOT_FOUND"
+    assert api.error('{ lineage(id: "sis", depth: 99) { depth } }')["extensions"]["code"] == "VALIDATION"
+
+
+def test_a_list_with_its_neighbours_costs_a_bounded_number_of_round_trips(store: Store, tmp_path: Path) -> None:
+    lines = ["organizations:", "  - {id: district, name: D, kind: DISTRICT}", "people:",
+             "  - {id: owner, name: O}", "systems:"]
+    lines += [f"  - {{id: s-{i}, name: S{i}, kind: SIS, operated_by: district}}" for i in range(12)]
+    lines += ["elements:"]
+    lines += [f"  - {{id: e-{i}, name: E{i}, category: health, sensitivity: PII, subject: STUDENT, owners: [owner]}}"
+              for i in range(60)]
+    lines += ["flows:"]
+    lines += [f"  - {{id: f-{i}, from: s-{i % 12}, to: s-{(i + 1) % 12}, carries: [e-{i}]}}" for i in range(60)]
+    (tmp_path / "wide.yaml").write_text("\n".join(lines) + "\n")
+    api = make_api(store, paths=[tmp_path / "wide.yaml"])
+    query = "query($n: Int!) { elements(first: $n) { nodes { id carriedBy { id from { id operator { id } } } " \
+            "owners { id } } } }"
+    costs = []
+    for n in (5, 60):
+        before = store.round_trips  # type: ignore[attr-defined]
+        nodes = api.data(query, Role.VIEWER, n=n)["elements"]["nodes"]
+        costs.append(store.round_trips - before)  # type: ignore[attr-defined]
+        assert len(nodes) == n and all(node["owners"] == [{"id": "owner"}] for node in nodes)
+    assert costs[0] == costs[1] <= 12, costs
