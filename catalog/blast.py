@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from functools import partial
+from typing import Any, Protocol, runtime_checkable
 
 from catalog.periods import parse_date
-from catalog.view import GraphView, Snapshot
+from catalog.view import Direction, GraphView
 from catalog.vocab import Label, RelType
 
 SENSITIVE = frozenset({"PII", "SENSITIVE"})
@@ -60,64 +61,77 @@ class UnknownIncident(LookupError):
     pass
 
 
-def _start_systems(view: Snapshot, affected: list[str]) -> set[str]:
+@runtime_checkable
+class NativeReach(Protocol):
+    def downstream_reach(self, starts: list[str], depth: int) -> tuple[list[str], list[str]]: ...
+
+
+def _ids(view: GraphView, node_id: str, direction: Direction, type_: RelType) -> list[str]:
+    return sorted(e.target if direction == Direction.OUT else e.source for e in view.edges(node_id, direction, [type_]))
+
+
+def _start_systems(view: GraphView, affected: dict[str, Label]) -> set[str]:
     """Affected systems, the systems of affected organisations, and holders of affected elements."""
     systems: set[str] = set()
-    for node_id in affected:
-        label = view.label_of(node_id)
+    for node_id, label in affected.items():
         if label == Label.SYSTEM:
             systems.add(node_id)
         elif label == Label.ORGANIZATION:
-            systems.update(view.targets(node_id, RelType.OPERATES))
+            systems.update(_ids(view, node_id, Direction.OUT, RelType.OPERATES))
         elif label == Label.DATA_ELEMENT:
-            systems.update(view.sources(node_id, RelType.HOLDS))
+            systems.update(_ids(view, node_id, Direction.IN, RelType.HOLDS))
     return systems
 
 
-def _downstream(view: Snapshot, start: set[str]) -> tuple[set[str], set[str]]:
-    """Systems and flows reached by following flows out of `start`, breadth first."""
-    systems, flows, frontier = set(start), set(), set(start)
-    for _ in range(MAX_DEPTH):
+def downstream_reach(view: GraphView, starts: list[str], depth: int = MAX_DEPTH) -> tuple[list[str], list[str]]:
+    """Systems and flows reached by following flows out of `starts`, breadth first.
+    Backends may answer this natively (`NativeReach`); the answer must be the same."""
+    systems, flows, frontier = set(starts), set(), set(starts)
+    for _ in range(depth):
         nxt: set[str] = set()
         for system in frontier:
-            for flow in view.sources(system, RelType.FROM):
+            for flow in _ids(view, system, Direction.IN, RelType.FROM):
                 flows.add(flow)
-                nxt.update(t for t in view.targets(flow, RelType.TO) if t not in systems)
+                nxt.update(t for t in _ids(view, flow, Direction.OUT, RelType.TO) if t not in systems)
         systems |= nxt
         frontier = nxt
         if not frontier:
             break
-    return systems, flows
+    return sorted(systems), sorted(flows)
 
 
 def blast_radius(view: GraphView, incident_id: str, as_of: date) -> BlastRadius:
-    snap = Snapshot.of(view)
-    incident = snap.get_node(incident_id)
+    incident = view.get_node(incident_id)
     if incident is None or incident.label != Label.INCIDENT:
         raise UnknownIncident(f"no incident with id {incident_id!r}")
-    affected = snap.targets(incident_id, RelType.AFFECTS)
-    systems, flows = _downstream(snap, _start_systems(snap, affected))
-    elements = {e for s in systems for e in snap.targets(s, RelType.HOLDS)}
-    elements |= {a for a in affected if snap.label_of(a) == Label.DATA_ELEMENT}
-    operators = {o for s in systems for o in snap.sources(s, RelType.OPERATES)}
-    operators |= {a for a in affected if snap.label_of(a) == Label.ORGANIZATION}
-    providers = {o for o in operators
-                 if (n := snap.get_node(o)) and n.get("kind") not in ("DISTRICT", "SCHOOL", "COMMITTEE")}
-    agreements = {a for p in providers for a in snap.sources(p, RelType.WITH)}
-    agreements |= {b for f in flows for b in snap.targets(f, RelType.UNDER)
-                   if snap.label_of(b) == Label.AGREEMENT}
-    categories = {str(n.get("category")) for n in snap.get_nodes(elements).values()
-                  if n.get("sensitivity") in SENSITIVE}
+    affected_ids = _ids(view, incident_id, Direction.OUT, RelType.AFFECTS)
+    affected = {n.id: n.label for n in view.get_nodes(affected_ids).values()}
+    starts = sorted(_start_systems(view, affected))
+    reach = view.downstream_reach if isinstance(view, NativeReach) else partial(downstream_reach, view)
+    systems, flows = reach(starts, MAX_DEPTH)
+    held = view.edges_for(systems, Direction.OUT, [RelType.HOLDS])
+    elements = {e.target for e in held} | {a for a, label in affected.items() if label == Label.DATA_ELEMENT}
+    operators = {e.source for e in view.edges_for(systems, Direction.IN, [RelType.OPERATES])}
+    operators |= {a for a, label in affected.items() if label == Label.ORGANIZATION}
+    orgs = view.get_nodes(operators)
+    providers = {o for o, n in orgs.items() if n.get("kind") not in ("DISTRICT", "SCHOOL", "COMMITTEE")}
+    with_edges = view.edges_for(providers, Direction.IN, [RelType.WITH])
+    under = view.edges_for(flows, Direction.OUT, [RelType.UNDER])
+    bases = view.get_nodes({e.target for e in under})
+    agreements = {e.source for e in with_edges} | {b for b, n in bases.items() if n.label == Label.AGREEMENT}
+    records = view.get_nodes(elements | agreements)
+    categories = {str(records[e].get("category")) for e in elements
+                  if e in records and records[e].get("sensitivity") in SENSITIVE}
     discovered = datetime.combine(parse_date(incident.get("discovered_on")), time())
+    provider_of = {e.source: e.target for e in view.edges_for(agreements, Direction.OUT, [RelType.WITH])}
     notices = []
     for agreement_id in sorted(agreements):
-        agreement = snap.get_node(agreement_id)
-        hours = agreement.get("breach_notice_hours") if agreement else None
+        hours = records[agreement_id].get("breach_notice_hours") if agreement_id in records else None
         if hours is None:
             continue
         deadline = discovered + timedelta(hours=int(hours))
-        notices.append(Notice(agreement_id, snap.target(agreement_id, RelType.WITH), int(hours),
-                              deadline, deadline < datetime.combine(as_of, time())))
-    return BlastRadius(incident_id, as_of, tuple(affected), tuple(sorted(systems)),
-                       tuple(sorted(elements)), tuple(sorted(flows)), tuple(sorted(providers)),
-                       tuple(sorted(agreements)), tuple(sorted(categories)), tuple(notices))
+        notices.append(Notice(agreement_id, provider_of.get(agreement_id), int(hours), deadline,
+                              deadline < datetime.combine(as_of, time())))
+    return BlastRadius(incident_id, as_of, tuple(affected_ids), tuple(systems), tuple(sorted(elements)),
+                       tuple(flows), tuple(sorted(providers)), tuple(sorted(agreements)), tuple(sorted(categories)),
+                       tuple(notices))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from catalog.model import Agreement, RetentionRule
 from catalog.periods import Duration, parse_date
@@ -18,6 +18,7 @@ from catalog.view import GraphView, Snapshot
 from catalog.vocab import Action, Label, OrgKind, RelType, Trigger, Vocabulary
 
 DEFAULT_WINDOW = Duration(days=90)
+BINDING_DEPTH = 10  # flows followed upstream when binding a copy to its source
 EXEMPT = frozenset({"DEIDENTIFIED", "AGGREGATE"})
 INTERNAL_ORGS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value})
 
@@ -172,25 +173,59 @@ def _earliest(candidates: list[Candidate]) -> Candidate | None:
     return min(dated, key=lambda c: (c.due_on, c.rule)) if dated else None
 
 
-def _bind(view: Snapshot, holdings: dict[tuple[str, str], _Holding]) -> None:
-    """Carry each source's deadline down every flow, until nothing moves (cycle-safe:
-    a deadline only ever gets earlier)."""
-    links: list[tuple[tuple[str, str], tuple[str, str]]] = []
+@runtime_checkable
+class NativeBinding(Protocol):
+    def upstream_bounds(self, own: dict[tuple[str, str], str], exempt: list[str],
+                        depth: int) -> dict[tuple[str, str], tuple[str, str]]: ...
+
+
+def upstream_bounds(view: Snapshot, own: dict[tuple[str, str], str], exempt: frozenset[str],
+                    depth: int = BINDING_DEPTH) -> dict[tuple[str, str], tuple[str, str]]:
+    """For each holding (system, element), the earliest own deadline among the holdings
+    it was copied from: walking back along flows that carry the element between systems
+    that hold it, at most `depth` flows. Returns (deadline, source system), the earliest
+    deadline first and then the smallest system id, for every holding that has one.
+
+    Backends may answer this natively (`NativeBinding`); the answer must be the same."""
+    feeds: dict[tuple[str, str], set[str]] = {}  # (downstream system, element) -> upstream systems
     for flow in view.of_label(Label.FLOW):
         src, dst = view.target(flow.id, RelType.FROM), view.target(flow.id, RelType.TO)
         for element in view.targets(flow.id, RelType.CARRIES):
             record = view.get_node(element)
-            if record is None or record.get("sensitivity") in EXEMPT:
-                continue
-            if src and dst and (src, element) in holdings and (dst, element) in holdings:
-                links.append(((src, element), (dst, element)))
-    changed = True
-    while changed:
-        changed = False
-        for upstream, downstream in sorted(links):
-            up, down = holdings[upstream], holdings[downstream]
-            if up.effective and (down.effective is None or up.effective < down.effective):
-                down.effective, down.bound_by, changed = up.effective, upstream, True
+            if src and dst and src != dst and record is not None and record.get("sensitivity") not in exempt:
+                feeds.setdefault((dst, element), set()).add(src)
+    bounds: dict[tuple[str, str], tuple[str, str]] = {}
+    for system, element in own.keys() | feeds.keys():
+        if (system, element) not in own and (system, element) not in feeds:
+            continue
+        best: tuple[str, str] | None = None
+        seen, frontier = {system}, {system}
+        for _ in range(depth):
+            upstream = {u for s in frontier for u in feeds.get((s, element), ()) if u not in seen}
+            for u in upstream:
+                if (u, element) in own and (best is None or (own[(u, element)], u) < best):
+                    best = (own[(u, element)], u)
+            seen |= upstream
+            frontier = upstream
+        if best is not None:
+            bounds[(system, element)] = best
+    return bounds
+
+
+def _bind(view: GraphView, snap: Snapshot, holdings: dict[tuple[str, str], _Holding]) -> None:
+    """A copy may not outlive its source: bind each holding by the earliest deadline upstream."""
+    own = {key: h.own.due_on.isoformat() for key, h in holdings.items() if h.own and h.own.due_on}
+    if isinstance(view, NativeBinding):
+        bounds = view.upstream_bounds(own, sorted(EXEMPT), BINDING_DEPTH)
+    else:
+        bounds = upstream_bounds(snap, own, EXEMPT, BINDING_DEPTH)
+    for key, (due, source) in bounds.items():
+        holding = holdings.get(key)
+        if holding is None:
+            continue
+        bound = parse_date(due)
+        if holding.effective is None or bound < holding.effective:
+            holding.effective, holding.bound_by = bound, (source, key[1])
 
 
 def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = None) -> list[Deadline]:
@@ -205,7 +240,7 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
             holding.own = _earliest(holding.candidates)
             holding.effective = holding.own.due_on if holding.own else None
             holdings[(system.id, edge.target)] = holding
-    _bind(snap, holdings)
+    _bind(view, snap, holdings)
     limit = (within or DEFAULT_WINDOW).after(as_of)
     return [_deadline(snap, h, as_of, limit) for _, h in sorted(holdings.items())]
 

@@ -30,6 +30,9 @@ class GraphView(Protocol):
     def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
 
+    def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
+                  types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
+
 
 class Snapshot:
     """The whole graph held in dictionaries: read once, then answered from memory.
@@ -77,6 +80,11 @@ class Snapshot:
             if direction in (Direction.IN, Direction.BOTH):
                 found += self.into.get(node_id, [])
         return [e for e in found if wanted is None or e.type in wanted]
+
+    def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
+                  types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        found = {e.key: e for node_id in node_ids for e in self.edges(node_id, direction, types)}
+        return sorted(found.values(), key=lambda e: (e.type.value, e.source, e.target))
 
     # Conveniences the analyses read like sentences with.
 

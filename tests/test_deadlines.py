@@ -124,7 +124,7 @@ flows:
         assert copy.due_on == date(2027, 1, 1)
         assert copy.conflict
     assert found[("warehouse", "name")].bound_by == ("sis", "name")
-    assert found[("app", "name")].bound_by == ("warehouse", "name")
+    assert found[("app", "name")].bound_by == ("sis", "name")  # the source two flows up
     assert "a copy may not outlive its source" in found[("app", "name")].explanation
     # Aggregate counts are exempt: the warehouse may keep them longer than the SIS.
     counts = found[("warehouse", "counts")]
