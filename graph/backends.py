@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.store import Store, StoreError
 
-BACKENDS = ("embedded",)
+BACKENDS = ("embedded", "neo4j")
 
 
 @dataclass(frozen=True)
 class StoreConfig:
     backend: str = "embedded"
     store: str = ".steward"
+    neo4j_uri: str = "bolt://127.0.0.1:7687"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = field(default=None, repr=False)  # None: the server has auth off
+    neo4j_database: str | None = None  # None: the user's home database
 
 
 def open_store(config: StoreConfig) -> Store:
@@ -20,4 +24,10 @@ def open_store(config: StoreConfig) -> Store:
         from graph.embedded.store import EmbeddedStore
 
         return EmbeddedStore(config.store)
+    if config.backend == "neo4j":
+        # Imported here so that the embedded backend never loads the driver.
+        from graph.neo4j import Neo4jConfig, Neo4jStore
+
+        return Neo4jStore(Neo4jConfig(uri=config.neo4j_uri, user=config.neo4j_user,
+                                      password=config.neo4j_password, database=config.neo4j_database))
     raise StoreError(f"unknown backend {config.backend!r}; expected one of {', '.join(BACKENDS)}")

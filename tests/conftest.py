@@ -1,23 +1,40 @@
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.backends import StoreConfig, open_store
-from graph.store import Store
+from graph.neo4j import Neo4jStore
+from graph.store import Store, StoreUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
-BACKENDS = ["embedded"]
+BACKENDS = ["embedded", "neo4j"]
+NEO4J_URI = os.environ.get("STEWARD_TEST_NEO4J_URI", "bolt://127.0.0.1:7687")
 
 
-@pytest.fixture(params=BACKENDS)
+def open_test_store(backend: str, folder: Path, uri: str = NEO4J_URI) -> Store:
+    """An empty store; a Neo4j server that cannot be reached fails the test, never skips it."""
+    try:
+        opened = open_store(StoreConfig(backend=backend, store=str(folder), neo4j_uri=uri))
+    except StoreUnavailable as exc:
+        problem = str(exc)
+    else:
+        if isinstance(opened, Neo4jStore):
+            opened.clear()
+        return opened
+    pytest.fail(f"{problem}\nThe Neo4j tests need a server: `make neo4j` starts one, or set "
+                "STEWARD_TEST_NEO4J_URI.", pytrace=False)
+
+
+@pytest.fixture(params=[pytest.param(b, marks=[pytest.mark.neo4j] if b == "neo4j" else []) for b in BACKENDS])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """An empty store of each backend; the contract suite runs once per backend."""
-    opened = open_store(StoreConfig(backend=request.param, store=str(tmp_path / "store")))
+    opened = open_test_store(request.param, tmp_path / "store")
     yield opened
     opened.close()
 

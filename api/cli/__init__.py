@@ -35,16 +35,28 @@ pass_context = click.make_pass_decorator(Context)
               envvar="STEWARD_BACKEND", help="Where the catalog is stored. [env: STEWARD_BACKEND]")
 @click.option("--store", "store_path", default=".steward", show_default=True, envvar="STEWARD_STORE",
               metavar="DIR", help="Folder of the embedded store. [env: STEWARD_STORE]")
+@click.option("--neo4j-uri", default="bolt://127.0.0.1:7687", show_default=True, envvar="STEWARD_NEO4J_URI",
+              metavar="URI", help="Neo4j server (bolt:// or neo4j://, +s for TLS). [env: STEWARD_NEO4J_URI]")
+@click.option("--neo4j-user", default="neo4j", show_default=True, envvar="STEWARD_NEO4J_USER",
+              help="Neo4j user. [env: STEWARD_NEO4J_USER]")
+@click.option("--neo4j-password", default=None, envvar="STEWARD_NEO4J_PASSWORD",
+              help="Neo4j password; none means the server has auth off. Prefer the variable, "
+                   "which stays out of the shell history. [env: STEWARD_NEO4J_PASSWORD]")
+@click.option("--neo4j-database", default=None, envvar="STEWARD_NEO4J_DATABASE", metavar="NAME",
+              help="Neo4j database; none means the user's home database. [env: STEWARD_NEO4J_DATABASE]")
 @click.version_option(package_name="steward-catalog")
 @click.pass_context
-def cli(ctx: click.Context, backend: str, store_path: str) -> None:
+def cli(ctx: click.Context, backend: str, store_path: str, neo4j_uri: str, neo4j_user: str,
+        neo4j_password: str | None, neo4j_database: str | None) -> None:
     """Steward: a governance catalog and lineage graph for student data.
 
     Keep the catalog as YAML in version control, load it with `steward load`, and ask
     the graph where each data element goes, who answers for it and when each copy must
     be destroyed. Every verb has its own --help.
     """
-    ctx.obj = Context(StoreConfig(backend=backend, store=store_path))
+    ctx.obj = Context(StoreConfig(backend=backend, store=store_path, neo4j_uri=neo4j_uri,
+                                  neo4j_user=neo4j_user, neo4j_password=neo4j_password,
+                                  neo4j_database=neo4j_database))
 
 
 def main(argv: list[str] | None = None) -> Any:
@@ -80,4 +92,4 @@ def handled(as_json: bool = False) -> Iterator[None]:
         fail(str(exc))
 
 
-from api.cli import analysis_cmds, catalog_cmds  # noqa: E402,F401  (registers the verbs)
+from api.cli import analysis_cmds, catalog_cmds, server_cmds  # noqa: E402,F401  (registers the verbs)

@@ -1,0 +1,136 @@
+"""Reaching the server: configuration, the driver, and driver errors turned into the
+store's own errors, whose messages name the URI and never carry a traceback."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import neo4j
+from neo4j import exceptions as errors
+
+from graph.store import StoreError, StoreUnavailable
+
+T = TypeVar("T")
+Row = Mapping[str, Any]
+
+DEFAULT_URI = "bolt://127.0.0.1:7687"
+# A wrong host should fail in seconds, not after the driver's default 30 s.
+CONNECTION_TIMEOUT = 10.0
+SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
+
+
+@dataclass(frozen=True)
+class Neo4jConfig:
+    uri: str = DEFAULT_URI
+    user: str = "neo4j"
+    password: str | None = field(default=None, repr=False)  # None: the server has auth off
+    database: str | None = None  # None: the user's home database
+
+
+class Tx:
+    """A managed transaction that counts its queries as round trips."""
+
+    def __init__(self, tx: neo4j.ManagedTransaction, conn: Connection) -> None:
+        self._tx = tx
+        self._conn = conn
+
+    def run(self, query: str, **params: Any) -> list[Row]:
+        self._conn.round_trips += 1
+        return [record.data() for record in self._tx.run(query, params)]
+
+
+class Connection:
+    """One driver for the life of a store; every query goes through here."""
+
+    def __init__(self, config: Neo4jConfig) -> None:
+        self.config = config
+        self.round_trips = 0
+        _check_scheme(config.uri)
+        auth = None if config.password is None else neo4j.basic_auth(config.user, config.password)
+        try:
+            self.driver = neo4j.GraphDatabase.driver(
+                config.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT,
+                # "No such label/property yet" is what an empty catalog looks like, not a
+                # problem; other notifications (deprecations) still reach the log.
+                notifications_disabled_classifications=["UNRECOGNIZED"])
+        except (ValueError, errors.ConfigurationError) as exc:
+            raise StoreUnavailable(f"{config.uri!r} is not a Neo4j URI: {exc}") from exc
+        try:
+            # Fails fast, where the first query would retry for up to 30 s.
+            with translated(config):
+                self.driver.verify_connectivity()
+        except BaseException:
+            self.driver.close()
+            raise
+
+    def read(self, query: str, **params: Any) -> list[Row]:
+        return self._execute(query, params, neo4j.RoutingControl.READ)
+
+    def write(self, query: str, **params: Any) -> list[Row]:
+        """One query in its own write transaction (schema changes, clearing)."""
+        return self._execute(query, params, neo4j.RoutingControl.WRITE)
+
+    def _execute(self, query: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
+        self.round_trips += 1
+        with translated(self.config):
+            result = self.driver.execute_query(query, params, routing_=routing,
+                                               database_=self.config.database)
+        return [record.data() for record in result.records]
+
+    def transaction(self, work: Callable[[Tx], T]) -> T:
+        """Run `work` in one managed write transaction; the driver retries transient errors,
+        so `work` must only read what it was given."""
+        with translated(self.config), self.driver.session(
+                database=self.config.database,
+                # The bookmark manager execute_query uses, so that reads see this commit.
+                bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+            return session.execute_write(lambda tx: work(Tx(tx, self)))
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _check_scheme(uri: str) -> None:
+    # The driver also takes http:// (a preview needing aiohttp); Steward speaks Bolt only.
+    scheme = urlsplit(uri).scheme
+    if scheme not in SCHEMES:
+        raise StoreUnavailable(f"{uri!r} is not a Neo4j URI: expected one starting "
+                               f"{', '.join(s + '://' for s in sorted(SCHEMES))}")
+
+
+@contextmanager
+def translated(config: Neo4jConfig) -> Iterator[None]:
+    """Driver errors become StoreUnavailable (cannot reach or log in) or StoreError."""
+    try:
+        yield
+    except (errors.Neo4jError, errors.DriverError) as exc:
+        raise explain(exc, config) from exc
+
+
+def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
+    uri = config.uri
+    if isinstance(exc, errors.AuthError):
+        return StoreUnavailable(f"authentication failed for Neo4j at {uri} as user {config.user!r}; "
+                                "check --neo4j-user and --neo4j-password")
+    if isinstance(exc, errors.ServiceUnavailable | errors.SessionExpired):
+        return StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}; "
+                                "is the server running? (`make neo4j` starts a local one)")
+    if isinstance(exc, errors.Neo4jError):
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            return StoreUnavailable(f"Neo4j at {uri} has no database {config.database!r}")
+        return StoreError(f"Neo4j at {uri} refused the request: {exc.message}")
+    return StoreError(f"Neo4j at {uri}: {_reason(exc)}")
+
+
+def _reason(exc: BaseException) -> str:
+    """The driver's last line says why ("[Errno 111] Connection refused"); the first
+    lines only repeat the address."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    last = lines[-1]
+    return last.split("(reason ", 1)[1].rstrip(")") if "(reason " in last else last

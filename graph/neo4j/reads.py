@@ -1,0 +1,127 @@
+"""Reading: nodes, edges, counts and neighbours, each one parameterised query.
+
+Results are sorted in Python, as the embedded store sorts them, because Neo4j orders
+strings by UTF-16 code units and Python by code points: the two differ beyond the BMP."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.neo4j.connection import Connection, Row
+from graph.neo4j.schema import STEWARD, label, rel_type
+from graph.store import Direction
+
+LABELS = frozenset(member.value for member in Label)
+NODE = "n.id AS id, labels(n) AS labels, properties(n) AS props"
+EDGE = "type(r) AS type, startNode(r).id AS source, endNode(r).id AS target, properties(r) AS props"
+
+# The relationships of `n` in a direction, as a list: both directions concatenated, so
+# that a self-loop is listed once out and once in, as the embedded store lists it.
+_OUT = "[(n)-[r]->() WHERE type(r) IN $types | r]"
+_IN = "[(n)<-[r]-() WHERE type(r) IN $types | r]"
+INCIDENT = {Direction.OUT: _OUT, Direction.IN: _IN, Direction.BOTH: f"{_OUT} + {_IN}"}
+
+# Each label and type counted from the count store, without touching a node.
+_COUNT_NODES = " UNION ALL ".join(
+    f"MATCH (n:{label(member)}) RETURN {i} AS i, count(n) AS count" for i, member in enumerate(Label))
+_COUNT_EDGES = " UNION ALL ".join(
+    f"MATCH ()-[r:{rel_type(member)}]->() RETURN {i} AS i, count(r) AS count"
+    for i, member in enumerate(RelType))
+
+
+def type_values(types: Iterable[RelType] | None) -> list[str]:
+    """The types a query may follow: every Steward type unless the caller narrowed them."""
+    return [RelType(t).value for t in (RelType if types is None else types)]
+
+
+def incident(direction: Direction) -> str:
+    return INCIDENT[Direction(direction)]
+
+
+def to_node(row: Row) -> NodeRecord | None:
+    found = [value for value in row["labels"] if value in LABELS]
+    if not found:
+        return None  # not a node Steward wrote
+    props = dict(row["props"])
+    props.pop("id", None)
+    return NodeRecord(Label(found[0]), row["id"], props)
+
+
+def to_nodes(rows: Iterable[Row]) -> list[NodeRecord]:
+    return sorted((n for n in map(to_node, rows) if n is not None), key=lambda n: n.id)
+
+
+def to_edges(rows: Iterable[Row]) -> list[EdgeRecord]:
+    found = [EdgeRecord(RelType(row["type"]), row["source"], row["target"], dict(row["props"]))
+             for row in rows]
+    return sorted(found, key=lambda e: (e.type.value, e.source, e.target))
+
+
+def get_node(conn: Connection, node_id: str) -> NodeRecord | None:
+    rows = conn.read(f"MATCH (n:{STEWARD} {{id: $id}}) RETURN {NODE}", id=node_id)
+    return to_node(rows[0]) if rows else None
+
+
+def get_nodes(conn: Connection, ids: Iterable[str]) -> dict[str, NodeRecord]:
+    wanted = sorted(set(ids))
+    if not wanted:
+        return {}
+    rows = conn.read(f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) RETURN {NODE}", ids=wanted)
+    return {n.id: n for n in to_nodes(rows)}
+
+
+def find_nodes(conn: Connection, kind: Label | None, where: Mapping[str, Any] | None) -> list[NodeRecord]:
+    # As the embedded store matches: a list property holds the wanted value, or equals a
+    # wanted list; anything else is compared as it is, and null matches an absent property.
+    match = f"MATCH (n:{STEWARD})" if kind is None else f"MATCH (n:{label(kind)}:{STEWARD})"
+    rows = conn.read(
+        f"{match} WHERE all(k IN keys($where) WHERE CASE "
+        "  WHEN $where[k] IS NULL THEN n[k] IS NULL "
+        "  WHEN n[k] IS :: LIST<ANY> NOT NULL AND NOT $where[k] IS :: LIST<ANY> NOT NULL "
+        "    THEN $where[k] IN n[k] "
+        "  ELSE n[k] = $where[k] END) "
+        f"RETURN {NODE}", where=dict(where or {}))
+    return to_nodes(rows)
+
+
+def count_nodes(conn: Connection) -> dict[Label, int]:
+    labels = list(Label)
+    return {labels[row["i"]]: row["count"] for row in conn.read(_COUNT_NODES) if row["count"]}
+
+
+def count_edges(conn: Connection) -> dict[RelType, int]:
+    types = list(RelType)
+    return {types[row["i"]]: row["count"] for row in conn.read(_COUNT_EDGES) if row["count"]}
+
+
+def edges(conn: Connection, node_id: str | None, direction: Direction,
+          types: Iterable[RelType] | None) -> list[EdgeRecord]:
+    if node_id is None:
+        rows = conn.read(f"MATCH (:{STEWARD})-[r]->(:{STEWARD}) WHERE type(r) IN $types "
+                         f"RETURN {EDGE}", types=type_values(types))
+    else:
+        rows = conn.read(f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
+                         f"RETURN {EDGE}", id=node_id, types=type_values(types))
+    return to_edges(rows)
+
+
+def edges_for(conn: Connection, node_ids: Iterable[str], direction: Direction,
+              types: Iterable[RelType] | None) -> list[EdgeRecord]:
+    wanted = sorted(set(node_ids))
+    if not wanted:
+        return []
+    rows = conn.read(f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) UNWIND {incident(direction)} AS r "
+                     f"RETURN {EDGE}", ids=wanted, types=type_values(types))
+    # An edge between two of the nodes comes once from each end: listed once, as embedded.
+    return to_edges({(row["type"], row["source"], row["target"]): row for row in rows}.values())
+
+
+def neighbours(conn: Connection, node_id: str, direction: Direction,
+               types: Iterable[RelType] | None) -> list[NodeRecord]:
+    rows = conn.read(f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
+                     "WITH DISTINCT CASE WHEN startNode(r) = n THEN endNode(r) ELSE startNode(r) END AS n "
+                     f"RETURN {NODE}", id=node_id, types=type_values(types))
+    return to_nodes(rows)

@@ -1,0 +1,105 @@
+"""The Neo4j store: the `Store` interface over one driver, with the same answers, in the
+same order, as the embedded store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from catalog.audit import Change, Token
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.neo4j import audit, reads, schema, traversal
+from graph.neo4j.connection import Connection, Neo4jConfig
+from graph.neo4j.writes import Buffer, commit
+from graph.store import SCHEMA_VERSION, Direction, Step
+
+
+class Neo4jStore:
+    name = "neo4j"
+
+    def __init__(self, config: Neo4jConfig | None = None) -> None:
+        self.config = config or Neo4jConfig()
+        self.conn = Connection(self.config)
+        try:
+            schema.ensure_schema(self.conn)
+        except BaseException:
+            self.conn.close()
+            raise
+
+    @property
+    def round_trips(self) -> int:
+        """Queries sent since open: what a caller pays for talking to a server."""
+        return self.conn.round_trips
+
+    @contextmanager
+    def transaction(self) -> Iterator[Buffer]:
+        buffer = Buffer()
+        yield buffer
+        if buffer.ops:
+            commit(self.conn, buffer.ops)
+
+    def schema_version(self) -> int:
+        version = schema.read_version(self.conn)
+        return SCHEMA_VERSION if version is None else version
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # AuditReader and TokenStore
+
+    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
+        return audit.changes(self.conn, since, node_id, limit)
+
+    def save_token(self, token: Token) -> None:
+        audit.save_token(self.conn, token)
+
+    def tokens(self) -> list[Token]:
+        return audit.tokens(self.conn)
+
+    def revoke_token(self, name: str, at: str) -> bool:
+        return audit.revoke_token(self.conn, name, at)
+
+    def clear(self) -> None:
+        """Delete everything in the database, then record the schema version again (tests)."""
+        self.conn.write("MATCH (n) DETACH DELETE n")
+        schema.ensure_version(self.conn)
+
+    # NodeReader
+
+    def get_node(self, node_id: str) -> NodeRecord | None:
+        return reads.get_node(self.conn, node_id)
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]:
+        return reads.get_nodes(self.conn, ids)
+
+    def find_nodes(self, label: Label | None = None,
+                   where: Mapping[str, Any] | None = None) -> list[NodeRecord]:
+        return reads.find_nodes(self.conn, label, where)
+
+    def count_nodes(self) -> dict[Label, int]:
+        return reads.count_nodes(self.conn)
+
+    # EdgeReader
+
+    def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
+              types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        return reads.edges(self.conn, node_id, direction, types)
+
+    def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
+                  types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
+        return reads.edges_for(self.conn, node_ids, direction, types)
+
+    def count_edges(self) -> dict[RelType, int]:
+        return reads.count_edges(self.conn)
+
+    # Traversal
+
+    def neighbours(self, node_id: str, direction: Direction = Direction.BOTH,
+                   types: Iterable[RelType] | None = None) -> list[NodeRecord]:
+        return reads.neighbours(self.conn, node_id, direction, types)
+
+    def traverse(self, start: str, direction: Direction = Direction.OUT,
+                 types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]:
+        return traversal.traverse(self.conn, start, direction, types, max_depth)
