@@ -18,6 +18,13 @@ class StoreConfig:
     neo4j_password: str | None = field(default=None, repr=False)  # None: the server has auth off
     neo4j_database: str | None = None  # None: the user's home database
 
+    @property
+    def location(self) -> str:
+        """Where the catalog lives, for people: a folder or a server."""
+        if self.backend == "neo4j":
+            return self.neo4j_uri + (f" (database {self.neo4j_database})" if self.neo4j_database else "")
+        return self.store
+
 
 def open_store(config: StoreConfig) -> Store:
     if config.backend == "embedded":

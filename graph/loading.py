@@ -130,10 +130,11 @@ def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
         declared.setdefault(_declaring(edge, by_id), {})[edge.key] = edge
     removals: list[tuple[RelType, str, str]] = []
     upserts: list[EdgeRecord] = []
+    stored = _declared_edges(store, [n for n in batch.nodes if n.id in known])
     with store.transaction() as tx:
         for node in batch.nodes:
             wanted = declared.get(node.id, {})
-            current = {e.key: e for e in _declared_edges(store, node)} if node.id in known else {}
+            current = {e.key: e for e in stored.get(node.id, [])}
             removed = [k for k in current if k not in wanted]
             added = [e for k, e in wanted.items() if k not in current]
             changed = [e for k, e in wanted.items() if k in current and current[k].props != e.props]
@@ -167,10 +168,16 @@ def _declaring(edge: EdgeRecord, by_id: Mapping[str, NodeRecord]) -> str:
     return edge.target
 
 
-def _declared_edges(store: Store, node: NodeRecord) -> list[EdgeRecord]:
-    declared = declared_types(node.label)
-    return [e for e in store.edges(node.id, Direction.BOTH, {t for t, _ in declared})
-            if (e.type, e.target == node.id and e.source != node.id) in declared]
+def _declared_edges(store: Store, nodes: list[NodeRecord]) -> dict[str, list[EdgeRecord]]:
+    """The stored relationships each node's mapping declares, read in one round trip."""
+    types = {t for n in nodes for t, _ in declared_types(n.label)}
+    labels = {n.id: n.label for n in nodes}
+    found: dict[str, list[EdgeRecord]] = {}
+    for edge in store.edges_for(labels, Direction.BOTH, types) if nodes else []:
+        for node_id, reverse in ((edge.source, False), (edge.target, True)):
+            if node_id in labels and (edge.type, reverse) in declared_types(labels[node_id]):
+                found.setdefault(node_id, []).append(edge)
+    return found
 
 
 def node_change(now: str, actor: str, old: NodeRecord | None, new: NodeRecord,

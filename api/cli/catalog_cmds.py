@@ -26,7 +26,7 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 def init(ctx: Context, as_json: bool) -> None:
     """Create an empty store (or open an existing one) and say where it is."""
     with handled(), ctx.store() as store:
-        info = {"backend": store.name, "store": ctx.config.store,
+        info = {"backend": store.name, "store": ctx.config.location,
                 "schema_version": store.schema_version(),
                 "nodes": sum(store.count_nodes().values())}
     if as_json:

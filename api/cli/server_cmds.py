@@ -35,7 +35,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
 
     with handled(), ctx.store() as store:
         app = create_app(store, Settings(max_body, rate_limit, store_timeout))
-        progress(f"serving the {store.name} store on http://{host}:{port}/graphql")
+        progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
