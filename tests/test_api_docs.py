@@ -1,0 +1,39 @@
+"""Every GraphQL example of docs/api.md runs without error on the example district."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from api.auth import Role
+from graph.store import Store
+
+from .api_support import make_api
+from .conftest import ROOT, SEEDS
+
+EXAMPLES = re.findall(r"```graphql\n(.*?)```", (ROOT / "docs" / "api.md").read_text(), re.S)
+
+
+def test_the_page_has_an_example_per_task() -> None:
+    assert len(EXAMPLES) >= 5
+
+
+def test_every_example_runs(store: Store) -> None:
+    api = make_api(store, paths=[SEEDS])
+    for example in EXAMPLES:
+        data = api.data(example, Role.STEWARD)
+        assert data and all(value is not None for value in data.values()), example
+    lineage = api.data(EXAMPLES[0], Role.VIEWER)["lineage"]
+    assert lineage["paths"] and "schoolcall-messaging" in lineage["organizations"]
+    due = api.data(EXAMPLES[2], Role.VIEWER)["deadlines"]
+    assert {d["status"] for d in due} == {"DUE", "OVERDUE"}
+
+
+@pytest.mark.parametrize("index", range(len(EXAMPLES)))
+def test_examples_parse_against_the_schema(index: int) -> None:
+    from graphql import parse, validate
+
+    from api.graphql.schema import build_schema
+
+    assert validate(build_schema()._schema, parse(EXAMPLES[index])) == []
