@@ -3,7 +3,11 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STORE ?= .steward
-STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+# The official DCAT-US 1.1 JSON Schema ships in this wheel; the tests read it (its own
+# dependencies are CKAN's, not ours: hence --no-deps).
+DATAJSON := ckanext-datajson==0.1.29
+# Reinstall when the Python or the npm dependencies change.
+STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
 .PHONY: run test lint typecheck pytest neo4j neo4j-stop clean help
 
@@ -17,6 +21,8 @@ $(STAMP):
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps '$(DATAJSON)'
+	cd ui && npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-* && touch $@
 
 run: $(STAMP)

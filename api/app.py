@@ -5,6 +5,7 @@ where the server's parts are wired together; nothing is built at import time."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import anyio
@@ -17,6 +18,7 @@ from strawberry.asgi import GraphQL
 
 from api.graphql.context import Context
 from api.graphql.schema import build_schema
+from api.inventory.routes import make_routes
 from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import Metrics, MetricsMiddleware
@@ -28,6 +30,7 @@ class Settings:
     max_body_bytes: int = 1_000_000
     rate_per_minute: int = 600
     store_timeout: float = 10.0
+    public_base_url: str | None = None  # where /inventory is reachable from outside, if behind a proxy
 
 
 class StewardGraphQL(GraphQL[Context, None]):
@@ -46,8 +49,7 @@ def _route_of(path: str) -> str:
                             "/inventory.json", "/data.json") else "/other"
 
 
-def create_app(store: Store, settings: Settings | None = None, extra_routes: list[BaseRoute] | None = None
-               ) -> Starlette:
+def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     settings = settings or Settings()
     metrics = Metrics()
     graphql = StewardGraphQL(store, settings)
@@ -71,7 +73,8 @@ def create_app(store: Store, settings: Settings | None = None, extra_routes: lis
     routes: list[BaseRoute] = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
-        *(extra_routes or []),
+        # The live public inventory: what the public may see, as of the day it is asked.
+        *make_routes(lambda: store, date.today, settings.public_base_url),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

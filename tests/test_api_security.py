@@ -160,3 +160,11 @@ def test_health_readiness_and_metrics(api: Api) -> None:
     metrics = api.client.get("/metrics").text
     assert 'steward_requests_total{method="POST",path="/graphql",status="200"} 1' in metrics
     assert "steward_request_seconds_count" in metrics and "steward_store_round_trips_total" in metrics
+
+
+def test_the_server_publishes_the_live_inventory(api: Api) -> None:
+    index = api.client.get("/inventory")
+    assert index.status_code == 200 and "Birth date" in index.text and "Dana Reyes" not in index.text
+    csv = api.client.get("/inventory.csv").text
+    assert "student-birth-date" in csv and "risk-score" not in csv  # not public
+    assert api.client.get("/data.json").json()["conformsTo"].endswith("/v1.1/schema")

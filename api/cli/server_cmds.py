@@ -21,8 +21,12 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
               help="Requests per minute per token (or per address without one). [env: STEWARD_RATE_LIMIT]")
 @click.option("--store-timeout", default=10.0, show_default=True, envvar="STEWARD_STORE_TIMEOUT", type=float,
               help="Seconds a store call may take. [env: STEWARD_STORE_TIMEOUT]")
+@click.option("--public-base-url", default=None, envvar="STEWARD_PUBLIC_BASE_URL", metavar="URL",
+              help="Where /inventory is reached from outside (behind a proxy); makes data.json's links "
+                   "absolute. [env: STEWARD_PUBLIC_BASE_URL]")
 @pass_context
-def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float) -> None:
+def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
+          public_base_url: str | None) -> None:
     """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
     /metrics and the public inventory at /inventory.
 
@@ -34,7 +38,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     from api.app import Settings, create_app
 
     with handled(), ctx.store() as store:
-        app = create_app(store, Settings(max_body, rate_limit, store_timeout))
+        app = create_app(store, Settings(max_body, rate_limit, store_timeout, public_base_url))
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
         uvicorn.run(app, host=host, port=port, log_level="warning")
 
