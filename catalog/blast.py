@@ -9,7 +9,7 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from catalog.periods import parse_date
-from catalog.view import Direction, GraphView
+from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, RelType
 
 SENSITIVE = frozenset({"PII", "SENSITIVE"})
@@ -57,7 +57,7 @@ class BlastRadius:
                 "notices": [n.as_dict() for n in self.notices]}
 
 
-class UnknownIncident(LookupError):
+class UnknownIncident(UnknownNode):
     pass
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol, runtime_checkable
 
-from catalog.view import Direction, GraphView
+from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, RelType
 
 DEFAULT_DEPTH = 10
@@ -64,10 +64,6 @@ class Lineage:
                 "paths": [{"direction": way, "hops": [h.as_dict() for h in hops]} for way, hops in self.paths],
                 "systems": [{"id": s, "operator": o} for s, o in self.systems],
                 "organizations": sorted({o for _, o in self.systems if o})}
-
-
-class UnknownNode(LookupError):
-    pass
 
 
 def _ids(view: GraphView, node_id: str, direction: Direction, type_: RelType) -> list[str]:

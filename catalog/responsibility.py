@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from catalog.view import Direction, GraphView
+from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, OrgKind, RelType
 
 GOVERNED = (Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW, Label.AGREEMENT, Label.PURPOSE)
@@ -39,10 +39,6 @@ class Responsibility:
         return {"node": self.node, "label": self.label, "accountable": self.accountable,
                 "parties": [p.as_dict() for p in self.parties],
                 "chains": [list(c) for c in self.chains], "reaches_committee": self.reaches_committee}
-
-
-class UnknownNode(LookupError):
-    pass
 
 
 def _sources(view: GraphView, node_id: str, type_: RelType) -> list[str]:

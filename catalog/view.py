@@ -19,6 +19,13 @@ class Direction(StrEnum):
     BOTH = "both"
 
 
+class UnknownNode(LookupError):
+    """An analysis was asked about a node that is not in the graph (or not of the kind it needs)."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown node"
+
+
 class GraphView(Protocol):
     def get_node(self, node_id: str) -> NodeRecord | None: ...
 

@@ -105,3 +105,10 @@ def test_the_console_script_runs() -> None:
     proc = subprocess.run([sys.executable, "-m", "api.cli", "--help"], capture_output=True, text=True,
                           check=False)
     assert proc.returncode == 0 and "Steward" in proc.stdout
+
+
+@pytest.mark.parametrize("verb", [["lineage", "nope"], ["owners", "nope"], ["blast-radius", "sis"]])
+def test_analyses_of_an_unknown_node_exit_2_with_a_clear_message(tmp_path: Path, verb: list[str]) -> None:
+    run(tmp_path, "load", EXAMPLE)
+    code, _, err = run(tmp_path, *verb)
+    assert code == 2 and err.startswith("steward: no ") and "Traceback" not in err

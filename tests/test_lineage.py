@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.lineage import UnknownNode, lineage
+from catalog.lineage import lineage
+from catalog.view import UnknownNode
 from graph.store import Store
 
 from .helpers import load_text

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from catalog.source import CatalogError
+from catalog.view import UnknownNode
 from graph.backends import BACKENDS, StoreConfig, open_store
 from graph.store import Store, StoreError
 
@@ -88,6 +89,8 @@ def handled(as_json: bool = False) -> Iterator[None]:
         yield
     except CatalogError as exc:
         report_problems(exc, as_json)
+    except UnknownNode as exc:
+        fail(str(exc), 2)
     except StoreError as exc:
         fail(str(exc))
 

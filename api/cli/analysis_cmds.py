@@ -46,14 +46,10 @@ def lineage_cmd(ctx: Context, node_id: str, direction: str, depth: int, as_json:
     organisation operating each system. Element lineage follows only flows that carry
     the element (or an element derived from it, or that it derives from).
     """
-    from catalog.lineage import UnknownNode, lineage
+    from catalog.lineage import lineage
 
     with handled(), ctx.store() as store:
-        try:
-            result = lineage(store, node_id, direction, depth)
-        except UnknownNode as exc:
-            fail(str(exc), 2)
-            return
+        result = lineage(store, node_id, direction, depth)
     if as_json:
         print_json(result.as_dict())
         return
@@ -77,7 +73,7 @@ def lineage_cmd(ctx: Context, node_id: str, direction: str, depth: int, as_json:
 @pass_context
 def owners_cmd(ctx: Context, node_id: str | None, unowned: bool, as_json: bool) -> None:
     """Who answers for a node: owners, stewards, operator and the chain up to the committee."""
-    from catalog.responsibility import UnknownNode, responsibility, unaccountable
+    from catalog.responsibility import responsibility, unaccountable
 
     if not node_id and not unowned:
         fail("name a node, or pass --unowned", 2)
@@ -89,11 +85,7 @@ def owners_cmd(ctx: Context, node_id: str | None, unowned: bool, as_json: bool) 
             else:
                 table(["id", "label"], rows, caption=f"{len(rows)} governed node(s) with no accountable party")
             return
-        try:
-            result = responsibility(store, str(node_id))
-        except UnknownNode as exc:
-            fail(str(exc), 2)
-            return
+        result = responsibility(store, str(node_id))
     if as_json:
         print_json(result.as_dict())
         return
@@ -194,14 +186,10 @@ def _principle(value: str | None) -> str | None:
 @pass_context
 def blast_radius_cmd(ctx: Context, incident_id: str, as_of: date, as_json: bool) -> None:
     """Everything an incident reaches, and each agreement's breach notice deadline."""
-    from catalog.blast import UnknownIncident, blast_radius
+    from catalog.blast import blast_radius
 
     with handled(), ctx.store() as store:
-        try:
-            result = blast_radius(store, incident_id, as_of)
-        except UnknownIncident as exc:
-            fail(str(exc), 2)
-            return
+        result = blast_radius(store, incident_id, as_of)
     if as_json:
         print_json(result.as_dict())
         return

@@ -34,7 +34,7 @@ from api.graphql.nodes import (
 from api.permissions import IsAdmin, IsViewer
 from catalog.periods import Duration, parse_date
 from catalog.records import NodeRecord
-from catalog.view import Direction, Snapshot
+from catalog.view import Direction, Snapshot, UnknownNode
 from catalog.vocab import Label, RelType, Vocabulary
 
 T = TypeVar("T")
@@ -128,8 +128,8 @@ async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -
     """Run a domain analysis off the event loop; unknown ids become NOT_FOUND errors."""
     try:
         return await info.context.call(fn, *args)
-    except LookupError as exc:
-        raise GraphQLError(str(exc).strip("'\""), extensions={"code": "NOT_FOUND"}) from None
+    except UnknownNode as exc:
+        raise GraphQLError(str(exc), extensions={"code": "NOT_FOUND"}) from None
     except ValueError as exc:
         raise bad_input(str(exc), "direction") from None
 
