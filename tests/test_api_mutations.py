@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from api.auth import Role
 from catalog.vocab import RelType
+from graph.backends import StoreConfig, open_store
 from graph.store import Direction, Store
 
 from .api_support import Api, make_api
+from .conftest import NEO4J_URI
 
 
 @pytest.fixture
@@ -95,3 +99,15 @@ def test_every_mutation_is_audited_with_who_when_and_what(api: Api) -> None:
     assert changes[2]["after"] is None and changes[2]["before"]["name"] == "Yearbook photo release"
     by_node = api.data('{ changes(nodeId: "acme-app", since: "2026-06-01") { action } }')["changes"]
     assert by_node == [{"action": "link"}]
+
+
+def test_the_audit_trail_survives_a_restart(store: Store, tmp_path: Path) -> None:
+    api = make_api(store)
+    api.data('mutation { updateNode(id: "sis", fields: {hosting: "on premises"}) { id } }', Role.STEWARD)
+    store.close()
+    reopened = open_store(StoreConfig(backend=store.name, store=str(tmp_path / "store"), neo4j_uri=NEO4J_URI))
+    try:
+        trail = [(c.actor, c.action, c.target) for c in reopened.changes(node_id="sis")]
+        assert ("steward-token", "update", "sis") in trail and ("cli", "create", "sis") in trail
+    finally:
+        reopened.close()
