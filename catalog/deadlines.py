@@ -182,9 +182,10 @@ class NativeBinding(Protocol):
 def upstream_bounds(view: Snapshot, own: dict[tuple[str, str], str], exempt: frozenset[str],
                     depth: int = BINDING_DEPTH) -> dict[tuple[str, str], tuple[str, str]]:
     """For each holding (system, element), the earliest own deadline among the holdings
-    it was copied from: walking back along flows that carry the element between systems
-    that hold it, at most `depth` flows. Returns (deadline, source system), the earliest
-    deadline first and then the smallest system id, for every holding that has one.
+    it was copied from: walking back along flows that carry the element, through any
+    system they pass (whether or not it records a holding), at most `depth` flows.
+    Returns (deadline, source system), the earliest deadline first and then the smallest
+    system id, for every holding that has one.
 
     Backends may answer this natively (`NativeBinding`); the answer must be the same."""
     feeds: dict[tuple[str, str], set[str]] = {}  # (downstream system, element) -> upstream systems

@@ -10,7 +10,7 @@ from typing import Any
 from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
-from graph.neo4j import audit, reads, schema, traversal
+from graph.neo4j import analyses, audit, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig
 from graph.neo4j.writes import Buffer, commit
 from graph.store import SCHEMA_VERSION, Direction, Step
@@ -103,3 +103,17 @@ class Neo4jStore:
     def traverse(self, start: str, direction: Direction = Direction.OUT,
                  types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]:
         return traversal.traverse(self.conn, start, direction, types, max_depth)
+
+    # Native traversals: the analyses in catalog/ find these methods and call them
+    # instead of walking the graph from Python (NativePaths, NativeReach, NativeBinding).
+
+    def flow_paths(self, starts: list[str], elements: list[str] | None, way: str,
+                   depth: int) -> list[list[str]]:
+        return analyses.flow_paths(self.conn, starts, elements, way, depth)
+
+    def downstream_reach(self, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
+        return analyses.downstream_reach(self.conn, starts, depth)
+
+    def upstream_bounds(self, own: dict[tuple[str, str], str], exempt: list[str],
+                        depth: int) -> dict[tuple[str, str], tuple[str, str]]:
+        return analyses.upstream_bounds(self.conn, own, exempt, depth)

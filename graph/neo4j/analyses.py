@@ -1,0 +1,108 @@
+"""Native traversals: the heavy walks of the analyses, run as Cypher in the database with
+the same answers as the Python walks in `catalog/` (`lineage.flow_paths`,
+`blast.downstream_reach`, `deadlines.upstream_bounds`).
+
+No depth is ever formatted into Cypher: each one is the `$depth` parameter. Reach and
+binding need only whether a system is within `$depth` flows, so they take the shortest
+path (`ANY SHORTEST`, a breadth-first search in the server) through an unbounded
+quantified path pattern and keep it when it has at most `$depth` flows.
+
+Lineage needs every simple path (no system twice), and that is not a quantified path
+pattern in Neo4j 5.26: those match trails (no relationship twice) that may pass a system
+again, and the ACYCLIC path mode exists only in Cypher 25. On the example district a
+pattern of 1 to 10 flows from the SIS enumerates 77,402 trails for its 56 simple paths
+(170 ms, where the query below takes 10), and every cycle multiplies the trails. So the
+query grows the paths one flow per level inside one `reduce` over `range(1, $depth)`,
+never stepping into a system already on the path: it costs what the answer costs, in
+one round trip."""
+
+from __future__ import annotations
+
+from catalog.vocab import RelType
+from graph.neo4j.connection import Connection
+from graph.neo4j.schema import STEWARD, rel_type
+
+FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
+WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
+
+# A flow qualifies when no elements are asked for, or when it carries one of them.
+_CARRIES_WANTED = f"($elements IS NULL OR EXISTS {{ (f)-[:{CARRIES}]->(c) WHERE c.id IN $elements }})"
+
+
+def _paths_query(near: str, far: str) -> str:
+    # `open` holds the paths that may still grow, `done` those that cannot (no flow
+    # leads to a system not yet on them); after the last level every open path is
+    # complete too. A path is {nodes: systems from the start, flows: flow ids}. The
+    # one-element list comprehension only names the path's last system, because a
+    # pattern comprehension must start from a variable. A simple path takes each FROM
+    # relationship once at most, so their number (from the count store) caps the
+    # levels: a huge $depth never becomes a huge list in the server.
+    step = (f"[(here)<-[:{near}]-(f)-[:{far}]->(n) WHERE NOT n IN p.nodes AND {_CARRIES_WANTED} "
+            "| {nodes: p.nodes + n, flows: p.flows + f.id}]")
+    return (
+        f"WITH COUNT {{ ()-[:{FROM}]->() }} AS most "
+        f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
+        "WITH s, reduce(state = {open: [{nodes: [s], flows: []}], done: []}, "
+        "               level IN range(1, CASE WHEN $depth < most THEN $depth ELSE most END) | "
+        "  reduce(acc = {open: [], done: state.done}, grown IN "
+        f"    [p IN state.open | {{path: p, next: [here IN [last(p.nodes)] | {step}][0]}}] | "
+        "    CASE WHEN size(grown.next) = 0 THEN {open: acc.open, done: acc.done + [grown.path]} "
+        "         ELSE {open: acc.open + grown.next, done: acc.done} END)) AS state "
+        "UNWIND state.done + state.open AS path WITH s, path WHERE size(path.flows) > 0 "
+        "RETURN s.id AS start, path.flows AS flows")
+
+
+PATHS = {way: _paths_query(near, far) for way, (near, far) in WAYS.items()}
+
+REACH = (
+    f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
+    f"MATCH ANY SHORTEST (s) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b))* (x) WHERE size(f) <= $depth "
+    "WITH x, min(size(f)) AS distance "
+    # The flows out of every system reached before the last level, as the walk takes them.
+    f"OPTIONAL MATCH (x)<-[:{FROM}]-(out) WHERE distance < $depth "
+    "RETURN x.id AS system, collect(out.id) AS flows")
+
+# From each holding with a deadline of its own, downstream along flows that carry its
+# element, to every other system within $depth flows; each of those keeps the earliest
+# deadline, then the smallest system id. Ids are slugs and deadlines ISO dates (ASCII),
+# so Cypher's string order is Python's.
+BOUNDS = (
+    f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
+    "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
+    f"MATCH ANY SHORTEST (u) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }})+ (d) "
+    "WHERE size(f) <= $depth AND d <> u "
+    "WITH d, e, row.due AS due, u.id AS source ORDER BY due, source "
+    "WITH d, e, collect([due, source])[0] AS best "
+    "RETURN d.id AS system, e.id AS element, best[0] AS due, best[1] AS source")
+
+
+def flow_paths(conn: Connection, starts: list[str], elements: list[str] | None, way: str,
+               depth: int) -> list[list[str]]:
+    """The maximal simple paths of flows from each start, as `catalog.lineage.flow_paths`
+    lists them: by start, then in the order of their flow ids."""
+    if way not in PATHS:
+        raise ValueError(f"way must be down or up, not {way!r}")
+    rows = conn.read(PATHS[way], starts=sorted(set(starts)), depth=depth,
+                     elements=None if elements is None else sorted(set(elements)))
+    found = sorted((row["start"], list(row["flows"])) for row in rows)
+    return [flows for _, flows in found]
+
+
+def downstream_reach(conn: Connection, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
+    """Systems within `depth` flows of the starts (the starts included), and the flows out
+    of those within `depth - 1`: what `catalog.blast.downstream_reach` walks."""
+    rows = conn.read(REACH, starts=sorted(set(starts)), depth=depth)
+    systems = set(starts) | {row["system"] for row in rows}
+    flows = {flow for row in rows for flow in row["flows"]}
+    return sorted(systems), sorted(flows)
+
+
+def upstream_bounds(conn: Connection, own: dict[tuple[str, str], str], exempt: list[str],
+                    depth: int) -> dict[tuple[str, str], tuple[str, str]]:
+    """For each holding, the earliest own deadline upstream and where it is held: what
+    `catalog.deadlines.upstream_bounds` finds."""
+    if not own:
+        return {}
+    rows = conn.read(BOUNDS, own=[{"system": s, "element": e, "due": due} for (s, e), due in sorted(own.items())],
+                     exempt=sorted(exempt), depth=depth)
+    return {(row["system"], row["element"]): (row["due"], row["source"]) for row in rows}

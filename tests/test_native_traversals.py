@@ -1,0 +1,238 @@
+"""The Neo4j store's native traversals give exactly what the Python walks give.
+
+Each native method is compared with the reference in `catalog/` run over a snapshot of
+the same database (a snapshot has no native methods, so the analyses walk it in Python),
+on a small catalog with cycles, derivations and an aggregate, and on the example district."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalog import blast, deadlines, lineage
+from catalog.view import Snapshot
+from catalog.vocab import Label, RelType
+from graph.loading import load_paths
+from graph.neo4j import Neo4jStore
+
+from .conftest import SEEDS, open_test_store
+from .helpers import load_text
+
+pytestmark = pytest.mark.neo4j
+
+AS_OF = date(2026, 9, 1)
+EXEMPT = ["AGGREGATE", "DEIDENTIFIED"]
+
+# sis <-> lms and sis <-> warehouse are cycles; warehouse is reached two ways; rank and
+# averages are derived from marks, and averages is an aggregate (exempt from binding).
+CATALOG = """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: vendor, name: Vendor, kind: SERVICE_PROVIDER}
+elements:
+  - {id: marks, name: Marks, category: grades, sensitivity: PII, subject: STUDENT}
+  - {id: rank, name: Rank, category: derived, sensitivity: SENSITIVE, subject: STUDENT,
+     derived_from: [{element: marks, transform: sort}]}
+  - {id: averages, name: Averages, category: derived, sensitivity: AGGREGATE, subject: STUDENT,
+     derived_from: [{element: marks, transform: mean}]}
+systems:
+  - {id: sis, name: SIS, kind: SIS, operated_by: district, collects: [marks],
+     holds: [{element: marks}, {element: rank}]}
+  - {id: lms, name: LMS, kind: LMS, operated_by: district, holds: [{element: marks}]}
+  - {id: warehouse, name: Warehouse, kind: WAREHOUSE, operated_by: district,
+     holds: [{element: marks}, {element: rank}, {element: averages}]}
+  - {id: app, name: App, kind: APPLICATION, operated_by: vendor, holds: [{element: rank}, {element: marks}]}
+  - {id: portal, name: Portal, kind: REPORTING, operated_by: district,
+     holds: [{element: averages}, {element: marks}]}
+flows:
+  - {id: sis-to-lms, from: sis, to: lms, carries: [marks]}
+  - {id: lms-to-sis, from: lms, to: sis, carries: [marks]}
+  - {id: lms-to-warehouse, from: lms, to: warehouse, carries: [marks]}
+  - {id: sis-to-warehouse, from: sis, to: warehouse, carries: [marks, rank]}
+  - {id: warehouse-to-sis, from: warehouse, to: sis, carries: [rank]}
+  - {id: warehouse-to-app, from: warehouse, to: app, carries: [rank, marks]}
+  - {id: warehouse-to-portal, from: warehouse, to: portal, carries: [averages, marks]}
+  - {id: app-to-portal, from: app, to: portal, carries: [marks]}
+"""
+SYSTEMS = ["app", "lms", "portal", "sis", "warehouse"]
+ELEMENTS = ["averages", "marks", "rank"]
+# Own deadlines of the holdings, as compute_deadlines would pass them.
+OWN = {("sis", "marks"): "2030-06-13", ("lms", "marks"): "2028-01-01", ("warehouse", "marks"): "2031-01-01",
+       ("app", "marks"): "2035-01-01", ("portal", "marks"): "2040-01-01", ("sis", "rank"): "2030-06-13",
+       ("warehouse", "rank"): "2029-01-01", ("app", "rank"): "2032-01-01",
+       ("warehouse", "averages"): "2027-01-01", ("portal", "averages"): "2036-01-01"}
+
+
+@pytest.fixture
+def neo4j(tmp_path: Path) -> Iterator[Neo4jStore]:
+    opened = open_test_store("neo4j", tmp_path)
+    assert isinstance(opened, Neo4jStore)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def small(neo4j: Neo4jStore, tmp_path: Path) -> Neo4jStore:
+    load_text(neo4j, tmp_path, CATALOG)
+    return neo4j
+
+
+@pytest.fixture
+def district(neo4j: Neo4jStore) -> Neo4jStore:
+    load_paths(neo4j, [SEEDS], now="2026-09-01T00:00:00Z")
+    return neo4j
+
+
+def test_the_neo4j_store_answers_natively_and_a_snapshot_does_not(neo4j: Neo4jStore) -> None:
+    assert isinstance(neo4j, lineage.NativePaths)
+    assert isinstance(neo4j, blast.NativeReach)
+    assert isinstance(neo4j, deadlines.NativeBinding)
+    plain = Snapshot.of(neo4j)
+    assert not isinstance(plain, lineage.NativePaths | blast.NativeReach | deadlines.NativeBinding)
+
+
+# Lineage paths
+
+
+def test_paths_stop_at_the_depth_and_never_enter_a_system_twice(small: Neo4jStore) -> None:
+    assert small.flow_paths(["sis"], None, "down", 0) == []
+    assert small.flow_paths(["sis"], None, "down", 1) == [["sis-to-lms"], ["sis-to-warehouse"]]
+    assert small.flow_paths(["sis"], None, "down", 2) == [
+        ["sis-to-lms", "lms-to-warehouse"], ["sis-to-warehouse", "warehouse-to-app"],
+        ["sis-to-warehouse", "warehouse-to-portal"]]
+    # Back to the SIS (lms-to-sis, warehouse-to-sis) would close a cycle: never taken.
+    assert small.flow_paths(["sis"], None, "down", 10**9) == small.flow_paths(["sis"], None, "down", 4) == [
+        ["sis-to-lms", "lms-to-warehouse", "warehouse-to-app", "app-to-portal"],
+        ["sis-to-lms", "lms-to-warehouse", "warehouse-to-portal"],
+        ["sis-to-warehouse", "warehouse-to-app", "app-to-portal"],
+        ["sis-to-warehouse", "warehouse-to-portal"]]
+
+
+def test_paths_follow_only_flows_that_carry_an_asked_element(small: Neo4jStore) -> None:
+    assert small.flow_paths(["sis"], ["rank"], "down", 10) == [["sis-to-warehouse", "warehouse-to-app"]]
+    assert small.flow_paths(["sis"], ["averages"], "down", 10) == []
+    assert small.flow_paths(["portal"], ["averages"], "up", 10) == [["warehouse-to-portal"]]
+    assert small.flow_paths(["portal"], [], "up", 10) == []
+    assert small.flow_paths(["nowhere"], None, "down", 10) == []
+
+
+def test_paths_equal_the_python_walk(small: Neo4jStore) -> None:
+    plain = Snapshot.of(small)
+    for way in ("down", "up"):
+        for elements in (None, [], ["marks"], ["rank"], ["averages"], ["rank", "averages"], ELEMENTS):
+            for starts in ([s] for s in SYSTEMS):
+                for depth in range(0, 6):
+                    expected = lineage.flow_paths(plain, starts, elements, way, depth)
+                    assert small.flow_paths(starts, elements, way, depth) == expected, (starts, elements, way, depth)
+    assert small.flow_paths(SYSTEMS, None, "down", 3) == lineage.flow_paths(plain, SYSTEMS, None, "down", 3)
+    with pytest.raises(ValueError, match="down or up"):
+        small.flow_paths(["sis"], None, "sideways", 3)
+
+
+def test_lineage_is_the_same_natively_and_in_python(small: Neo4jStore) -> None:
+    plain = Snapshot.of(small)
+    for root in SYSTEMS + ELEMENTS:
+        for direction in ("down", "up", "both"):
+            for depth in (1, 2, 10):
+                native = lineage.lineage(small, root, direction, depth).as_dict()
+                assert native == lineage.lineage(plain, root, direction, depth).as_dict(), (root, direction, depth)
+    marks = lineage.lineage(small, "marks", "down")
+    assert marks.elements == ("averages", "marks", "rank")  # DERIVED_FROM followed
+    assert ["warehouse-to-portal"] in [[h.flow for h in hops][-1:] for _, hops in marks.paths]
+
+
+# Blast reach
+
+
+def test_reach_goes_level_by_level(small: Neo4jStore) -> None:
+    assert small.downstream_reach(["lms"], 0) == (["lms"], [])
+    assert small.downstream_reach(["lms"], 1) == (["lms", "sis", "warehouse"], ["lms-to-sis", "lms-to-warehouse"])
+    assert small.downstream_reach(["portal"], 10) == (["portal"], [])
+    # A start that is not in the graph is reached all the same, as the Python walk has it.
+    assert small.downstream_reach(["nowhere", "app"], 2) == (["app", "nowhere", "portal"], ["app-to-portal"])
+
+
+def test_reach_equals_the_python_walk(small: Neo4jStore) -> None:
+    plain = Snapshot.of(small)
+    for starts in [[s] for s in SYSTEMS] + [["app", "lms"], SYSTEMS, []]:
+        for depth in range(0, 6):
+            expected = blast.downstream_reach(plain, starts, depth)
+            assert small.downstream_reach(starts, depth) == expected, (starts, depth)
+
+
+# Deadline binding
+
+
+def test_binding_reaches_two_hops_and_breaks_ties_by_system(small: Neo4jStore) -> None:
+    one, two = small.upstream_bounds(OWN, EXEMPT, 1), small.upstream_bounds(OWN, EXEMPT, 2)
+    assert one[("app", "marks")] == ("2031-01-01", "warehouse")
+    assert two[("app", "marks")] == ("2028-01-01", "lms")  # lms -> warehouse -> app
+    assert two[("sis", "marks")] == ("2028-01-01", "lms")  # around the cycle, never itself
+    tie = small.upstream_bounds(OWN | {("sis", "marks"): "2028-01-01"}, EXEMPT, 2)
+    assert tie[("warehouse", "marks")] == ("2028-01-01", "lms")  # lms and sis tie: smaller id
+    assert small.upstream_bounds({}, EXEMPT, 10) == {}
+    assert small.upstream_bounds(OWN, EXEMPT, 0) == {}
+
+
+def test_aggregates_are_exempt_from_binding(small: Neo4jStore) -> None:
+    assert ("portal", "averages") not in small.upstream_bounds(OWN, EXEMPT, 10)
+    assert small.upstream_bounds(OWN, [], 10)[("portal", "averages")] == ("2027-01-01", "warehouse")
+
+
+def test_binding_equals_the_python_walk(small: Neo4jStore) -> None:
+    plain = Snapshot.of(small)
+    for own in (OWN, OWN | {("sis", "marks"): "2028-01-01"}, {("lms", "marks"): "2029-01-01"}):
+        for exempt in (EXEMPT, [], ["SENSITIVE"]):
+            for depth in range(0, 5):
+                expected = deadlines.upstream_bounds(plain, own, frozenset(exempt), depth)
+                assert small.upstream_bounds(own, exempt, depth) == expected, (own, exempt, depth)
+
+
+# The example district
+
+
+def test_district_paths_equal_the_python_walk(district: Neo4jStore) -> None:
+    plain = Snapshot.of(district)
+    systems = [n.id for n in plain.of_label(Label.SYSTEM)]
+    for way in ("down", "up"):
+        for system in systems:
+            for depth in (1, 3, 10):
+                expected = lineage.flow_paths(plain, [system], None, way, depth)
+                assert district.flow_paths([system], None, way, depth) == expected, (system, way, depth)
+        for element in plain.of_label(Label.DATA_ELEMENT):
+            holders = plain.sources(element.id, RelType.HOLDS)
+            expected = lineage.flow_paths(plain, holders, [element.id], way, 10)
+            assert district.flow_paths(holders, [element.id], way, 10) == expected, (element.id, way)
+    assert len(district.flow_paths(["sis"], None, "down", 10)) > 30
+
+
+def test_district_reach_equals_the_python_walk(district: Neo4jStore) -> None:
+    plain = Snapshot.of(district)
+    systems = [n.id for n in plain.of_label(Label.SYSTEM)]
+    for starts in [[s] for s in systems] + [systems]:
+        for depth in (1, 2, 10):
+            assert district.downstream_reach(starts, depth) == blast.downstream_reach(plain, starts, depth)
+
+
+def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:
+    plain = Snapshot.of(district)
+    own = {(d.system, d.element): d.own_due_on.isoformat()
+           for d in deadlines.compute_deadlines(plain, AS_OF) if d.own_due_on}
+    for exempt in (EXEMPT, []):
+        for depth in (1, 2, 10):
+            expected = deadlines.upstream_bounds(plain, own, frozenset(exempt), depth)
+            assert district.upstream_bounds(own, exempt, depth) == expected, (exempt, depth)
+    # Planted problem 6: the portrait vendor's parent emails are bound by the SIS.
+    assert district.upstream_bounds(own, EXEMPT, 10)[("lakeside-ordering", "parent-email")] == ("2030-06-13", "sis")
+
+
+def test_district_lineage_costs_a_few_round_trips_however_many_paths(district: Neo4jStore) -> None:
+    # The SIS's lineage passes dozens of flows; assembling their hops is batched, so the
+    # whole answer takes a handful of round trips, not a few per flow.
+    before = district.round_trips
+    found = lineage.lineage(district, "sis", "both")
+    assert len({hop.flow for _, hops in found.paths for hop in hops}) > 20
+    assert district.round_trips - before <= 8
