@@ -134,10 +134,10 @@ def _starts(view: GraphView, root: str, label: Label) -> list[str]:
         return [root]
     holders = _ids(view, root, Direction.IN, RelType.HOLDS)
     collectors = _ids(view, root, Direction.IN, RelType.COLLECTS)
-    received = {t for f in _ids(view, root, Direction.IN, RelType.CARRIES)
-                for t in _ids(view, f, Direction.OUT, RelType.TO)}
+    carriers = _ids(view, root, Direction.IN, RelType.CARRIES)
+    received = {e.target for e in view.edges_for(carriers, Direction.OUT, [RelType.TO])}
     origins = sorted(set(collectors) | {h for h in holders if h not in received})
-    return origins or holders
+    return origins or sorted(holders)
 
 
 def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DEFAULT_DEPTH) -> Lineage:
@@ -149,7 +149,7 @@ def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DE
     ways: list[Way] = ["down", "up"] if direction == "both" else [direction]  # type: ignore[list-item]
     native = view if isinstance(view, NativePaths) else None
     all_paths: list[tuple[str, list[str]]] = []
-    all_starts: set[str] = set()
+    starts = _starts(view, root, node.label)
     derivations: set[tuple[str, str, str | None]] = set()
     elements: set[str] = set()
     for way in ways:
@@ -159,23 +159,21 @@ def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DE
             derivations.update(derived)
             relevant = sorted({root, *(d[0] if way == "down" else d[1] for d in derived)})
             elements.update(relevant)
-        starts = _starts(view, root, node.label)
-        all_starts.update(starts)
         found = (native.flow_paths(starts, relevant, way, depth) if native
                  else flow_paths(view, starts, relevant, way, depth))
         all_paths += [(way, p) for p in sorted(_drop_contained(found))]
-    return _assemble(view, node.id, node.label, direction, depth, sorted(elements), sorted(all_starts),
+    return _assemble(view, node.id, node.label, direction, depth, sorted(elements), starts,
                      sorted(derivations, key=lambda d: (d[0], d[1])), all_paths)
 
 
 def _assemble(view: GraphView, root: str, label: Label, direction: str, depth: int, elements: list[str],
               starts: list[str], derivations: list[tuple[str, str, str | None]],
               paths: list[tuple[str, list[str]]]) -> Lineage:
-    hops = {f: _hop(view, f, elements or None) for f in sorted({f for _, p in paths for f in p})}
+    hops, operators = _hops(view, sorted({f for _, p in paths for f in p}), elements or None, starts)
     systems = {h.source: h.source_operator for h in hops.values()}
     systems |= {h.target: h.target_operator for h in hops.values()}
     for start in starts:  # where the data is, even when it goes nowhere
-        systems.setdefault(start, _operator(view, start))
+        systems.setdefault(start, operators.get(start))
     listed = []
     for way, flows in paths:
         ordered = flows if way == "down" else list(reversed(flows))
@@ -184,23 +182,35 @@ def _assemble(view: GraphView, root: str, label: Label, direction: str, depth: i
                    tuple(listed), tuple(sorted(systems.items())))
 
 
-def _operator(view: GraphView, system: str) -> str | None:
-    found = _ids(view, system, Direction.IN, RelType.OPERATES)
-    return found[0] if found else None
+def _operators(view: GraphView, systems: Iterable[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for edge in sorted(view.edges_for(systems, Direction.IN, [RelType.OPERATES]), key=lambda e: e.source):
+        found.setdefault(edge.target, edge.source)
+    return found
 
 
-def _hop(view: GraphView, flow: str, relevant: Iterable[str] | None) -> Hop:
-    record = view.get_node(flow)
-    edges = view.edges(flow, Direction.OUT)
-    by_type: dict[RelType, list[str]] = {}
-    for edge in edges:
-        by_type.setdefault(edge.type, []).append(edge.target)
-    source, target = by_type.get(RelType.FROM, [""])[0], by_type.get(RelType.TO, [""])[0]
-    bases = view.get_nodes(by_type.get(RelType.UNDER, []))
-    carries = sorted(by_type.get(RelType.CARRIES, []))
-    if relevant is not None:
-        carries = [c for c in carries if c in set(relevant)]
-    return Hop(flow, record.name if record else flow, source, target, _operator(view, source),
-               _operator(view, target), record.get("method") if record else None,
-               tuple(sorted(by_type.get(RelType.FOR, []))),
-               tuple(sorted((b.id, b.label.value) for b in bases.values())), tuple(carries))
+def _hops(view: GraphView, flows: list[str], relevant: Iterable[str] | None,
+          starts: list[str]) -> tuple[dict[str, Hop], dict[str, str]]:
+    """Every hop of the paths, and the operators of their systems and of the starts,
+    from four batched look-ups whatever their number: on a remote backend each look-up
+    is a round trip."""
+    records = view.get_nodes(flows)
+    by_flow: dict[str, dict[RelType, list[str]]] = {f: {} for f in flows}
+    for edge in view.edges_for(flows, Direction.OUT):
+        by_flow[edge.source].setdefault(edge.type, []).append(edge.target)
+    ends = {t for f in flows for t in by_flow[f].get(RelType.FROM, []) + by_flow[f].get(RelType.TO, [])}
+    operators = _operators(view, ends | set(starts))
+    bases = view.get_nodes({b for f in flows for b in by_flow[f].get(RelType.UNDER, [])})
+    keep = set(relevant) if relevant is not None else None
+    hops = {}
+    for flow in flows:
+        by_type, record = by_flow[flow], records.get(flow)
+        source, target = by_type.get(RelType.FROM, [""])[0], by_type.get(RelType.TO, [""])[0]
+        carries = sorted(c for c in by_type.get(RelType.CARRIES, []) if keep is None or c in keep)
+        hops[flow] = Hop(flow, record.name if record else flow, source, target, operators.get(source),
+                         operators.get(target), record.get("method") if record else None,
+                         tuple(sorted(by_type.get(RelType.FOR, []))),
+                         tuple(sorted((bases[b].id, bases[b].label.value)
+                                      for b in by_type.get(RelType.UNDER, []) if b in bases)),
+                         tuple(carries))
+    return hops, operators
