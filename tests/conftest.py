@@ -40,6 +40,15 @@ def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def neo4j(tmp_path: Path) -> Iterator[Neo4jStore]:
+    """An empty Neo4j store, for the tests of what only that backend does."""
+    opened = open_test_store("neo4j", tmp_path)
+    assert isinstance(opened, Neo4jStore)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def write_yaml(tmp_path: Path):  # type: ignore[no-untyped-def]
     """Write catalog files into a fresh folder and return the folder."""
     folder = tmp_path / "catalog"

@@ -6,7 +6,6 @@ on a small catalog with cycles, derivations and an aggregate, and on the example
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from catalog.vocab import Label, RelType
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
 
-from .conftest import SEEDS, open_test_store
+from .conftest import SEEDS
 from .helpers import load_text
 
 pytestmark = pytest.mark.neo4j
@@ -64,14 +63,6 @@ OWN = {("sis", "marks"): "2030-06-13", ("lms", "marks"): "2028-01-01", ("warehou
        ("app", "marks"): "2035-01-01", ("portal", "marks"): "2040-01-01", ("sis", "rank"): "2030-06-13",
        ("warehouse", "rank"): "2029-01-01", ("app", "rank"): "2032-01-01",
        ("warehouse", "averages"): "2027-01-01", ("portal", "averages"): "2036-01-01"}
-
-
-@pytest.fixture
-def neo4j(tmp_path: Path) -> Iterator[Neo4jStore]:
-    opened = open_test_store("neo4j", tmp_path)
-    assert isinstance(opened, Neo4jStore)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -33,14 +33,6 @@ UNREACHABLE = "bolt://127.0.0.1:1"
 
 
 @pytest.fixture
-def neo4j(tmp_path: Path) -> Iterator[Neo4jStore]:
-    opened = open_test_store("neo4j", tmp_path)
-    assert isinstance(opened, Neo4jStore)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def embedded(tmp_path: Path) -> Iterator[Store]:
     opened = EmbeddedStore(tmp_path / "embedded")
     yield opened
