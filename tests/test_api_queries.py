@@ -75,12 +75,12 @@ def test_lists_filter_and_paginate(api: Api) -> None:
 
 
 def test_the_analyses_as_fields(api: Api) -> None:
-    lineage = api.data('{ lineage(id: "student-birth-date", direction: "down") { paths { hops { flow to } } '
+    lineage = api.data('{ lineage(id: "student-birth-date", direction: DOWN) { paths { hops { flow to } } '
                        "organizations } }")["lineage"]
     assert {"flow": "sis-to-acme", "to": "acme-app"} in [h for p in lineage["paths"] for h in p["hops"]]
     owners = api.data('{ responsibility(id: "sis") { accountable parties { id role chain } } }')["responsibility"]
     assert owners["parties"][0] == {"id": "p-registrar", "role": "owner", "chain": ["p-registrar", "data-committee"]}
-    deadlines = api.data('{ deadlines(asOf: "2026-09-01", status: ["DESTROYED"]) { system element } }')
+    deadlines = api.data('{ deadlines(asOf: "2026-09-01", status: [DESTROYED]) { system element } }')
     assert deadlines["deadlines"] == [{"system": "acme-app", "element": "student-birth-date"}]
     findings = api.data('{ findings(asOf: "2026-09-01", principle: "10a") { rule node } }')["findings"]
     assert {"rule": "unowned", "node": "acme-app"} in findings
@@ -91,6 +91,27 @@ def test_the_analyses_as_fields(api: Api) -> None:
     assert blast["notices"] == [{"agreement": "dpa-acme", "passed": True}]
     assert api.error('{ blastRadius(incidentId: "sis") { systems } }')["extensions"]["code"] == "NOT_FOUND"
     assert api.error('{ lineage(id: "sis", depth: 99) { depth } }')["extensions"]["code"] == "VALIDATION"
+
+
+@pytest.mark.parametrize("query", [
+    '{ lineage(id: "sis", direction: SIDEWAYS) { depth } }',
+    '{ deadlines(status: [LATE]) { system } }',
+    '{ findings(severity: "HIGH") { rule } }',  # an enum value, not a string
+    "{ nope }",
+    '{ lineage(id: "sis" { depth } }',
+])
+def test_a_malformed_document_is_refused_with_a_code_and_a_location(api: Api, query: str) -> None:
+    error = api.error(query)
+    assert error["extensions"]["code"] == "VALIDATION"
+    assert error["locations"][0]["line"] == 1
+
+
+def test_the_analyses_take_their_closed_vocabularies_as_enums(api: Api) -> None:
+    found = api.data('{ findings(asOf: "2026-09-01", severity: HIGH) { severity } '
+                     'lineage(id: "acme-app", direction: BOTH) { direction paths { direction } } }')
+    assert {f["severity"] for f in found["findings"]} == {"HIGH"}
+    assert found["lineage"]["direction"] == "BOTH"
+    assert {p["direction"] for p in found["lineage"]["paths"]} == {"UP"}  # acme-app only receives
 
 
 def test_a_list_with_its_neighbours_costs_a_bounded_number_of_round_trips(store: Store, tmp_path: Path) -> None:

@@ -151,6 +151,7 @@ def test_errors_never_leak_internals_and_store_calls_time_out(store: Store, mode
     assert "Secret" not in text and "Traceback" not in text and "MATCH" not in text
     assert body["errors"][0]["message"] == ("internal error" if mode == "error"
                                            else "the store did not answer within 0.2 s")
+    assert body["errors"][0]["extensions"]["code"] == ("INTERNAL" if mode == "error" else "TIMEOUT")
 
 
 def test_health_readiness_and_metrics(api: Api) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import cast
 
 import strawberry
@@ -10,11 +11,25 @@ from strawberry.scalars import JSON
 from catalog.audit import Change as DomainChange
 from catalog.blast import BlastRadius as DomainBlast
 from catalog.deadlines import Deadline as DomainDeadline
+from catalog.deadlines import DeadlineStatus
 from catalog.findings import Finding as DomainFinding
 from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
 from catalog.responsibility import Responsibility as DomainResponsibility
+from catalog.vocab import Severity
+
+# The closed vocabularies the analyses take and give are GraphQL enums, so that clients
+# see them in introspection and a misspelling fails validation before anything runs.
+strawberry.enum(DeadlineStatus, description="Where a holding stands against its destruction deadline.")
+strawberry.enum(Severity, description="How urgent a finding is.")
+
+
+@strawberry.enum(description="Which way lineage goes: where data goes, where it came from, or both.")
+class LineageDirection(Enum):
+    DOWN = "down"
+    UP = "up"
+    BOTH = "both"
 
 
 @strawberry.type
@@ -40,14 +55,14 @@ class Hop:
 
 @strawberry.type
 class LineagePath:
-    direction: str
+    direction: LineageDirection
     hops: list[Hop]
 
 
 @strawberry.type
 class Lineage:
     root: str
-    direction: str
+    direction: LineageDirection
     depth: int
     elements: list[str]
     paths: list[LineagePath]
@@ -56,9 +71,10 @@ class Lineage:
 
     @classmethod
     def of(cls, result: DomainLineage) -> Lineage:
-        return cls(root=result.root, direction=result.direction, depth=result.depth,
+        return cls(root=result.root, direction=LineageDirection(result.direction), depth=result.depth,
                    elements=list(result.elements),
-                   paths=[LineagePath(direction=way, hops=[Hop.of(h) for h in hops]) for way, hops in result.paths],
+                   paths=[LineagePath(direction=LineageDirection(way), hops=[Hop.of(h) for h in hops])
+                          for way, hops in result.paths],
                    systems=[s for s, _ in result.systems],
                    organizations=sorted({o for _, o in result.systems if o}))
 
@@ -91,7 +107,7 @@ class Responsibility:
 class Deadline:
     system: str
     element: str
-    status: str
+    status: DeadlineStatus
     due_on: str | None
     own_due_on: str | None
     action: str | None
@@ -102,7 +118,7 @@ class Deadline:
 
     @classmethod
     def of(cls, d: DomainDeadline) -> Deadline:
-        return cls(system=d.system, element=d.element, status=d.status.value,
+        return cls(system=d.system, element=d.element, status=d.status,
                    due_on=d.due_on.isoformat() if d.due_on else None,
                    own_due_on=d.own_due_on.isoformat() if d.own_due_on else None,
                    action=d.action.value if d.action else None, rule=d.rule, conflict=d.conflict,
@@ -113,14 +129,14 @@ class Deadline:
 class Finding:
     rule: str
     principle: str
-    severity: str
+    severity: Severity
     node: str
     message: str
     remedy: str
 
     @classmethod
     def of(cls, f: DomainFinding) -> Finding:
-        return cls(rule=f.rule, principle=f.principle, severity=f.severity.value, node=f.node,
+        return cls(rule=f.rule, principle=f.principle, severity=f.severity, node=f.node,
                    message=f.message, remedy=f.remedy)
 
 

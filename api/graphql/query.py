@@ -32,10 +32,11 @@ from api.graphql.nodes import (
     wrap,
 )
 from api.permissions import IsAdmin, IsViewer
+from catalog.deadlines import DeadlineStatus
 from catalog.periods import Duration, parse_date
 from catalog.records import NodeRecord
 from catalog.view import Direction, Snapshot, UnknownNode
-from catalog.vocab import Label, RelType, Vocabulary
+from catalog.vocab import Label, RelType, Severity, Vocabulary
 
 T = TypeVar("T")
 MAX_PAGE = 500
@@ -257,12 +258,12 @@ class Query:
     # The analyses: the committee's questions. VIEWER and above.
 
     @strawberry.field(permission_classes=[IsViewer])
-    async def lineage(self, info: strawberry.Info, id: strawberry.ID, direction: str = "down",
-                      depth: int = 10) -> a.Lineage:
+    async def lineage(self, info: strawberry.Info, id: strawberry.ID,
+                      direction: a.LineageDirection = a.LineageDirection.DOWN, depth: int = 10) -> a.Lineage:
         from catalog.lineage import lineage
         if not 1 <= depth <= 50:
             raise bad_input("depth must be between 1 and 50", "depth")
-        return a.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction, depth))
+        return a.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth))
 
     @strawberry.field(permission_classes=[IsViewer])
     async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:
@@ -271,22 +272,20 @@ class Query:
 
     @strawberry.field(permission_classes=[IsViewer])
     async def deadlines(self, info: strawberry.Info, as_of: str | None = None, within: str = "P90D",
-                        status: list[str] | None = None) -> list[a.Deadline]:
-        from catalog.deadlines import DeadlineStatus, compute_deadlines
+                        status: list[DeadlineStatus] | None = None) -> list[a.Deadline]:
+        from catalog.deadlines import compute_deadlines
         try:
-            window, wanted = Duration.parse(within), {DeadlineStatus.parse(s) for s in status or []}
+            window, wanted = Duration.parse(within), set(status or [])
         except ValueError as exc:
-            raise bad_input(str(exc), "within" if "duration" in str(exc) else "status") from None
+            raise bad_input(str(exc), "within") from None
         found = await _analysis(info, compute_deadlines, await _snapshot(info), _as_of(as_of), window)
         return [a.Deadline.of(d) for d in found if not wanted or d.status in wanted]
 
     @strawberry.field(permission_classes=[IsViewer])
     async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,
-                       severity: str | None = None) -> list[a.Finding]:
+                       severity: Severity | None = None) -> list[a.Finding]:
         from catalog.findings import run_checks
-        from catalog.vocab import Severity
-        level = Severity.parse(severity) if severity else None
-        found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, level)
+        found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, severity)
         return [a.Finding.of(f) for f in found]
 
     @strawberry.field(permission_classes=[IsViewer])

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import strawberry
 from graphql import GraphQLError
-from strawberry.extensions import MaskErrors, MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    QueryDepthLimiter,
+    SchemaExtension,
+)
 
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
@@ -13,6 +21,7 @@ from api.graphql.query import Query
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 4000
+MASKED = "internal error"
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -24,16 +33,31 @@ def _should_mask(error: GraphQLError) -> bool:
     return not (error.extensions or {}).get("code")
 
 
+class ErrorCodes(SchemaExtension):
+    """Every error leaves with a machine-readable code. Ours carry one already; the rest
+    are about the document itself (a syntax error, an unknown field, a value outside its
+    enum, a limit exceeded), so VALIDATION, or were masked, so INTERNAL. Listed before
+    MaskErrors, so that it sees the errors after they were masked."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        for error in getattr(self.execution_context.result, "errors", None) or []:
+            if not (error.extensions or {}).get("code"):
+                code = "INTERNAL" if error.message == MASKED else "VALIDATION"
+                error.extensions = {**(error.extensions or {}), "code": code}
+
+
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
         types=list(TYPES.values()),
         extensions=[
+            ErrorCodes,
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: MaskErrors(should_mask_error=_should_mask, error_message="internal error"),
+            lambda: MaskErrors(should_mask_error=_should_mask, error_message=MASKED),
         ],
     )
 
