@@ -248,6 +248,29 @@ def test_the_publish_verb_writes_the_site(tmp_path: Path) -> None:
     assert bad.exit_code == 2 and "absolute http(s) URL" in bad.stderr
 
 
+def test_rebuilt_from_the_files_with_the_same_source_date_the_site_is_the_same(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    # A catalog repository's CI loads its files into a fresh store each time; stamped
+    # with the commit's time, every rebuild publishes the same bytes.
+    runner, sites = CliRunner(), []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1788220800")  # 2026-09-01T00:00:00Z
+    for name in ("first", "second"):
+        store = tmp_path / name
+        assert runner.invoke(cli, ["--store", str(store), "load", "-q", str(SEEDS)]).exit_code == 0
+        assert runner.invoke(cli, ["--store", str(store), "publish", str(tmp_path / f"{name}-site"),
+                                   "--as-of", "2026-09-01"]).exit_code == 0
+        sites.append({p.relative_to(tmp_path / f"{name}-site").as_posix(): p.read_bytes()
+                      for p in (tmp_path / f"{name}-site").rglob("*") if p.is_file()})
+    assert sites[0] == sites[1]
+    assert json.loads(sites[0]["data.json"])["dataset"][0]["modified"] == "2026-09-01T00:00:00Z"
+    at = runner.invoke(cli, ["--store", str(tmp_path / "third"), "load", "-q", "--at", "2026-10-01T08:30:00+02:00",
+                             str(DATA / "design-example.yaml")])
+    assert at.exit_code == 0, at.output
+    shown = runner.invoke(cli, ["--store", str(tmp_path / "third"), "show", "sis", "--json"])
+    assert json.loads(shown.stdout)["props"]["updated_at"] == "2026-10-01T06:30:00Z"
+    bad = runner.invoke(cli, ["--store", str(tmp_path / "third"), "load", "--at", "soon", str(SEEDS)])
+    assert bad.exit_code == 2 and "--at 'soon' is not a time" in bad.stderr
+
 
 def test_a_small_catalog_publishes_and_an_empty_one_says_why(tmp_path: Path) -> None:
     store = EmbeddedStore(tmp_path / "store")
