@@ -77,18 +77,19 @@ def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, as_
 def _stamp(at: str | None) -> str | None:
     """The time a load records, as UTC `YYYY-MM-DDTHH:MM:SSZ`, or None for now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    try:
-        if at is not None:
+    if at is not None:
+        try:
             when = datetime.fromisoformat(at.replace("Z", "+00:00"))
-            when = when if when.tzinfo else when.replace(tzinfo=UTC)
-        elif epoch:
-            when = datetime.fromtimestamp(int(epoch), UTC)
-        else:
-            return None
-    except ValueError:
-        source = f"--at {at!r}" if at is not None else f"SOURCE_DATE_EPOCH={epoch!r}"
-        raise click.UsageError(f"{source} is not a time: give an ISO 8601 time such as 2026-09-01T08:00:00Z"
-                               if at is not None else f"{source} is not a number of seconds since 1970") from None
+        except ValueError:
+            raise click.UsageError(f"--at {at!r} is not a time: give an ISO 8601 time such as "
+                                   "2026-09-01T08:00:00Z") from None
+        when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    elif epoch:
+        if not epoch.isdigit():
+            raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970")
+        when = datetime.fromtimestamp(int(epoch), UTC)
+    else:
+        return None
     return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
