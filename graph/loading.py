@@ -45,8 +45,15 @@ class LoadReport:
                 "edges_removed": self.edges_removed, "edges_changed": self.edges_changed}
 
 
+def utc_stamp(when: datetime) -> str:
+    """A time as the store records it: UTC, to the second, `YYYY-MM-DDTHH:MM:SSZ`.
+    A naive time is taken to be UTC already."""
+    when = when if when.tzinfo else when.replace(tzinfo=UTC)
+    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
 def now_utc() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return utc_stamp(datetime.now(UTC))
 
 
 def parse_document(doc: Any, name: str, problems: Problems) -> list[ParsedNode]:

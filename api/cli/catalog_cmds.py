@@ -16,7 +16,7 @@ from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from catalog.json_schema import catalog_schema
 from graph.dump import export_to, import_into, read_dump
-from graph.loading import load_paths
+from graph.loading import load_paths, utc_stamp
 from graph.store import Direction, Store
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -75,22 +75,19 @@ def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, as_
 
 
 def _stamp(at: str | None) -> str | None:
-    """The time a load records, as UTC `YYYY-MM-DDTHH:MM:SSZ`, or None for now."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    """The time a load records: `--at`, else $SOURCE_DATE_EPOCH, else None for now."""
     if at is not None:
         try:
-            when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+            return utc_stamp(datetime.fromisoformat(at.replace("Z", "+00:00")))
         except ValueError:
             raise click.UsageError(f"--at {at!r} is not a time: give an ISO 8601 time such as "
                                    "2026-09-01T08:00:00Z") from None
-        when = when if when.tzinfo else when.replace(tzinfo=UTC)
-    elif epoch:
-        if not epoch.isdigit():
-            raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970")
-        when = datetime.fromtimestamp(int(epoch), UTC)
-    else:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
         return None
-    return when.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    if not epoch.isdigit():
+        raise click.UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970")
+    return utc_stamp(datetime.fromtimestamp(int(epoch), UTC))
 
 
 def _stats(store: Store) -> dict[str, object]:

@@ -275,11 +275,11 @@ class Query:
                         status: list[DeadlineStatus] | None = None) -> list[a.Deadline]:
         from catalog.deadlines import compute_deadlines
         try:
-            window, wanted = Duration.parse(within), set(status or [])
+            window = Duration.parse(within)
         except ValueError as exc:
             raise bad_input(str(exc), "within") from None
         found = await _analysis(info, compute_deadlines, await _snapshot(info), _as_of(as_of), window)
-        return [a.Deadline.of(d) for d in found if not wanted or d.status in wanted]
+        return [a.Deadline.of(d) for d in found if not status or d.status in status]
 
     @strawberry.field(permission_classes=[IsViewer])
     async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,

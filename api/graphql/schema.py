@@ -34,17 +34,24 @@ def _should_mask(error: GraphQLError) -> bool:
 
 
 class ErrorCodes(SchemaExtension):
-    """Every error leaves with a machine-readable code. Ours carry one already; the rest
-    are about the document itself (a syntax error, an unknown field, a value outside its
-    enum, a limit exceeded), so VALIDATION, or were masked, so INTERNAL. Listed before
-    MaskErrors, so that it sees the errors after they were masked."""
+    """Every error leaves with a machine-readable code. Ours carry one and masked ones
+    get INTERNAL; the rest are about the document itself (a syntax error, an unknown
+    field, a value outside its enum, a limit exceeded), so VALIDATION. It must be listed
+    before Masked: extensions finish in reverse order, and an error given a code before
+    masking would no longer be masked."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         for error in getattr(self.execution_context.result, "errors", None) or []:
             if not (error.extensions or {}).get("code"):
-                code = "INTERNAL" if error.message == MASKED else "VALIDATION"
-                error.extensions = {**(error.extensions or {}), "code": code}
+                error.extensions = {**(error.extensions or {}), "code": "VALIDATION"}
+
+
+class Masked(MaskErrors):
+    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
+        masked = super().anonymise_error(error)
+        masked.extensions = {"code": "INTERNAL"}
+        return masked
 
 
 def build_schema() -> strawberry.Schema:
@@ -57,7 +64,7 @@ def build_schema() -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-            lambda: MaskErrors(should_mask_error=_should_mask, error_message=MASKED),
+            lambda: Masked(should_mask_error=_should_mask, error_message=MASKED),
         ],
     )
 
