@@ -31,7 +31,7 @@ from api.graphql.nodes import (
     Training,
     wrap,
 )
-from api.permissions import IsAdmin, IsViewer
+from api.permissions import IsAdmin, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
 from catalog.periods import Duration, parse_date
 from catalog.records import NodeRecord
@@ -103,13 +103,12 @@ async def listing(info: strawberry.Info, label: Label, first: int, after: str | 
     for other, type_, direction in linked or []:
         if other is None:
             continue
-        # Nodes reached from `other`: flip the direction to walk from it.
+        # Nodes reached from `other`: flip the direction to walk from it. Only the links
+        # this caller may see count, so a filter on a node hidden from it answers exactly
+        # as one on an id that does not exist.
         back = Direction.IN if direction == Direction.OUT else Direction.OUT
-        ids = {e.target if back == Direction.OUT else e.source
-               for e in await ctx.call(ctx.store.edges, other, back, [type_])}
+        ids = {node.id for _, node in await ctx.links(other, type_, back)}
         found = [n for n in found if n.id in ids]
-    from api.permissions import readable
-
     visible = [r for r in (readable(ctx.role, n) for n in found) if r is not None]
     return page(visible, first, after)
 
@@ -150,8 +149,6 @@ class Query:
         found: list[NodeRecord] = []
         for label in wanted:
             found += await info.context.call(info.context.store.find_nodes, label)
-        from api.permissions import readable
-
         hits = [r for r in (readable(info.context.role, n) for n in found) if (r is not None and any(
             needle in str(r.props.get(k, "")).lower() for k in ("name", "description", "definition")
         )) or (r is not None and needle in r.id)]
