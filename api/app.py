@@ -4,25 +4,36 @@ where the server's parts are wired together; nothing is built at import time."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import anyio
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
+from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
+from api.auth import Role
 from api.graphql.context import Context
 from api.graphql.schema import build_schema
 from api.inventory.routes import make_routes
 from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import Metrics, MetricsMiddleware
+from api.middleware.read_timeout import ReadTimeoutMiddleware
+from api.middleware.security_headers import SecurityHeadersMiddleware
 from graph.store import Store
+
+# GraphiQL, served from Steward itself: its scripts and styles, and queries to this server.
+GRAPHIQL_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+                   "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+                   "form-action 'self'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)
@@ -31,6 +42,8 @@ class Settings:
     rate_per_minute: int = 600
     store_timeout: float = 10.0
     public_base_url: str | None = None  # where /inventory is reachable from outside, if behind a proxy
+    read_timeout: float = 20.0  # seconds a client may pause while sending its request body
+    metrics_public: bool = False  # whether /metrics answers without a token
 
 
 class StewardGraphQL(GraphQL[Context, None]):
@@ -40,6 +53,36 @@ class StewardGraphQL(GraphQL[Context, None]):
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(self.store, principal_of(request.scope), self.settings.store_timeout)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """A request body is a JSON object (or a list of them); anything else is the
+        client's mistake, a 400, never a server error."""
+        try:
+            decoded = json.loads(data)
+        except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
+            raise HTTPException(400, "the request body is not valid JSON") from None
+        if not isinstance(decoded, dict | list):
+            raise HTTPException(400, 'expected a JSON object such as {"query": "{ __typename }"}')
+        return decoded
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            response = await self.run(Request(scope, receive))
+        except HTTPException as exc:
+            # Strawberry answers these in plain text; clients read errors as JSON, with a code.
+            response = error_response(exc.status_code, exc.reason)
+        await response(scope, receive, send)
+
+
+HTTP_CODES = {400: "BAD_REQUEST", 404: "NOT_FOUND", 405: "METHOD_NOT_ALLOWED", 413: "PAYLOAD_TOO_LARGE"}
+
+
+def error_response(status: int, message: str) -> JSONResponse:
+    code = HTTP_CODES.get(status, "BAD_REQUEST")
+    return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
 def _route_of(path: str) -> str:
@@ -66,7 +109,11 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
                                 status_code=503)
         return JSONResponse({"status": "ready", "store": store.name})
 
-    async def metrics_view(_: Request) -> Response:
+    async def metrics_view(request: Request) -> Response:
+        if not settings.metrics_public and principal_of(request.scope).role < Role.VIEWER:
+            return JSONResponse({"errors": [{"message": "/metrics needs a token of the VIEWER role or above "
+                                             "(or a server started with --metrics-public)",
+                                             "extensions": {"code": "UNAUTHENTICATED"}}]}, status_code=401)
         return PlainTextResponse(metrics.render(getattr(store, "round_trips", 0)),
                                  media_type="text/plain; version=0.0.4")
 
@@ -78,7 +125,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),
+        Middleware(SecurityHeadersMiddleware, policies=[("/graphql", GRAPHIQL_POLICY)]),
+        Middleware(ReadTimeoutMiddleware, seconds=settings.read_timeout),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
-        Middleware(AuthMiddleware, store=store, limiter=RateLimiter(settings.rate_per_minute), paths=("/graphql",)),
+        Middleware(AuthMiddleware, store=store, limiter=RateLimiter(settings.rate_per_minute),
+                   paths=("/graphql", "/metrics")),
     ]
     return Starlette(routes=routes, middleware=middleware)

@@ -9,11 +9,13 @@ import secrets
 from dataclasses import dataclass
 from enum import IntEnum
 
-from catalog.audit import Token
+from catalog.audit import Change, Token
+from catalog.source import CatalogError, Location, Problem
 from graph.loading import now_utc
-from graph.store import Store, StoreError
+from graph.store import Store
 
 PREFIX = "stw_"
+MAX_NAME = 100
 
 
 class Role(IntEnum):
@@ -49,13 +51,41 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_token(store: Store, name: str, role: Role, now: str | None = None) -> str:
-    """Store a new token and return its secret: the only time it is ever seen."""
-    if not name.strip():
-        raise StoreError("a token needs a name")
+def check_token_request(name: str, role: Role) -> str:
+    """The token's name as it will be stored; a name that would garble a log line or an
+    audit record, or a token for the role every anonymous client already has, is refused."""
+    clean = name.strip()
+    problems = []
+    if not clean:
+        problems.append(("name", "a token needs a name: who or what it is for"))
+    elif len(clean) > MAX_NAME:
+        problems.append(("name", f"a token name has at most {MAX_NAME} characters, got {len(clean)}"))
+    elif not clean.isprintable():
+        problems.append(("name", "a token name may hold only printable characters (no control characters)"))
+    if role == Role.PUBLIC:
+        problems.append(("role", "PUBLIC needs no token: anyone without one is PUBLIC; "
+                                 "choose VIEWER, STEWARD or ADMIN"))
+    if problems:
+        raise CatalogError([Problem(Location("input", None, key), message) for key, message in problems])
+    return clean
+
+
+def create_token(store: Store, name: str, role: Role, now: str | None = None, actor: str = "cli") -> str:
+    """Store a new token and return its secret: the only time it is ever seen. The audit
+    trail records who created it, never the secret or its hash."""
+    clean = check_token_request(name, role)
+    at = now or now_utc()
     secret = PREFIX + secrets.token_urlsafe(32)
-    store.save_token(Token(name.strip(), role.name, digest(secret), now or now_utc()))
+    change = Change(at, actor, "create-token", f"token:{clean}", (), None, {"name": clean, "role": role.name})
+    store.save_token(Token(clean, role.name, digest(secret), at), change)
     return secret
+
+
+def revoke_token(store: Store, name: str, now: str | None = None, actor: str = "cli") -> bool:
+    """Revoke an active token by name; False when there is none. Audited like creation."""
+    at = now or now_utc()
+    change = Change(at, actor, "revoke-token", f"token:{name}", (), None, {"name": name, "revoked_at": at})
+    return store.revoke_token(name, at, change)
 
 
 def authenticate(store: Store, authorization: str | None) -> Principal:

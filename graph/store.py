@@ -85,13 +85,15 @@ class AuditReader(Protocol):
 
 
 class TokenStore(Protocol):
-    """API tokens, stored by the SHA-256 digest of their secret only."""
+    """API tokens, stored by the SHA-256 digest of their secret only. A change given with
+    a write is recorded in the audit trail in the same transaction (a revocation's only
+    when a token was revoked)."""
 
-    def save_token(self, token: Token) -> None: ...
+    def save_token(self, token: Token, change: Change | None = None) -> None: ...
 
     def tokens(self) -> list[Token]: ...
 
-    def revoke_token(self, name: str, at: str) -> bool: ...
+    def revoke_token(self, name: str, at: str, change: Change | None = None) -> bool: ...
 
 
 class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Protocol):

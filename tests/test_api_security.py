@@ -158,7 +158,7 @@ def test_health_readiness_and_metrics(api: Api) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok"}
     assert api.client.get("/readyz").json()["status"] == "ready"
     api.data("{ systems { totalCount } }")
-    metrics = api.client.get("/metrics").text
+    metrics = api.client.get("/metrics", headers={"Authorization": f"Bearer {api.tokens[Role.VIEWER]}"}).text
     assert 'steward_requests_total{method="POST",path="/graphql",status="200"} 1' in metrics
     assert "steward_request_seconds_count" in metrics and "steward_store_round_trips_total" in metrics
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from api.auth import Role, create_token
+from api.auth import Role, create_token, revoke_token
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from graph.loading import now_utc
@@ -24,9 +24,20 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 @click.option("--public-base-url", default=None, envvar="STEWARD_PUBLIC_BASE_URL", metavar="URL",
               help="Where /inventory is reached from outside (behind a proxy); makes data.json's links "
                    "absolute. [env: STEWARD_PUBLIC_BASE_URL]")
+@click.option("--read-timeout", default=20.0, show_default=True, envvar="STEWARD_READ_TIMEOUT", type=float,
+              help="Seconds a client may pause while sending a request body before it gets 408 and is "
+                   "disconnected. [env: STEWARD_READ_TIMEOUT]")
+@click.option("--metrics-public", is_flag=True, envvar="STEWARD_METRICS_PUBLIC",
+              help="Let /metrics answer without a token (by default it needs VIEWER or above). "
+                   "[env: STEWARD_METRICS_PUBLIC]")
+@click.option("--forwarded-allow-ips", default=None, envvar="STEWARD_FORWARDED_ALLOW_IPS", metavar="IPS",
+              help="Behind a reverse proxy: the comma-separated addresses of the proxies whose "
+                   "X-Forwarded-For and X-Forwarded-Proto are believed. By default none is, so the rate "
+                   "limit keys on the real peer. [env: STEWARD_FORWARDED_ALLOW_IPS]")
 @pass_context
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
-          public_base_url: str | None) -> None:
+          public_base_url: str | None, read_timeout: float, metrics_public: bool,
+          forwarded_allow_ips: str | None) -> None:
     """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
     /metrics and the public inventory at /inventory.
 
@@ -38,9 +49,15 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     from api.app import Settings, create_app
 
     with handled(), ctx.store() as store:
-        app = create_app(store, Settings(max_body, rate_limit, store_timeout, public_base_url))
+        settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
+                            public_base_url=public_base_url, read_timeout=read_timeout,
+                            metrics_public=metrics_public)
+        app = create_app(store, settings)
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        # Forwarded headers are believed only from proxies named here: otherwise any client
+        # could pick its own address, and so its own rate-limit bucket.
+        uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(forwarded_allow_ips),
+                    forwarded_allow_ips=forwarded_allow_ips)
 
 
 @cli.group()
@@ -59,7 +76,7 @@ def token_create(ctx: Context, role: str, name: str, as_json: bool) -> None:
     with handled(), ctx.store() as store:
         secret = create_token(store, name, Role.parse(role), now_utc())
     if as_json:
-        print_json({"name": name, "role": role.upper(), "token": secret})
+        print_json({"name": name.strip(), "role": role.upper(), "token": secret})
     else:
         click.echo(secret)
         progress(f"token {name!r} ({role.upper()}) created; keep it safe, it is not shown again")
@@ -85,7 +102,7 @@ def token_list(ctx: Context, as_json: bool) -> None:
 def token_revoke(ctx: Context, name: str) -> None:
     """Revoke a token by name; requests with it are refused from then on."""
     with handled(), ctx.store() as store:
-        if not store.revoke_token(name, now_utc()):
+        if not revoke_token(store, name, now_utc()):
             fail(f"no active token named {name!r}", 2)
     click.echo(f"token {name!r} revoked")
 

@@ -11,7 +11,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.scalars import JSON
 
-from api.auth import Role, create_token
+from api.auth import Role, create_token, revoke_token
 from api.graphql.nodes import Node, wrap
 from api.permissions import IsAdmin, IsSteward
 from catalog.records import EdgeRecord
@@ -128,12 +128,13 @@ class Mutation:
             level = Role.parse(role)
         except ValueError as exc:
             raise GraphQLError(str(exc), extensions={"code": "VALIDATION", "field": "role"}) from None
-        secret = await _run(info, create_token, name, level, now_utc())
-        return NewToken(name=name, role=level.name, secret=secret)
+        actor = info.context.principal.name
+        secret = await _run(info, create_token, name, level, now_utc(), actor)
+        return NewToken(name=name.strip(), role=level.name, secret=secret)
 
     @strawberry.mutation(permission_classes=[IsAdmin])
     async def revoke_token(self, info: strawberry.Info, name: str) -> bool:
-        done = await _run(info, lambda store, n: store.revoke_token(n, now_utc()), name)
+        done = await _run(info, revoke_token, name, now_utc(), info.context.principal.name)
         if not done:
             raise GraphQLError(f"no active token named {name!r}", extensions={"code": "NOT_FOUND"})
         return True

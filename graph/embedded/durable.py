@@ -160,11 +160,13 @@ class Durable:
                        json.loads(before) if before else None, json.loads(after) if after else None, seq)
                 for seq, at, actor, action, target, nodes, before, after in rows]
 
-    def save_token(self, token: Token) -> None:
+    def save_token(self, token: Token, change: Change | None) -> None:
         try:
             with self._immediate():
                 self.conn.execute("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)",
                                   (token.name, token.role, token.digest, token.created_at, token.revoked_at))
+                if change is not None:
+                    self._apply_one("record_change", change)
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"a token named {token.name!r} already exists") from exc
 
@@ -172,11 +174,14 @@ class Durable:
         rows = self.conn.execute("SELECT name, role, digest, created_at, revoked_at FROM tokens ORDER BY name")
         return [Token(*row) for row in rows]
 
-    def revoke_token(self, name: str, at: str) -> bool:
+    def revoke_token(self, name: str, at: str, change: Change | None) -> bool:
         with self._immediate():
             cursor = self.conn.execute("UPDATE tokens SET revoked_at=? WHERE name=? AND revoked_at IS NULL",
                                        (at, name))
-        return cursor.rowcount > 0
+            revoked = cursor.rowcount > 0
+            if revoked and change is not None:
+                self._apply_one("record_change", change)
+        return revoked
 
     def close(self) -> None:
         self.conn.close()

@@ -95,17 +95,17 @@ class EmbeddedStore:
             self.round_trips += 1
             return self.durable.changes(since, node_id, limit)
 
-    def save_token(self, token: Token) -> None:
+    def save_token(self, token: Token, change: Change | None = None) -> None:
         with self._lock:
-            self.durable.save_token(token)
+            self.durable.save_token(token, change)
 
     def tokens(self) -> list[Token]:
         with self._lock:
             return self.durable.tokens()
 
-    def revoke_token(self, name: str, at: str) -> bool:
+    def revoke_token(self, name: str, at: str, change: Change | None = None) -> bool:
         with self._lock:
-            return self.durable.revoke_token(name, at)
+            return self.durable.revoke_token(name, at, change)
 
     def close(self) -> None:
         self.durable.close()

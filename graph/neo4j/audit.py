@@ -55,9 +55,14 @@ def _change(c: Row) -> Change:
                   None if after is None else json.loads(after), c["seq"])
 
 
-def save_token(conn: Connection, token: Token) -> None:
+def save_token(conn: Connection, token: Token, change: Change | None) -> None:
+    def work(tx: Tx) -> None:
+        tx.run(f"CREATE (t:{TOKEN}) SET t = $t", t={f: getattr(token, f) for f in TOKEN_FIELDS})
+        if change is not None:
+            record_changes(tx, [change_row(change)])
+
     try:
-        conn.write(f"CREATE (t:{TOKEN}) SET t = $t", t={f: getattr(token, f) for f in TOKEN_FIELDS})
+        conn.transaction(work)
     except StoreError as exc:
         # Names and digests are unique: the constraint refuses a second one, even a racing one.
         if isinstance(exc.__cause__, ConstraintError):
@@ -71,7 +76,13 @@ def tokens(conn: Connection) -> list[Token]:
     return sorted(found, key=lambda t: t.name)
 
 
-def revoke_token(conn: Connection, name: str, at: str) -> bool:
-    rows = conn.write(f"MATCH (t:{TOKEN} {{name: $name}}) WHERE t.revoked_at IS NULL "
+def revoke_token(conn: Connection, name: str, at: str, change: Change | None) -> bool:
+    def work(tx: Tx) -> bool:
+        rows = tx.run(f"MATCH (t:{TOKEN} {{name: $name}}) WHERE t.revoked_at IS NULL "
                       "SET t.revoked_at = $at RETURN count(t) AS revoked", name=name, at=at)
-    return bool(rows[0]["revoked"])
+        revoked = bool(rows[0]["revoked"])
+        if revoked and change is not None:
+            record_changes(tx, [change_row(change)])
+        return revoked
+
+    return conn.transaction(work)

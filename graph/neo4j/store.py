@@ -52,14 +52,14 @@ class Neo4jStore:
     def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
         return audit.changes(self.conn, since, node_id, limit)
 
-    def save_token(self, token: Token) -> None:
-        audit.save_token(self.conn, token)
+    def save_token(self, token: Token, change: Change | None = None) -> None:
+        audit.save_token(self.conn, token, change)
 
     def tokens(self) -> list[Token]:
         return audit.tokens(self.conn)
 
-    def revoke_token(self, name: str, at: str) -> bool:
-        return audit.revoke_token(self.conn, name, at)
+    def revoke_token(self, name: str, at: str, change: Change | None = None) -> bool:
+        return audit.revoke_token(self.conn, name, at, change)
 
     def clear(self) -> None:
         """Delete everything in the database, then record the schema version again (tests)."""
