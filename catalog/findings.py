@@ -21,16 +21,25 @@ PRINCIPLES: tuple[str, ...] = ("1-3", "4", "5", "6", "7", "8", "9", "10a", "10b"
 
 @dataclass(frozen=True)
 class Finding:
+    """What a committee reads. A finding that would repeat over the elements of one node
+    (a system and a rule, say) is one finding listing them in `elements`."""
+
     rule: str
     principle: str
     severity: Severity
     node: str
     message: str
     remedy: str
+    elements: tuple[str, ...] = ()
+
+    @property
+    def count(self) -> int:
+        return len(self.elements)
 
     def as_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "principle": self.principle, "severity": self.severity.value,
-                "node": self.node, "message": self.message, "remedy": self.remedy}
+                "node": self.node, "message": self.message, "remedy": self.remedy,
+                "elements": list(self.elements), "count": self.count}
 
 
 @dataclass(frozen=True)
@@ -42,6 +51,7 @@ class Issue:
     message: str
     remedy: str
     severity: Severity | None = None
+    elements: tuple[str, ...] = ()
 
 
 Check = Callable[[Snapshot, date], Iterable[Finding]]
@@ -71,7 +81,7 @@ def rule(rule_id: str, principle: str, severity: Severity, title: str) -> Callab
 
         def check(view: Snapshot, as_of: date) -> list[Finding]:
             return [Finding(rule_id, principle, issue.severity or severity, issue.node,
-                            issue.message, issue.remedy) for issue in fn(view, as_of)]
+                            issue.message, issue.remedy, issue.elements) for issue in fn(view, as_of)]
 
         _RULES[rule_id] = Rule(rule_id, principle, severity, title, check)
         return fn
@@ -122,10 +132,11 @@ class ScoreRow:
                 "high": self.high, "medium": self.medium, "low": self.low}
 
 
-def scorecard(view: GraphView, as_of: date) -> list[ScoreRow]:
-    """Per principle, in order: how many checks ran and how many findings of each severity."""
+def scorecard(view: GraphView, as_of: date, findings: list[Finding] | None = None) -> list[ScoreRow]:
+    """Per principle, in order: how many checks ran and how many findings of each severity
+    (of `findings` when the caller has them already, else of a run of the checks)."""
     rules = all_rules()
-    found = run_checks(Snapshot.of(view), as_of)
+    found = run_checks(Snapshot.of(view), as_of) if findings is None else findings
     rows = []
     for principle in PRINCIPLES:
         mine = [f.severity for f in found if f.principle == principle]

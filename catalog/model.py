@@ -9,6 +9,7 @@ from typing import ClassVar
 
 from catalog.periods import Duration
 from catalog.vocab import (
+    AccessKind,
     AccessLevel,
     Action,
     AgreementKind,
@@ -73,6 +74,9 @@ class Organization(Node):
     contact_name: str | None = None
     contact_email: str | None = None
     contact_url: str | None = None
+    # Days the organisation (a district) has to answer a family's request to see its
+    # records; FERPA's 45 when not set (34 CFR 99.10(b)), many states allow fewer.
+    access_response_days: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,28 +147,44 @@ class Mandate(Node):
 
 @dataclass(frozen=True, kw_only=True)
 class RetentionRule(Node):
+    """`period` is a maximum (the action is due by trigger + period) and `keep_at_least` a
+    minimum (the record may not be destroyed before trigger + it, as records schedules
+    say "not less than five years"); a rule gives at least one of them. A rule with
+    trigger EVENT is started only by events of the same `topic`."""
+
     LABEL = Label.RETENTION_RULE
-    period: Duration
+    period: Duration | None = None
+    keep_at_least: Duration | None = None
     trigger: Trigger
     action: Action
+    topic: str | None = None
     authority: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class Event(Node):
+    """A dated fact that starts retention clocks. `cohort` names whose records it starts
+    (for example "2019-2020"); `topic` matches it to rules with trigger EVENT."""
+
     LABEL = Label.EVENT
     NAME_OPTIONAL = True
     kind: Trigger
     occurred_on: date
+    cohort: str | None = None
+    topic: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
 class Destruction(Node):
+    """A recorded destruction. With a `cohort`, of that cohort's copy only; without one,
+    of every cohort whose event occurred on or before `performed_on`."""
+
     LABEL = Label.DESTRUCTION
     NAME_OPTIONAL = True
     performed_on: date
     method: str | None = None
     certificate_url: str | None = None
+    cohort: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -191,6 +211,38 @@ class Incident(Node):
     severity: Severity
     notified_on: date | None = None
     reviewed_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalHold(Node):
+    """Litigation, a due-process hearing or an audit suspends destruction of what it
+    covers (elements, in systems, of cohorts; an empty list means all) while active."""
+
+    LABEL = Label.LEGAL_HOLD
+    reason: str | None = None
+    placed_on: date
+    released_on: date | None = None
+    cohorts: tuple[str, ...] = ()
+
+    def active_on(self, day: date) -> bool:
+        return self.placed_on <= day and (self.released_on is None or day < self.released_on)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AccessRequest(Node):
+    """A family's request to inspect, amend or copy records (FERPA 34 CFR 99.10). While
+    unanswered it holds the destruction of what it concerns (99.10(e))."""
+
+    LABEL = Label.ACCESS_REQUEST
+    NAME_OPTIONAL = True
+    kind: AccessKind
+    requester: ConsentGiver
+    received_on: date
+    answered_on: date | None = None
+    cohort: str | None = None
+
+    def open_on(self, day: date) -> bool:
+        return self.received_on <= day and (self.answered_on is None or day < self.answered_on)
 
 
 # Relationship properties -------------------------------------------------------------
@@ -221,6 +273,6 @@ NODE_TYPES: dict[Label, type[Node]] = {
     cls.LABEL: cls
     for cls in (
         DataElement, System, Organization, Person, Role, Purpose, Flow, Agreement, Consent,
-        Mandate, RetentionRule, Event, Destruction, Training, Policy, Incident,
+        Mandate, RetentionRule, Event, Destruction, Training, Policy, Incident, LegalHold, AccessRequest,
     )
 }

@@ -5,7 +5,6 @@ Every problem is collected with its location; nothing stops at the first."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -19,7 +18,7 @@ from catalog.relations import RELATIONS, REQUIRED_RELATIONS, RelSpec
 from catalog.source import Location, Problems, SourceList, SourceMapping
 from catalog.vocab import Label, Vocabulary
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG = rules_of_input.SLUG
 MAX_ID = 80
 COMMON_KEYS = ("id", "name", "description", "notes")
 CONTACT_KEYS = ("name", "email", "url")

@@ -96,6 +96,11 @@ RELATIONS: dict[Label, tuple[RelSpec, ...]] = {
     ),
     L.POLICY: (_spec("adopted_by", RelType.ADOPTED, L.ORGANIZATION, reverse=True),),
     L.INCIDENT: (_spec("affects", RelType.AFFECTS, L.SYSTEM, L.DATA_ELEMENT, L.ORGANIZATION),),
+    L.LEGAL_HOLD: (
+        _spec("covers", RelType.COVERS, L.DATA_ELEMENT),
+        _spec("in", RelType.IN, L.SYSTEM),
+    ),
+    L.ACCESS_REQUEST: (_spec("concerns", RelType.CONCERNS, L.SYSTEM, L.DATA_ELEMENT),),
 }
 
 for _label in GOVERNED:
@@ -106,6 +111,7 @@ REQUIRED_RELATIONS: dict[Label, tuple[str, ...]] = {
     L.FLOW: ("from", "to"),
     L.AGREEMENT: ("with",),
     L.DESTRUCTION: ("of", "in"),
+    L.ACCESS_REQUEST: ("concerns",),
 }
 
 # The top-level keys of a catalog file, in the order a reader expects them.
@@ -126,6 +132,8 @@ SECTIONS: dict[str, Label] = {
     "destructions": L.DESTRUCTION,
     "policies": L.POLICY,
     "incidents": L.INCIDENT,
+    "legal_holds": L.LEGAL_HOLD,
+    "access_requests": L.ACCESS_REQUEST,
 }
 
 

@@ -7,8 +7,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from catalog.model import Agreement, Consent, Flow, Node, Organization, Person
+from catalog.model import (
+    AccessRequest,
+    Agreement,
+    Consent,
+    Event,
+    Flow,
+    LegalHold,
+    Node,
+    Organization,
+    Person,
+    RetentionRule,
+)
+from catalog.vocab import Trigger
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL = re.compile(r"^https?://\S+$")
 
@@ -25,8 +38,34 @@ def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[s
     if isinstance(node, Flow) and targets.get("from") and targets.get("from") == targets.get("to"):
         found.append(("to", f"a flow must go to another system than it comes from "
                             f"(both are {targets['to'][0]!r})"))
+    if isinstance(node, RetentionRule | Event):
+        found += _retention(node)
+    if isinstance(node, LegalHold):
+        if not targets.get("covers") and not targets.get("in"):
+            found.append(("covers", "a legal hold must say what it covers (`covers`: elements) or where "
+                                    "(`in`: systems), or both"))
+        if node.released_on and node.released_on < node.placed_on:
+            found.append(("released_on", f"expected a date on or after placed_on ({node.placed_on}), "
+                                         f"got {node.released_on}"))
+    if isinstance(node, AccessRequest) and node.answered_on and node.answered_on < node.received_on:
+        found.append(("answered_on", f"expected a date on or after received_on ({node.received_on}), "
+                                     f"got {node.answered_on}"))
+    if isinstance(node, Organization) and node.access_response_days is not None and node.access_response_days < 1:
+        found.append(("access_response_days", f"expected a number of days, 1 or more, got {node.access_response_days}"))
     found += _contacts(node)
     return found
+
+
+def _retention(node: RetentionRule | Event) -> Iterable[tuple[str, str]]:
+    """A rule's minimum and maximum, and the topic that matches rules to events."""
+    if isinstance(node, RetentionRule) and node.period is None and node.keep_at_least is None:
+        yield ("period", "a retention rule needs `period` (destroy by), `keep_at_least` (not before), or both")
+    kind = node.trigger if isinstance(node, RetentionRule) else node.kind
+    if node.topic is not None:
+        if not SLUG.match(node.topic):
+            yield ("topic", f"expected a slug such as 'contract-termination', got {node.topic!r}")
+        elif kind != Trigger.EVENT:
+            yield ("topic", f"a topic matches rules and events of kind EVENT only; this one is {kind.value}")
 
 
 def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:

@@ -5,12 +5,14 @@ read relationships by type without caring which backend answers."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
+
+T = TypeVar("T")
 
 
 class Direction(StrEnum):
@@ -48,6 +50,7 @@ class Snapshot:
     snapshot so that a remote backend is asked once, not once per node."""
 
     def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+        self._memo: dict[Hashable, Any] = {}
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
@@ -92,6 +95,13 @@ class Snapshot:
                   types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
         found = {e.key: e for node_id in node_ids for e in self.edges(node_id, direction, types)}
         return sorted(found.values(), key=lambda e: (e.type.value, e.source, e.target))
+
+    def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` once per snapshot and key: the checks share one computation of the
+        deadlines (a snapshot never changes, so neither does the answer)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
 
     # Conveniences the analyses read like sentences with.
 

@@ -39,6 +39,8 @@ class Label(Vocabulary):
     TRAINING = "Training"
     POLICY = "Policy"
     INCIDENT = "Incident"
+    LEGAL_HOLD = "LegalHold"
+    ACCESS_REQUEST = "AccessRequest"
 
 
 class RelType(Vocabulary):
@@ -175,6 +177,14 @@ class Trigger(Vocabulary):
     SCHOOL_YEAR_END = "SCHOOL_YEAR_END"
     DECOMMISSION = "DECOMMISSION"
     EVENT = "EVENT"
+
+
+class AccessKind(Vocabulary):
+    """What a family asks of its records (FERPA 34 CFR 99.10, 99.20)."""
+
+    INSPECT = "INSPECT"
+    AMEND = "AMEND"
+    COPY = "COPY"
 
 
 class Action(Vocabulary):

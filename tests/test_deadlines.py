@@ -35,7 +35,14 @@ elements:
 
 
 def by_holding(found: list[Deadline]) -> dict[tuple[str, str], Deadline]:
-    return {(d.system, d.element): d for d in found}
+    """The rows of holdings without cohorts, by (system, element)."""
+    rows = {(d.system, d.element): d for d in found}
+    assert len(rows) == len(found), "a holding has cohorts: read it with by_cohort"
+    return rows
+
+
+def by_cohort(found: list[Deadline]) -> dict[tuple[str, str, str | None], Deadline]:
+    return {d.key: d for d in found}
 
 
 def test_each_status(store: Store, tmp_path: Path) -> None:
@@ -87,15 +94,17 @@ events:
   - {id: exit-2024, kind: WITHDRAWAL, occurred_on: 2024-06-10, concerns: [sis]}
   - {id: exit-2027, kind: WITHDRAWAL, occurred_on: 2027-06-10, concerns: [sis]}
 """)
-    found = by_holding(compute_deadlines(store, AS_OF))
-    # The earliest withdrawal on or before the date starts the clock; a future one does not.
-    scores = found[("sis", "scores")]
-    assert (scores.due_on, scores.status) == (date(2024, 6, 10), DeadlineStatus.OVERDUE)
-    assert "event exit-2019" in scores.explanation
-    notes = found[("old", "notes")]
+    found = by_cohort(compute_deadlines(store, AS_OF))
+    # Each withdrawal on or before the date starts the clock of its cohort; a future one does not.
+    early, late = found[("sis", "scores", "exit-2019")], found[("sis", "scores", "exit-2024")]
+    assert (early.due_on, early.status) == (date(2024, 6, 10), DeadlineStatus.OVERDUE)
+    assert (late.due_on, late.status) == (date(2029, 6, 10), DeadlineStatus.SCHEDULED)
+    assert "event exit-2019" in early.explanation
+    assert ("sis", "scores", "exit-2027") not in found
+    notes = found[("old", "notes", None)]
     assert (notes.due_on, notes.rule) == (date(2026, 3, 31), "year-after-retirement")
     # The provider's copy: its own rule says 2029, the agreement's clause says 60 days after it ends.
-    app = found[("app", "name")]
+    app = found[("app", "name", None)]
     assert (app.due_on, app.rule, app.status) == (date(2026, 8, 29), "dpa", DeadlineStatus.OVERDUE)
     assert {c.basis for c in app.candidates} == {"element default", "agreement clause"}
     assert "agreement clause dpa" in app.explanation

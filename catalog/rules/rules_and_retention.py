@@ -1,12 +1,11 @@
-"""Principle 7: clear, public rules to collect, use, safeguard and destroy data, and the
-data actually destroyed when those rules say so."""
+"""Principle 7: clear, public rules to collect, use, safeguard and destroy data. Whether
+the data is destroyed when those rules say so is checked in `records.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
 
-from catalog.deadlines import DeadlineStatus, compute_deadlines
 from catalog.findings import Issue, rule
 from catalog.rules._common import district_node, district_policies, is_true, named, named_list, org_kind
 from catalog.view import Direction, Snapshot
@@ -77,34 +76,4 @@ def policy_not_public(view: Snapshot, as_of: date) -> Iterator[Issue]:
             policy.id,
             f"Policy {named(view, policy.id)} {why}, so families cannot read the rules it sets.",
             "Publish the policy on the district's website and record `public: true` and its `url`.",
-        )
-
-
-@rule("destruction-overdue", "7", Severity.HIGH, "Data kept past its destruction deadline")
-def destruction_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for deadline in compute_deadlines(view, as_of):
-        if deadline.status != DeadlineStatus.OVERDUE:
-            continue
-        yield Issue(
-            deadline.system,
-            f"{named(view, deadline.system)} still holds data element {named(view, deadline.element)} "
-            f"past its deadline of {deadline.due_on} ({deadline.explanation}).",
-            f"Have the operator of {named(view, deadline.system)} destroy (or de-identify) the data as "
-            "the rule says and record the Destruction with its certificate, or correct the rule if it is wrong.",
-        )
-
-
-@rule("retention-outlives-source", "7", Severity.HIGH, "Copies kept longer than their source")
-def retention_outlives_source(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for deadline in compute_deadlines(view, as_of):
-        if not deadline.conflict:
-            continue
-        source = named(view, deadline.bound_by[0]) if deadline.bound_by else "its source"
-        yield Issue(
-            deadline.system,
-            f"The copy of data element {named(view, deadline.element)} in {named(view, deadline.system)} "
-            f"would outlive its source {source}, which must destroy it by {deadline.due_on} "
-            f"({deadline.explanation}).",
-            f"Shorten the retention rule of the holding in {named(view, deadline.system)} so it ends no "
-            "later than the source's, or correct the source's rule if that is the one that is wrong.",
         )

@@ -1,0 +1,66 @@
+"""A copy may not outlive its source, where the recipient acts for the source.
+
+Along flows that carry an element, a downstream copy's deadline is bound by the
+earliest deadline of the same cohort upstream. Internal systems and providers under an
+agreement act for the district; a flow whose only basis is a Mandate hands the data to
+another custodian (a state agency keeps its records under its own law), so binding
+stops there. De-identified and aggregate elements are exempt.
+
+Backends may answer this natively (`NativeBinding`); the answer must be the same."""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from catalog.view import Snapshot
+from catalog.vocab import Label, RelType
+
+BINDING_DEPTH = 10  # flows followed upstream when binding a copy to its source
+EXEMPT = frozenset({"DEIDENTIFIED", "AGGREGATE"})
+
+# (system, element, cohort or ""): the key of a deadline row
+RowKey = tuple[str, str, str]
+
+
+@runtime_checkable
+class NativeBinding(Protocol):
+    def upstream_bounds(self, own: dict[RowKey, str], exempt: list[str],
+                        depth: int) -> dict[RowKey, tuple[str, str]]: ...
+
+
+def hands_over_custody(view: Snapshot, flow: str) -> bool:
+    """A flow whose only basis is a law: the recipient keeps the data as its own record."""
+    bases = [view.label_of(b) for b in view.targets(flow, RelType.UNDER)]
+    return bool(bases) and all(label == Label.MANDATE for label in bases)
+
+
+def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[str] = EXEMPT,
+                    depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[str, str]]:
+    """For each row (system, element, cohort) downstream of a row with a deadline of its
+    own (`own`: ISO dates), the earliest such deadline upstream within `depth` flows
+    and the system holding it: (deadline, source system), earliest deadline first, then
+    the smallest system id. Systems a flow passes count whether or not they hold it."""
+    feeds: dict[tuple[str, str], set[str]] = {}  # (upstream system, element) -> downstream systems
+    for flow in view.of_label(Label.FLOW):
+        src, dst = view.target(flow.id, RelType.FROM), view.target(flow.id, RelType.TO)
+        if not src or not dst or src == dst or hands_over_custody(view, flow.id):
+            continue
+        for element in view.targets(flow.id, RelType.CARRIES):
+            record = view.get_node(element)
+            if record is not None and record.get("sensitivity") not in exempt:
+                feeds.setdefault((src, element), set()).add(dst)
+    by_source: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (system, element) -> [(cohort, due)]
+    for (system, element, cohort), due in own.items():
+        by_source.setdefault((system, element), []).append((cohort, due))
+    bounds: dict[RowKey, tuple[str, str]] = {}
+    for (start, element), rows in by_source.items():
+        seen, frontier = {start}, {start}
+        for _ in range(depth):  # downstream of this source, level by level
+            frontier = {d for s in frontier for d in feeds.get((s, element), ()) if d not in seen}
+            seen |= frontier
+            for downstream in frontier:
+                for cohort, due in rows:
+                    key = (downstream, element, cohort)
+                    if key not in bounds or (due, start) < bounds[key]:
+                        bounds[key] = (due, start)
+    return bounds

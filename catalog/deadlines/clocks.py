@@ -1,0 +1,158 @@
+"""Which rules apply to each holding, and when each one's clock started.
+
+The rules of a holding are its own `retention_rule`, else its element's default; for a
+system a provider operates, also the duties of every agreement with that provider that
+covers the element: its destruction clause (end + `destruction_days`) and the rules it
+`requires_destruction`, unless a later agreement with the same provider covering the
+element was in force on that end date or the day after (a renewal carries the duty on).
+
+A clock starts at the rule's trigger: the holding's `since` (COLLECTION), the end of an
+agreement (AGREEMENT_END), the system's retirement (DECOMMISSION), or an event of the
+trigger's kind that concerns the system, the element or the system's operator. WITHDRAWAL,
+GRADUATION and SCHOOL_YEAR_END start one clock per such event: one per cohort. An event
+before the holding's `since` does not apply to it: that system never had those people's
+data. An EVENT rule is started only by events of its `topic`.
+
+Backends may compute the same clocks natively (`NativeClocks`); the answer must be the same."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any, Protocol, runtime_checkable
+
+from catalog.deadlines.rows import Candidate
+from catalog.model import Agreement, Event, RetentionRule
+from catalog.periods import Duration, parse_date
+from catalog.predicates import external_orgs
+from catalog.records import typed
+from catalog.view import Snapshot
+from catalog.vocab import Action, Label, RelType, Trigger
+
+COHORT_TRIGGERS = frozenset({Trigger.WITHDRAWAL, Trigger.GRADUATION, Trigger.SCHOOL_YEAR_END})
+# Events that stand for a fact about people's records; a holding's `since` limits them.
+PEOPLE_TRIGGERS = COHORT_TRIGGERS | {Trigger.EVENT}
+
+
+@runtime_checkable
+class NativeClocks(Protocol):
+    def retention_clocks(self, as_of: date) -> list[Candidate]: ...
+
+
+def cohort_of(event: Event) -> str:
+    """The cohort an event starts: as the catalog names it, else the event itself."""
+    return event.cohort or event.id
+
+
+class _Facts:
+    """The parts of the graph clocks are read from, looked up once."""
+
+    def __init__(self, view: Snapshot, as_of: date) -> None:
+        self.view, self.as_of = view, as_of
+        self.rules = {r.id: typed(r, RetentionRule) for r in view.of_label(Label.RETENTION_RULE)}
+        self.events = {e.id: typed(e, Event) for e in view.of_label(Label.EVENT)}
+        self.agreements = {a.id: typed(a, Agreement) for a in view.of_label(Label.AGREEMENT)}
+
+    def events_about(self, nodes: set[str], kind: Trigger, topic: str | None = None) -> list[Event]:
+        """Events of `kind` (and `topic`) that concern any of `nodes` and occurred by as_of."""
+        found = {e for n in nodes for e in self.view.sources(n, RelType.CONCERNS)}
+        events = [self.events[e] for e in sorted(found) if e in self.events]
+        return sorted((e for e in events if e.kind == kind and e.occurred_on <= self.as_of
+                       and (kind != Trigger.EVENT or e.topic == topic)), key=lambda e: (e.occurred_on, e.id))
+
+    def covers(self, agreement: str, element: str) -> bool:
+        """An agreement covers the elements of its schedule; one that records no schedule
+        is taken to cover everything, so that its duties are never lost."""
+        schedule = self.view.targets(agreement, RelType.COVERS)
+        return not schedule or element in schedule
+
+    def duties(self, provider: str, element: str) -> list[tuple[Agreement, date | None]]:
+        """Every agreement with `provider` covering `element`, with the day its duty to
+        destroy is triggered: its end, unless a later covering agreement was in force then."""
+        mine = [self.agreements[a] for a in self.view.sources(provider, RelType.WITH)
+                if a in self.agreements and self.covers(a, element)]
+        found = []
+        for agreement in sorted(mine, key=lambda a: a.id):
+            end = agreement.ends_on()
+            if end is not None and any(_renews(other, agreement, end) for other in mine):
+                continue  # the renewal carries the duty on
+            found.append((agreement, end))
+        return found
+
+
+def _start(agreement: Agreement) -> date:
+    return agreement.effective_on or agreement.signed_on or date.min
+
+
+def _renews(later: Agreement, earlier: Agreement, end: date) -> bool:
+    """`later` took over from `earlier`: it started after it and was in force on its end
+    or the next day (a renewal usually starts the day after the old agreement ends)."""
+    if later.id == earlier.id or (_start(later), later.id) <= (_start(earlier), earlier.id):
+        return False
+    later_end = later.ends_on()
+    return _start(later) <= end + timedelta(days=1) and (later_end is None or later_end >= end)
+
+
+def python_clocks(view: Snapshot, as_of: date) -> list[Candidate]:
+    """Every clock of every holding, as of `as_of`, in holding order."""
+    facts = _Facts(view, as_of)
+    found: list[Candidate] = []
+    for edge in sorted(view.edges(types=[RelType.HOLDS]), key=lambda e: (e.source, e.target)):
+        found += _holding_clocks(facts, edge.source, edge.target, dict(edge.props))
+    return found
+
+
+def _holding_clocks(facts: _Facts, system: str, element: str, holds: dict[str, Any]) -> list[Candidate]:
+    view = facts.view
+    since = parse_date(holds["since"]) if holds.get("since") else None
+    operators = view.sources(system, RelType.OPERATES)
+    concerned = {system, element, *operators}
+    if holds.get("retention_rule"):
+        rules = [("holding rule", str(holds["retention_rule"]))]
+    else:
+        rules = [("element default", r) for r in view.targets(element, RelType.RETAINED_UNDER)]
+    providers = external_orgs(view.get_node(o) for o in operators)
+    duties = facts.duties(providers[0].id, element) if providers else []
+    clocks: list[Candidate] = []
+    for basis, rule_id in rules:
+        if rule_id in facts.rules:
+            clocks += _rule_clocks(facts, basis, facts.rules[rule_id], system, element, since, concerned, duties)
+    for agreement, end in duties:
+        for rule_id in view.targets(agreement.id, RelType.REQUIRES_DESTRUCTION):
+            if rule_id in facts.rules:
+                clocks += _rule_clocks(facts, "agreement rule", facts.rules[rule_id], system, element, since,
+                                       concerned, [(agreement, end)])
+        if agreement.destruction_days is not None:
+            clocks.append(Candidate(system, element, "agreement clause", agreement.id, Action.DESTROY,
+                                    Duration.of_days(agreement.destruction_days), None, Trigger.AGREEMENT_END,
+                                    end, f"agreement {agreement.id}" if end else None))
+    return clocks
+
+
+def _rule_clocks(facts: _Facts, basis: str, rule: RetentionRule, system: str, element: str, since: date | None,
+                 concerned: set[str], duties: list[tuple[Agreement, date | None]]) -> list[Candidate]:
+    def clock(on: date | None = None, source: str | None = None, cohort: str | None = None) -> Candidate:
+        return Candidate(system, element, basis, rule.id, rule.action, rule.period, rule.keep_at_least,
+                         rule.trigger, on, source, cohort)
+
+    trigger = rule.trigger
+    if trigger == Trigger.COLLECTION:
+        return [clock(since, "the holding's since date" if since else None)]
+    if trigger == Trigger.AGREEMENT_END:
+        ended = sorted((end, a.id) for a, end in duties if end is not None)
+        if ended:
+            return [clock(ended[0][0], f"agreement {ended[0][1]}")]
+    if trigger == Trigger.DECOMMISSION:
+        node = facts.view.get_node(system)
+        retired = node.get("decommissioned_on") if node else None
+        if retired:
+            return [clock(parse_date(retired), f"system {system}")]
+    if trigger == Trigger.EVENT and rule.topic is None:
+        return [clock()]  # no topic: no event can start it (a finding says so)
+    events = facts.events_about(concerned, trigger, rule.topic)
+    if trigger in PEOPLE_TRIGGERS and since is not None:
+        events = [e for e in events if e.occurred_on >= since]
+    if not events:
+        return [clock()]
+    if trigger in COHORT_TRIGGERS:
+        return [clock(e.occurred_on, f"event {e.id}", cohort_of(e)) for e in events]
+    return [clock(events[0].occurred_on, f"event {events[0].id}")]

@@ -1,0 +1,206 @@
+"""From clocks to rows: each holding's clocks split by cohort, bound by their sources,
+matched with the destructions and holds that concern them, and given a status."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
+from catalog.deadlines.clocks import NativeClocks, python_clocks
+from catalog.deadlines.holds import Hold, read_holds
+from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
+from catalog.periods import Duration, parse_date
+from catalog.view import Direction, GraphView, Snapshot
+from catalog.vocab import Action, Label, RelType
+
+
+@dataclass(frozen=True)
+class Destroyed:
+    id: str
+    performed_on: date
+    cohort: str | None
+
+
+@dataclass
+class _Row:
+    system: str
+    element: str
+    cohort: str | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def key(self) -> RowKey:
+        return (self.system, self.element, self.cohort or "")
+
+    @property
+    def own(self) -> Candidate | None:
+        """The clock that sets the holding's own deadline: the earliest due, else the latest minimum."""
+        dated = [c for c in self.candidates if c.due_on]
+        if dated:
+            return min(dated, key=lambda c: (c.due_on or date.max, c.rule))
+        minimums = [c for c in self.candidates if c.eligible_on]
+        return max(minimums, key=lambda c: (c.eligible_on or date.min, c.rule)) if minimums else None
+
+    @property
+    def eligible_on(self) -> date | None:
+        return max((c.eligible_on for c in self.candidates if c.eligible_on), default=None)
+
+    @property
+    def cohort_on(self) -> date | None:
+        """When the row's cohort left (its event's date), for destructions without a cohort."""
+        return min((c.trigger_on for c in self.candidates if c.cohort == self.cohort and c.trigger_on),
+                   default=None)
+
+
+def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = None) -> list[Deadline]:
+    """One row per holding and cohort as of `as_of`; DUE means due within `within` (default P90D).
+
+    Clocks and binding come from the backend where it computes them natively, else from
+    a snapshot of the graph; destructions and holds are read with a few look-ups."""
+    bind: Callable[[dict[RowKey, str]], dict[RowKey, tuple[str, str]]]
+    if isinstance(view, NativeClocks) and isinstance(view, NativeBinding):
+        clocks = view.retention_clocks(as_of)
+        bind = partial(view.upstream_bounds, exempt=sorted(EXEMPT), depth=BINDING_DEPTH)
+    else:
+        snap = Snapshot.of(view)
+        clocks = python_clocks(snap, as_of)
+        bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
+    rows = _rows(sorted((e.source, e.target) for e in view.edges(types=[RelType.HOLDS])), clocks)
+    bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if row.own and (due := row.own.due_on)}))
+    destroyed = read_destructions(view)
+    retired = {n.id: parse_date(n.get("decommissioned_on"))
+               for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
+    holds = read_holds(view)
+    limit = (within or DEFAULT_WINDOW).after(as_of)
+    return [_finish(row, _bound(row, bounds), destroyed.get((row.system, row.element), []),
+                    retired.get(row.system), holds, as_of, limit) for row in rows]
+
+
+def _by_holding(bounds: dict[RowKey, tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
+    found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for (system, element, cohort), (due, source) in bounds.items():
+        found.setdefault((system, element), []).append((cohort, due, source))
+    return found
+
+
+def _bound(row: _Row, bounds: dict[tuple[str, str], list[tuple[str, str, str]]]) -> tuple[str, str] | None:
+    """The earliest source deadline that binds this row: of the same cohort; a source
+    without cohorts binds every cohort of its copies, and a copy without cohorts holds
+    every cohort's data, so every cohort of its source binds it."""
+    found = [(due, source) for cohort, due, source in bounds.get((row.system, row.element), [])
+             if not cohort or row.cohort is None or cohort == row.cohort]
+    return min(found) if found else None
+
+
+def _rows(holdings: list[tuple[str, str]], clocks: list[Candidate]) -> list[_Row]:
+    """A row per cohort a holding's clocks name (one row when none does); clocks without a
+    cohort (a collection date, an agreement's end) apply to every row of their holding."""
+    by_holding: dict[tuple[str, str], list[Candidate]] = {h: [] for h in holdings}
+    for clock in clocks:
+        by_holding.setdefault((clock.system, clock.element), []).append(clock)
+    rows = []
+    for (system, element), mine in sorted(by_holding.items()):
+        named = sorted({c.cohort for c in mine if c.cohort is not None})
+        cohorts: list[str | None] = [*named] if named else [None]
+        for cohort in cohorts:
+            rows.append(_Row(system, element, cohort, [c for c in mine if c.cohort in (None, cohort)]))
+    return rows
+
+
+def read_destructions(view: GraphView) -> dict[tuple[str, str], list[Destroyed]]:
+    """Every recorded destruction, by the (system, element) pairs it covers, earliest first."""
+    records = view.find_nodes(Label.DESTRUCTION)
+    edges = view.edges_for([d.id for d in records], Direction.OUT, [RelType.OF, RelType.IN])
+    found: dict[tuple[str, str], list[Destroyed]] = {}
+    for record in records:
+        systems = [e.target for e in edges if e.source == record.id and e.type == RelType.IN]
+        elements = [e.target for e in edges if e.source == record.id and e.type == RelType.OF]
+        done = Destroyed(record.id, parse_date(record.get("performed_on")), record.get("cohort"))
+        for system in systems:
+            for element in elements:
+                found.setdefault((system, element), []).append(done)
+    for done_list in found.values():
+        done_list.sort(key=lambda d: (d.performed_on, d.id))
+    return found
+
+
+def covering(row_cohort: str | None, cohort_on: date | None, retired_on: date | None, done: Destroyed) -> bool:
+    """A destruction with a cohort destroys that cohort's copy; one without destroys every
+    cohort that had left by then, and the whole holding where there are no cohorts. Data
+    of later cohorts is still held, unless the system was retired by then: nothing
+    reaches a retired system, so that destruction was of all it will ever hold."""
+    if done.cohort is not None:
+        return row_cohort == done.cohort
+    if row_cohort is None or (retired_on is not None and retired_on <= done.performed_on):
+        return True
+    return cohort_on is not None and cohort_on <= done.performed_on
+
+
+def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], retired_on: date | None,
+            holds: list[Hold], as_of: date, limit: date) -> Deadline:
+    own = row.own
+    own_due = own.due_on if own else None
+    effective, bound_by = own_due, None
+    if bound is not None and (effective is None or parse_date(bound[0]) < effective):
+        effective, bound_by = parse_date(bound[0]), (bound[1], row.element)
+    covered = [d for d in done if d.performed_on <= as_of and covering(row.cohort, row.cohort_on, retired_on, d)]
+    destroyed = covered[0] if covered else None
+    held = tuple(h for h in holds if h.active_on(as_of) and h.covers(row.system, row.element, row.cohort))
+    eligible = row.eligible_on
+    status = _status(row, destroyed, held, effective, eligible, as_of, limit)
+    action = own.action if own else (Action.DESTROY if bound_by else None)
+    return Deadline(
+        system=row.system, element=row.element, cohort=row.cohort, status=status, eligible_on=eligible,
+        due_on=effective, own_due_on=own_due, action=action, rule=own.rule if own else None,
+        candidates=tuple(row.candidates), destroyed_by=destroyed.id if destroyed else None,
+        destroyed_on=destroyed.performed_on if destroyed else None, bound_by=bound_by,
+        held_by=tuple(h.id for h in held), conflict=bool(bound_by and own_due),
+        explanation=_explain(row, status, effective, bound_by, destroyed, held, action))
+
+
+def _status(row: _Row, destroyed: Destroyed | None, held: tuple[Hold, ...], due: date | None,
+            eligible: date | None, as_of: date, limit: date) -> DeadlineStatus:
+    if destroyed is not None:
+        return DeadlineStatus.DESTROYED
+    if held:
+        return DeadlineStatus.ON_HOLD
+    if due is not None and due < as_of:
+        return DeadlineStatus.OVERDUE
+    if due is not None and due <= limit:
+        return DeadlineStatus.DUE
+    if eligible is not None and eligible <= as_of:
+        return DeadlineStatus.ELIGIBLE
+    if due is not None or eligible is not None:
+        return DeadlineStatus.SCHEDULED
+    return DeadlineStatus.AWAITING_TRIGGER if row.candidates else DeadlineStatus.NO_RULE
+
+
+def _explain(row: _Row, status: DeadlineStatus, due: date | None, bound_by: tuple[str, str] | None,
+             destroyed: Destroyed | None, held: tuple[Hold, ...], action: Action | None) -> str:
+    if destroyed is not None:
+        cohort = f" of cohort {destroyed.cohort}" if destroyed.cohort else ""
+        return f"destroyed on {destroyed.performed_on} (destruction {destroyed.id}{cohort})"
+    if not row.candidates and bound_by is None:
+        return "no retention rule applies: neither the holding nor the element names one"
+    parts = [c.explain() for c in sorted(row.candidates, key=lambda c: (c.due_on or c.eligible_on or date.max,
+                                                                        c.rule, c.cohort or ""))]
+    own = row.own.due_on if row.own else None
+    if bound_by is not None:
+        mine = f"its own deadline {own}" if own else "it has no deadline of its own"
+        parts.append(f"bound by its source {bound_by[0]} (due {due}): a copy may not outlive its source, "
+                     f"and {mine}")
+    eligible = row.eligible_on
+    if eligible and due and eligible > due:
+        parts.append(f"the rules conflict: it must be kept until {eligible} but destroyed by {due}")
+    parts += [f"on hold: {h.words()}; the deadline stands again once it ends" for h in held]
+    if status == DeadlineStatus.ELIGIBLE:
+        parts.append(f"it may be destroyed from {eligible} (a minimum, not a deadline)")
+    if action == Action.REVIEW and status in (DeadlineStatus.OVERDUE, DeadlineStatus.DUE):
+        parts.append(f"review due by {due}: decide whether the records are still needed; the parents (or "
+                     "the eligible student) must be told before anything is destroyed (34 CFR 300.624)")
+    if status == DeadlineStatus.AWAITING_TRIGGER:
+        parts.append("no trigger has occurred yet")
+    return "; ".join(parts)

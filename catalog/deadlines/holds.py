@@ -1,0 +1,67 @@
+"""What suspends destruction: legal holds, and families' access requests not yet
+answered (FERPA 34 CFR 99.10(e): no record may be destroyed while a request to inspect
+it is outstanding). Each has a scope (elements, systems, cohorts; empty means all) and
+a period when it is active."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from catalog.model import AccessRequest, LegalHold
+from catalog.records import typed
+from catalog.view import Direction, GraphView
+from catalog.vocab import Label, RelType
+
+
+@dataclass(frozen=True)
+class Hold:
+    id: str
+    kind: str  # "legal hold" or "access request"
+    start: date
+    end: date | None  # the day it stopped holding (released, answered), if it has
+    elements: frozenset[str]
+    systems: frozenset[str]
+    cohorts: frozenset[str]
+    reason: str | None = None
+
+    def active_on(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+    def covers(self, system: str, element: str, cohort: str | None) -> bool:
+        """A row without a cohort holds every cohort's data, so a hold of any cohort reaches it."""
+        return ((not self.elements or element in self.elements) and (not self.systems or system in self.systems)
+                and (not self.cohorts or cohort is None or cohort in self.cohorts))
+
+    def words(self) -> str:
+        if self.kind == "legal hold":
+            why = f" ({self.reason})" if self.reason else ""
+            return f"legal hold {self.id}{why}, placed on {self.start}"
+        return f"access request {self.id}, received on {self.start} and not yet answered"
+
+
+def read_holds(view: GraphView) -> list[Hold]:
+    """Every legal hold and access request, whether active or not: a few look-ups."""
+    legal = view.find_nodes(Label.LEGAL_HOLD)
+    requests = view.find_nodes(Label.ACCESS_REQUEST)
+    edges = view.edges_for([n.id for n in legal + requests], Direction.OUT,
+                           [RelType.COVERS, RelType.IN, RelType.CONCERNS])
+    labels = view.get_nodes({e.target for e in edges if e.type == RelType.CONCERNS})
+
+    def targets(node: str, *types: RelType, label: Label | None = None) -> frozenset[str]:
+        return frozenset(e.target for e in edges if e.source == node and e.type in types
+                         and (label is None or (e.target in labels and labels[e.target].label == label)))
+
+    holds = []
+    for record in legal:
+        hold = typed(record, LegalHold)
+        holds.append(Hold(hold.id, "legal hold", hold.placed_on, hold.released_on,
+                          targets(hold.id, RelType.COVERS), targets(hold.id, RelType.IN),
+                          frozenset(hold.cohorts), hold.reason))
+    for record in requests:
+        request = typed(record, AccessRequest)
+        holds.append(Hold(request.id, "access request", request.received_on, request.answered_on,
+                          targets(request.id, RelType.CONCERNS, label=Label.DATA_ELEMENT),
+                          targets(request.id, RelType.CONCERNS, label=Label.SYSTEM),
+                          frozenset({request.cohort} if request.cohort else ())))
+    return sorted(holds, key=lambda h: h.id)

@@ -1,0 +1,23 @@
+"""The domain's predicates, each defined once: every check, analysis and page asks here.
+
+A district answers for its schools' and its committees' systems: data they hold has
+not left it. Anyone else (a provider, a state agency, a researcher) is outside."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from catalog.records import NodeRecord
+from catalog.vocab import OrgKind
+
+INTERNAL_ORG_KINDS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value, OrgKind.COMMITTEE.value})
+
+
+def is_internal_org(org: NodeRecord | None) -> bool:
+    """Inside the district: the district itself, a school or a committee."""
+    return org is not None and org.get("kind") in INTERNAL_ORG_KINDS
+
+
+def external_orgs(orgs: Iterable[NodeRecord | None]) -> list[NodeRecord]:
+    """The organisations among `orgs` that are outside the district, by id."""
+    return sorted((o for o in orgs if o is not None and not is_internal_org(o)), key=lambda o: o.id)
