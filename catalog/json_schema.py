@@ -16,6 +16,11 @@ from catalog.relations import RELATIONS, REQUIRED_RELATIONS, SECTIONS, RelSpec
 from catalog.vocab import Label
 
 SCHEMA_ID = "https://steward.example.org/schemas/catalog-v1.json"
+# Keys of which a mapping must give at least one (rules_of_input.py says the same in words).
+ONE_OF_REQUIRED: dict[Label, dict[str, Any]] = {
+    Label.RETENTION_RULE: {"anyOf": [{"required": ["period"]}, {"required": ["keep_at_least"]}]},
+    Label.LEGAL_HOLD: {"anyOf": [{"required": ["covers"]}, {"required": ["in"]}]},
+}
 ID_REF = {"$ref": "#/$defs/id"}
 
 
@@ -73,8 +78,9 @@ def _node_schema(label: Label) -> dict[str, Any]:
         required.remove("name")
     required += REQUIRED_RELATIONS.get(label, ())
     ordered = {k: props[k] for k in allowed_keys(label)}
-    return {"type": "object", "title": label.value, "properties": ordered,
-            "required": required, "additionalProperties": False}
+    schema = {"type": "object", "title": label.value, "properties": ordered,
+              "required": required, "additionalProperties": False}
+    return {**schema, **ONE_OF_REQUIRED.get(label, {})}
 
 
 def catalog_schema() -> dict[str, Any]:

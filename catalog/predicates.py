@@ -11,6 +11,8 @@ from catalog.records import NodeRecord
 from catalog.vocab import OrgKind
 
 INTERNAL_ORG_KINDS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value, OrgKind.COMMITTEE.value})
+# Agencies keep the records they hold under their own law and schedules.
+PUBLIC_AGENCY_KINDS = frozenset({OrgKind.STATE_AGENCY.value, OrgKind.FEDERAL_AGENCY.value})
 
 
 def is_internal_org(org: NodeRecord | None) -> bool:
@@ -21,3 +23,8 @@ def is_internal_org(org: NodeRecord | None) -> bool:
 def external_orgs(orgs: Iterable[NodeRecord | None]) -> list[NodeRecord]:
     """The organisations among `orgs` that are outside the district, by id."""
     return sorted((o for o in orgs if o is not None and not is_internal_org(o)), key=lambda o: o.id)
+
+
+def is_public_agency(org: NodeRecord | None) -> bool:
+    """A state or federal agency: a custodian of its records in its own right."""
+    return org is not None and org.get("kind") in PUBLIC_AGENCY_KINDS

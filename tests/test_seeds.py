@@ -11,6 +11,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from catalog.deadlines import DeadlineStatus, compute_deadlines
 from catalog.findings import run_checks
 from catalog.json_schema import catalog_schema
 from catalog.source import Problems
@@ -39,6 +40,10 @@ PLANTED = {
     ("policy-not-public", "system-hardening-standard"),
     ("incident-notice-overdue", "inc-2026-03-numerix-credential-stuffing"),
     ("destruction-overdue", "legacy-gradebook"),
+    ("destroyed-late", "quizblast-app"),
+    ("destruction-overdue", "readwell-app"),
+    ("review-due", "iep-system"),
+    ("access-request-answered-late", "request-2026-02-discipline-inspection"),
 }
 
 
@@ -74,6 +79,28 @@ def test_the_district_is_big_enough_to_demo_every_feature(seeded: EmbeddedStore)
 def test_the_checks_find_exactly_the_planted_problems(seeded: EmbeddedStore) -> None:
     found = {(f.rule, f.node) for f in run_checks(seeded, AS_OF)}
     assert found == PLANTED
+
+
+def test_the_records_cases_show_in_the_deadlines(seeded: EmbeddedStore) -> None:
+    rows = compute_deadlines(seeded, AS_OF)
+    by_key = {d.key: d for d in rows}
+    # Yearly purges, cohort by cohort: the 2019-20 and 2020-21 leavers are gone from the SIS.
+    assert by_key[("sis", "student-attendance-daily", "2019-2020")].status == DeadlineStatus.DESTROYED
+    assert by_key[("sis", "student-attendance-daily", "2020-2021")].status == DeadlineStatus.DESTROYED
+    assert by_key[("sis", "student-attendance-daily", "2022-2023")].status == DeadlineStatus.SCHEDULED
+    # The litigation hold and the open request hold their cohorts.
+    assert by_key[("iep-system", "student-iep-progress", "2020-2021")].held_by == ("hold-2026-mendez-litigation",)
+    assert by_key[("sis", "student-attendance-daily", "2021-2022")].held_by == ("request-2026-08-transcript-copy",)
+    # The permanent record is a minimum: no deadline, a date from which it may go.
+    permanent = by_key[("sis", "student-birth-date", "class-of-2025")]
+    assert (permanent.due_on, permanent.eligible_on) == (None, date(2085, 5, 31))
+    # The state's copy is the state's record: the district's schedule does not govern it.
+    assert by_key[("isbe-sis", "student-chronic-absence", None)].status == DeadlineStatus.NO_RULE
+    # Findings repeat over the elements of one system and rule no more.
+    later = run_checks(seeded, date(2030, 7, 1))
+    overdue = [(f.node, f.message) for f in later if f.rule == "destruction-overdue"]
+    assert len({node for node, _ in overdue}) >= 15
+    assert sum(1 for d in compute_deadlines(seeded, date(2030, 7, 1)) if d.status == DeadlineStatus.OVERDUE) > 200
 
 
 def test_every_planted_problem_is_documented(seeded: EmbeddedStore) -> None:

@@ -13,17 +13,25 @@ GRADUATION and SCHOOL_YEAR_END start one clock per such event: one per cohort. A
 before the holding's `since` does not apply to it: that system never had those people's
 data. An EVENT rule is started only by events of its `topic`.
 
+An element's default rule is the district's records schedule: its minimum
+(`keep_at_least`) binds the district's own copies, not those of an organisation outside
+it, which only its maximums bind; and none of it governs another custodian's copy: one a
+state or federal agency holds, or one received only under a law (the state's record,
+kept under the state's own schedule).
+
 Backends may compute the same clocks natively (`NativeClocks`); the answer must be the same."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+from catalog.deadlines.binding import hands_over_custody
 from catalog.deadlines.rows import Candidate
 from catalog.model import Agreement, Event, RetentionRule
 from catalog.periods import Duration, parse_date
-from catalog.predicates import external_orgs
+from catalog.predicates import external_orgs, is_public_agency
 from catalog.records import typed
 from catalog.view import Snapshot
 from catalog.vocab import Action, Label, RelType, Trigger
@@ -92,6 +100,15 @@ def _renews(later: Agreement, earlier: Agreement, end: date) -> bool:
     return _start(later) <= end + timedelta(days=1) and (later_end is None or later_end >= end)
 
 
+def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool:
+    """A copy an agency keeps, or one received only under a law: the holder keeps it as
+    its own record, under its own schedule."""
+    if any(is_public_agency(view.get_node(o)) for o in view.sources(system, RelType.OPERATES)):
+        return True
+    inflows = [f for f in view.sources(system, RelType.TO) if element in view.targets(f, RelType.CARRIES)]
+    return bool(inflows) and all(hands_over_custody(view, f) for f in inflows)
+
+
 def python_clocks(view: Snapshot, as_of: date) -> list[Candidate]:
     """Every clock of every holding, as of `as_of`, in holding order."""
     facts = _Facts(view, as_of)
@@ -108,14 +125,21 @@ def _holding_clocks(facts: _Facts, system: str, element: str, holds: dict[str, A
     concerned = {system, element, *operators}
     if holds.get("retention_rule"):
         rules = [("holding rule", str(holds["retention_rule"]))]
+    elif held_by_another_custodian(view, system, element):
+        rules = []  # the district's schedule does not govern another custodian's record
     else:
         rules = [("element default", r) for r in view.targets(element, RelType.RETAINED_UNDER)]
-    providers = external_orgs(view.get_node(o) for o in operators)
-    duties = facts.duties(providers[0].id, element) if providers else []
+    outside = external_orgs(view.get_node(o) for o in operators)
+    duties = facts.duties(outside[0].id, element) if outside else []
     clocks: list[Candidate] = []
     for basis, rule_id in rules:
-        if rule_id in facts.rules:
-            clocks += _rule_clocks(facts, basis, facts.rules[rule_id], system, element, since, concerned, duties)
+        rule = facts.rules.get(rule_id)
+        if rule is not None and outside and basis == "element default" and rule.keep_at_least:
+            # A records schedule's minimum binds the district's own record, not the copy an
+            # organisation outside it holds (a provider acting for it, an agency under its own law).
+            rule = replace(rule, keep_at_least=None) if rule.period else None
+        if rule is not None:
+            clocks += _rule_clocks(facts, basis, rule, system, element, since, concerned, duties)
     for agreement, end in duties:
         for rule_id in view.targets(agreement.id, RelType.REQUIRES_DESTRUCTION):
             if rule_id in facts.rules:

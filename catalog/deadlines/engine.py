@@ -13,6 +13,7 @@ from catalog.deadlines.clocks import NativeClocks, python_clocks
 from catalog.deadlines.holds import Hold, read_holds
 from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
 from catalog.periods import Duration, parse_date
+from catalog.records import EdgeRecord
 from catalog.view import Direction, GraphView, Snapshot
 from catalog.vocab import Action, Label, RelType
 
@@ -30,6 +31,7 @@ class _Row:
     element: str
     cohort: str | None
     candidates: list[Candidate] = field(default_factory=list)
+    since: date | None = None
 
     @property
     def key(self) -> RowKey:
@@ -68,14 +70,15 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
         snap = Snapshot.of(view)
         clocks = python_clocks(snap, as_of)
         bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
-    rows = _rows(sorted((e.source, e.target) for e in view.edges(types=[RelType.HOLDS])), clocks)
+    rows = _rows(view.edges(types=[RelType.HOLDS]), clocks)
     bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if row.own and (due := row.own.due_on)}))
+    left_on = _cohort_dates(rows)
     destroyed = read_destructions(view)
     retired = {n.id: parse_date(n.get("decommissioned_on"))
                for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
     holds = read_holds(view)
     limit = (within or DEFAULT_WINDOW).after(as_of)
-    return [_finish(row, _bound(row, bounds), destroyed.get((row.system, row.element), []),
+    return [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
                     retired.get(row.system), holds, as_of, limit) for row in rows]
 
 
@@ -86,19 +89,35 @@ def _by_holding(bounds: dict[RowKey, tuple[str, str]]) -> dict[tuple[str, str], 
     return found
 
 
-def _bound(row: _Row, bounds: dict[tuple[str, str], list[tuple[str, str, str]]]) -> tuple[str, str] | None:
-    """The earliest source deadline that binds this row: of the same cohort; a source
-    without cohorts binds every cohort of its copies, and a copy without cohorts holds
-    every cohort's data, so every cohort of its source binds it."""
-    found = [(due, source) for cohort, due, source in bounds.get((row.system, row.element), [])
-             if not cohort or row.cohort is None or cohort == row.cohort]
+def _cohort_dates(rows: list[_Row]) -> dict[str, date]:
+    """When each cohort left: the date of the event that names it."""
+    found: dict[str, date] = {}
+    for row in rows:
+        if row.cohort and (on := row.cohort_on) and (row.cohort not in found or on < found[row.cohort]):
+            found[row.cohort] = on
+    return found
+
+
+def _bound(row: _Row, bounds: dict[tuple[str, str], list[tuple[str, str, str]]],
+           left_on: dict[str, date]) -> tuple[str, str] | None:
+    """The earliest source deadline that binds this row: of the same cohort. A source
+    without cohorts binds every cohort of its copies; a copy without cohorts holds the
+    data of every cohort its source had, except those gone before the copy was made."""
+    found = []
+    for cohort, due, source in bounds.get((row.system, row.element), []):
+        if row.cohort is not None:
+            if not cohort or cohort == row.cohort:
+                found.append((due, source))
+        elif not cohort or row.since is None or left_on.get(cohort, date.max) >= row.since:
+            found.append((due, source))
     return min(found) if found else None
 
 
-def _rows(holdings: list[tuple[str, str]], clocks: list[Candidate]) -> list[_Row]:
+def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
     """A row per cohort a holding's clocks name (one row when none does); clocks without a
     cohort (a collection date, an agreement's end) apply to every row of their holding."""
-    by_holding: dict[tuple[str, str], list[Candidate]] = {h: [] for h in holdings}
+    by_holding: dict[tuple[str, str], list[Candidate]] = {(h.source, h.target): [] for h in holdings}
+    since = {(h.source, h.target): parse_date(h.props["since"]) for h in holdings if h.props.get("since")}
     for clock in clocks:
         by_holding.setdefault((clock.system, clock.element), []).append(clock)
     rows = []
@@ -106,7 +125,8 @@ def _rows(holdings: list[tuple[str, str]], clocks: list[Candidate]) -> list[_Row
         named = sorted({c.cohort for c in mine if c.cohort is not None})
         cohorts: list[str | None] = [*named] if named else [None]
         for cohort in cohorts:
-            rows.append(_Row(system, element, cohort, [c for c in mine if c.cohort in (None, cohort)]))
+            rows.append(_Row(system, element, cohort, [c for c in mine if c.cohort in (None, cohort)],
+                             since.get((system, element))))
     return rows
 
 
