@@ -97,9 +97,11 @@ def test_deadlines_are_the_same(backends: dict[str, Backend]) -> None:
     expected = [d.as_dict() for d in compute_deadlines(embedded, AS_OF)]
     assert [d.as_dict() for d in compute_deadlines(neo4j, AS_OF)] == expected
     statuses = [d["status"] for d in expected]
-    # As seeds/README.md says: one OVERDUE, one NO_RULE and eleven DUE holdings.
-    assert (statuses.count(DeadlineStatus.OVERDUE.value), statuses.count(DeadlineStatus.NO_RULE.value),
-            statuses.count(DeadlineStatus.DUE.value)) == (1, 1, 11)
+    # As seeds/README.md says: rows by holding and cohort, with purges, holds and minimums.
+    counts = {status: statuses.count(status.value) for status in DeadlineStatus}
+    assert counts == {DeadlineStatus.SCHEDULED: 665, DeadlineStatus.DESTROYED: 169, DeadlineStatus.ON_HOLD: 66,
+                      DeadlineStatus.NO_RULE: 59, DeadlineStatus.DUE: 17, DeadlineStatus.OVERDUE: 11,
+                      DeadlineStatus.ELIGIBLE: 0, DeadlineStatus.AWAITING_TRIGGER: 0}
     assert any(d["conflict"] for d in expected)  # planted problem 6, found by binding
 
 
@@ -107,7 +109,7 @@ def test_findings_are_the_same(backends: dict[str, Backend]) -> None:
     embedded, neo4j = both(backends)
     expected = [f.as_dict() for f in run_checks(embedded, AS_OF)]
     assert [f.as_dict() for f in run_checks(neo4j, AS_OF)] == expected
-    assert len(expected) == 14  # the planted problems
+    assert len(expected) == 18  # the planted problems
     assert scorecard(neo4j, AS_OF) == scorecard(embedded, AS_OF)
 
 

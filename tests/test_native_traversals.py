@@ -57,12 +57,26 @@ flows:
   - {id: app-to-portal, from: app, to: portal, carries: [marks]}
 """
 SYSTEMS = ["app", "lms", "portal", "sis", "warehouse"]
+# The same, with a state system that receives under a law alone from the portal, and
+# under an agreement beside the law from the LMS.
+WITH_STATE = (CATALOG + """
+  - {id: portal-to-state, from: portal, to: state, carries: [marks], under: [reporting-law]}
+  - {id: lms-to-state, from: lms, to: state, carries: [marks], under: [reporting-law, dpa-state]}
+mandates:
+  - {id: reporting-law, name: Reporting law, citation: Ed. Code 1}
+agreements:
+  - {id: dpa-state, kind: MOU, with: vendor}
+""").replace("systems:", """systems:
+  - {id: state, name: State, kind: WAREHOUSE, holds: [{element: marks}]}""")
 ELEMENTS = ["averages", "marks", "rank"]
-# Own deadlines of the holdings, as compute_deadlines would pass them.
-OWN = {("sis", "marks"): "2030-06-13", ("lms", "marks"): "2028-01-01", ("warehouse", "marks"): "2031-01-01",
-       ("app", "marks"): "2035-01-01", ("portal", "marks"): "2040-01-01", ("sis", "rank"): "2030-06-13",
-       ("warehouse", "rank"): "2029-01-01", ("app", "rank"): "2032-01-01",
-       ("warehouse", "averages"): "2027-01-01", ("portal", "averages"): "2036-01-01"}
+# Own deadlines of the rows (system, element, cohort or ""), as compute_deadlines passes them.
+OWN = {("sis", "marks", ""): "2030-06-13", ("lms", "marks", ""): "2028-01-01",
+       ("warehouse", "marks", ""): "2031-01-01", ("app", "marks", ""): "2035-01-01",
+       ("portal", "marks", ""): "2040-01-01", ("sis", "rank", ""): "2030-06-13",
+       ("warehouse", "rank", ""): "2029-01-01", ("app", "rank", ""): "2032-01-01",
+       ("warehouse", "averages", ""): "2027-01-01", ("portal", "averages", ""): "2036-01-01"}
+COHORTS = {("sis", "marks", "2019-2020"): "2025-06-12", ("sis", "marks", "2020-2021"): "2026-06-11",
+           ("lms", "marks", "2020-2021"): "2026-01-01", ("warehouse", "marks", ""): "2031-01-01"}
 
 
 @pytest.fixture
@@ -159,23 +173,39 @@ def test_reach_equals_the_python_walk(small: Neo4jStore) -> None:
 
 def test_binding_reaches_two_hops_and_breaks_ties_by_system(small: Neo4jStore) -> None:
     one, two = small.upstream_bounds(OWN, EXEMPT, 1), small.upstream_bounds(OWN, EXEMPT, 2)
-    assert one[("app", "marks")] == ("2031-01-01", "warehouse")
-    assert two[("app", "marks")] == ("2028-01-01", "lms")  # lms -> warehouse -> app
-    assert two[("sis", "marks")] == ("2028-01-01", "lms")  # around the cycle, never itself
-    tie = small.upstream_bounds(OWN | {("sis", "marks"): "2028-01-01"}, EXEMPT, 2)
-    assert tie[("warehouse", "marks")] == ("2028-01-01", "lms")  # lms and sis tie: smaller id
+    assert one[("app", "marks", "")] == ("2031-01-01", "warehouse")
+    assert two[("app", "marks", "")] == ("2028-01-01", "lms")  # lms -> warehouse -> app
+    assert two[("sis", "marks", "")] == ("2028-01-01", "lms")  # around the cycle, never itself
+    tie = small.upstream_bounds(OWN | {("sis", "marks", ""): "2028-01-01"}, EXEMPT, 2)
+    assert tie[("warehouse", "marks", "")] == ("2028-01-01", "lms")  # lms and sis tie: smaller id
     assert small.upstream_bounds({}, EXEMPT, 10) == {}
     assert small.upstream_bounds(OWN, EXEMPT, 0) == {}
 
 
+def test_binding_keeps_cohorts_apart_and_stops_where_a_law_hands_custody_over(neo4j: Neo4jStore,
+                                                                              tmp_path: Path) -> None:
+    small = load_text(neo4j, tmp_path, WITH_STATE)
+    assert isinstance(small, Neo4jStore)
+    plain = Snapshot.of(small)
+    for own in (COHORTS, {("portal", "marks", ""): "2030-01-01"}):
+        assert small.upstream_bounds(own, EXEMPT, 10) == deadlines.upstream_bounds(plain, own, frozenset(EXEMPT), 10)
+    found = small.upstream_bounds(COHORTS, EXEMPT, 10)
+    assert found[("warehouse", "marks", "2019-2020")] == ("2025-06-12", "sis")
+    assert found[("warehouse", "marks", "2020-2021")] == ("2026-01-01", "lms")
+    # The state receives under the law alone from the portal, and also from the LMS under
+    # an agreement beside the law: only that second flow binds.
+    assert found[("state", "marks", "2020-2021")] == ("2026-01-01", "lms")
+    assert ("state", "marks", "") not in small.upstream_bounds({("portal", "marks", ""): "2030-01-01"}, EXEMPT, 10)
+
+
 def test_aggregates_are_exempt_from_binding(small: Neo4jStore) -> None:
-    assert ("portal", "averages") not in small.upstream_bounds(OWN, EXEMPT, 10)
-    assert small.upstream_bounds(OWN, [], 10)[("portal", "averages")] == ("2027-01-01", "warehouse")
+    assert ("portal", "averages", "") not in small.upstream_bounds(OWN, EXEMPT, 10)
+    assert small.upstream_bounds(OWN, [], 10)[("portal", "averages", "")] == ("2027-01-01", "warehouse")
 
 
 def test_binding_equals_the_python_walk(small: Neo4jStore) -> None:
     plain = Snapshot.of(small)
-    for own in (OWN, OWN | {("sis", "marks"): "2028-01-01"}, {("lms", "marks"): "2029-01-01"}):
+    for own in (OWN, OWN | {("sis", "marks", ""): "2028-01-01"}, {("lms", "marks", ""): "2029-01-01"}, COHORTS):
         for exempt in (EXEMPT, [], ["SENSITIVE"]):
             for depth in range(0, 5):
                 expected = deadlines.upstream_bounds(plain, own, frozenset(exempt), depth)
@@ -210,14 +240,15 @@ def test_district_reach_equals_the_python_walk(district: Neo4jStore) -> None:
 
 def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:
     plain = Snapshot.of(district)
-    own = {(d.system, d.element): d.own_due_on.isoformat()
+    own = {(d.system, d.element, d.cohort or ""): d.own_due_on.isoformat()
            for d in deadlines.compute_deadlines(plain, AS_OF) if d.own_due_on}
     for exempt in (EXEMPT, []):
         for depth in (1, 2, 10):
             expected = deadlines.upstream_bounds(plain, own, frozenset(exempt), depth)
             assert district.upstream_bounds(own, exempt, depth) == expected, (exempt, depth)
     # Planted problem 6: the portrait vendor's parent emails are bound by the SIS.
-    assert district.upstream_bounds(own, EXEMPT, 10)[("lakeside-ordering", "parent-email")] == ("2030-06-13", "sis")
+    bounds = district.upstream_bounds(own, EXEMPT, 10)
+    assert bounds[("lakeside-ordering", "parent-email", "2024-2025")] == ("2030-06-13", "sis")
 
 
 def test_district_lineage_costs_a_few_round_trips_however_many_paths(district: Neo4jStore) -> None:

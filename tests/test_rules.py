@@ -27,6 +27,8 @@ EXPECTED_RULES = {
     "purpose-without-owner": ("1-3", Severity.LOW),
     "element-not-in-family-report": ("4", Severity.MEDIUM),
     "no-access-procedure": ("4", Severity.HIGH),
+    "access-request-overdue": ("4", Severity.HIGH),
+    "access-request-answered-late": ("4", Severity.MEDIUM),
     "automated-decision-without-review": ("5", Severity.HIGH),
     "flow-without-basis": ("6", Severity.HIGH),
     "basis-expired": ("6", Severity.HIGH),
@@ -39,6 +41,12 @@ EXPECTED_RULES = {
     "policy-not-public": ("7", Severity.MEDIUM),
     "destruction-overdue": ("7", Severity.HIGH),
     "retention-outlives-source": ("7", Severity.HIGH),
+    "retention-conflict": ("7", Severity.HIGH),
+    "review-due": ("7", Severity.MEDIUM),
+    "destroyed-too-early": ("7", Severity.HIGH),
+    "destroyed-late": ("7", Severity.MEDIUM),
+    "destroyed-under-hold": ("7", Severity.HIGH),
+    "clock-cannot-start": ("7", Severity.MEDIUM),
     "grant-beyond-purpose": ("8", Severity.MEDIUM),
     "training-missing": ("9", Severity.HIGH),
     "training-expired": ("9", Severity.MEDIUM),
@@ -98,7 +106,10 @@ def test_the_rules_are_pure_domain_code() -> None:
 def test_finding_as_dict_has_the_json_keys() -> None:
     finding = Finding("unowned", "10a", Severity.HIGH, "sis", "System sis has no owner.", "Name one.")
     assert finding.as_dict() == {"rule": "unowned", "principle": "10a", "severity": "HIGH", "node": "sis",
-                                 "message": "System sis has no owner.", "remedy": "Name one."}
+                                 "message": "System sis has no owner.", "remedy": "Name one.",
+                                 "elements": [], "count": 0}
+    grouped = Finding("destruction-overdue", "7", Severity.HIGH, "sis", "...", "...", ("a", "b"))
+    assert (grouped.as_dict()["elements"], grouped.as_dict()["count"]) == (["a", "b"], 2)
 
 
 # run_checks and the scorecard ---------------------------------------------------------

@@ -18,11 +18,12 @@ one round trip."""
 
 from __future__ import annotations
 
-from catalog.vocab import RelType
+from catalog.vocab import Label, RelType
 from graph.neo4j.connection import Connection
-from graph.neo4j.schema import STEWARD, rel_type
+from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
+UNDER, MANDATE = rel_type(RelType.UNDER), label(Label.MANDATE)
 WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
 
 # A flow qualifies when no elements are asked for, or when it carries one of them.
@@ -62,18 +63,23 @@ REACH = (
     f"OPTIONAL MATCH (x)<-[:{FROM}]-(out) WHERE distance < $depth "
     "RETURN x.id AS system, collect(out.id) AS flows")
 
-# From each holding with a deadline of its own, downstream along flows that carry its
-# element, to every other system within $depth flows; each of those keeps the earliest
-# deadline, then the smallest system id. Ids are slugs and deadlines ISO dates (ASCII),
-# so Cypher's string order is Python's.
+# From each holding with deadlines of its own (one per cohort), downstream along flows
+# that carry its element, except a flow whose only basis is a mandate (the recipient is
+# another custodian), to every other system within $depth flows; each of those keeps,
+# per cohort, the earliest deadline, then the smallest system id. Ids are slugs and
+# deadlines ISO dates (ASCII), so Cypher's string order is Python's.
+_HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
+               f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0)")
 BOUNDS = (
     f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
-    f"MATCH ANY SHORTEST (u) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }})+ (d) "
+    f"MATCH ANY SHORTEST (u) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) "
+    f"  WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {_HANDS_OVER})+ (d) "
     "WHERE size(f) <= $depth AND d <> u "
-    "WITH d, e, row.due AS due, u.id AS source ORDER BY due, source "
-    "WITH d, e, collect([due, source])[0] AS best "
-    "RETURN d.id AS system, e.id AS element, best[0] AS due, best[1] AS source")
+    "UNWIND row.dues AS pair "
+    "WITH d, e, pair[0] AS cohort, pair[1] AS due, u.id AS source ORDER BY due, source "
+    "WITH d, e, cohort, collect([due, source])[0] AS best "
+    "RETURN d.id AS system, e.id AS element, cohort, best[0] AS due, best[1] AS source")
 
 
 def flow_paths(conn: Connection, starts: list[str], elements: list[str] | None, way: str,
@@ -97,12 +103,16 @@ def downstream_reach(conn: Connection, starts: list[str], depth: int) -> tuple[l
     return sorted(systems), sorted(flows)
 
 
-def upstream_bounds(conn: Connection, own: dict[tuple[str, str], str], exempt: list[str],
-                    depth: int) -> dict[tuple[str, str], tuple[str, str]]:
-    """For each holding, the earliest own deadline upstream and where it is held: what
+def upstream_bounds(conn: Connection, own: dict[tuple[str, str, str], str], exempt: list[str],
+                    depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
+    """For each row (system, element, cohort) downstream of a row with a deadline, the
+    earliest such deadline upstream and where it is held: what
     `catalog.deadlines.upstream_bounds` finds."""
     if not own:
         return {}
-    rows = conn.read(BOUNDS, own=[{"system": s, "element": e, "due": due} for (s, e), due in sorted(own.items())],
+    dues: dict[tuple[str, str], list[list[str]]] = {}
+    for (system, element, cohort), due in sorted(own.items()):
+        dues.setdefault((system, element), []).append([cohort, due])
+    rows = conn.read(BOUNDS, own=[{"system": s, "element": e, "dues": d} for (s, e), d in dues.items()],
                      exempt=sorted(exempt), depth=depth)
-    return {(row["system"], row["element"]): (row["due"], row["source"]) for row in rows}
+    return {(row["system"], row["element"], row["cohort"]): (row["due"], row["source"]) for row in rows}

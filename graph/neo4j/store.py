@@ -114,6 +114,6 @@ class Neo4jStore:
     def downstream_reach(self, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
         return analyses.downstream_reach(self.conn, starts, depth)
 
-    def upstream_bounds(self, own: dict[tuple[str, str], str], exempt: list[str],
-                        depth: int) -> dict[tuple[str, str], tuple[str, str]]:
+    def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
+                        depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
