@@ -17,6 +17,20 @@ from catalog.vocab import Severity
 
 # The principles in the order a committee reads them (DESIGN.md, the principles table).
 PRINCIPLES: tuple[str, ...] = ("1-3", "4", "5", "6", "7", "8", "9", "10a", "10b", "10c", "10d")
+# Each principle in short, as DESIGN.md's table words it.
+PRINCIPLE_TITLES: dict[str, str] = {
+    "1-3": "Data used to support learning, improvement, and informing families and educators",
+    "4": "Students and families get timely access to what is collected about them",
+    "5": "Data informs, never replaces, educators' judgement",
+    "6": "Share only under an agreement, for a legitimate educational purpose, or with consent",
+    "7": "Clear, public rules to collect, use, safeguard and destroy data",
+    "8": "Minimum data access",
+    "9": "Everyone with access is trained",
+    "10a": "Governance: who decides",
+    "10b": "Breach notification policy and remedies",
+    "10c": "Security process following industry practice",
+    "10d": "A designated contact for families",
+}
 
 
 @dataclass(frozen=True)
@@ -127,9 +141,13 @@ class ScoreRow:
     def findings(self) -> int:
         return self.high + self.medium + self.low
 
+    @property
+    def title(self) -> str:
+        return PRINCIPLE_TITLES[self.principle]
+
     def as_dict(self) -> dict[str, Any]:
-        return {"principle": self.principle, "checks": self.checks, "findings": self.findings,
-                "high": self.high, "medium": self.medium, "low": self.low}
+        return {"principle": self.principle, "title": self.title, "checks": self.checks,
+                "findings": self.findings, "high": self.high, "medium": self.medium, "low": self.low}
 
 
 def scorecard(view: GraphView, as_of: date, findings: list[Finding] | None = None) -> list[ScoreRow]:

@@ -26,7 +26,7 @@ PUBLIC_FIELDS: dict[Label, tuple[str, ...]] = {
                       "public_url", "breach_notice_hours", "destruction_days"),
     Label.CONSENT: (*COMMON, "given_by", "form_url", "collected_from", "expires_on"),
     Label.MANDATE: (*COMMON, "citation", "url"),
-    Label.RETENTION_RULE: (*COMMON, "period", "trigger", "action", "authority"),
+    Label.RETENTION_RULE: (*COMMON, "period", "keep_at_least", "trigger", "action", "authority"),
     Label.POLICY: (*COMMON, "kind", "url", "public", "adopted_on", "reviewed_on"),
 }
 

@@ -112,3 +112,21 @@ def test_analyses_of_an_unknown_node_exit_2_with_a_clear_message(tmp_path: Path,
     run(tmp_path, "load", EXAMPLE)
     code, _, err = run(tmp_path, *verb)
     assert code == 2 and err.startswith("steward: no ") and "Traceback" not in err
+
+
+def test_deadlines_filter_by_system_element_cohort_and_status(tmp_path: Path) -> None:
+    from .conftest import SEEDS
+
+    assert run(tmp_path, "load", "-q", str(SEEDS))[0] == 0
+    code, out, _ = run(tmp_path, "deadlines", "--as-of", "2026-09-01", "--system", "sis", "--cohort", "2019-2020",
+                       "--element", "student-attendance-daily", "--json")
+    rows = json.loads(out)["deadlines"]
+    assert code == 0 and [(r["system"], r["element"], r["cohort"], r["status"]) for r in rows] == [
+        ("sis", "student-attendance-daily", "2019-2020", "DESTROYED")]
+    assert rows[0]["destroyed_by"] == "purge-2019-2020-sis" and rows[0]["due_on"] == "2025-06-12"
+    code, out, _ = run(tmp_path, "deadlines", "--as-of", "2026-09-01", "--status", "on_hold", "--json")
+    held = json.loads(out)["deadlines"]
+    assert held and {r["status"] for r in held} == {"ON_HOLD"} and all(r["held_by"] for r in held)
+    code, out, _ = run(tmp_path, "deadlines", "--as-of", "2026-09-01", "--system", "iep-system",
+                       "--status", "OVERDUE")
+    assert code == 0 and "il-special-education-record" in out and "review due by 2025-06-12" in out

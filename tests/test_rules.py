@@ -177,8 +177,8 @@ def test_scorecard_counts_checks_and_findings_per_principle(store: Store, tmp_pa
     assert (by["5"].checks, by["5"].high, by["5"].medium, by["5"].low) == (1, 1, 0, 0)
     assert (by["1-3"].checks, by["1-3"].high, by["1-3"].medium, by["1-3"].low) == (2, 0, 1, 1)
     assert (by["9"].high, by["9"].medium) == (1, 0)
-    assert by["10d"].as_dict() == {"principle": "10d", "checks": 1, "findings": 1,
-                                   "high": 1, "medium": 0, "low": 0}
+    assert by["10d"].as_dict() == {"principle": "10d", "title": "A designated contact for families", "checks": 1,
+                                   "findings": 1, "high": 1, "medium": 0, "low": 0}
     found = run_checks(store, AS_OF)
     for row in rows:
         mine = [f for f in found if f.principle == row.principle]

@@ -103,15 +103,27 @@ def owners_cmd(ctx: Context, node_id: str | None, unowned: bool, as_json: bool) 
 @click.option("--within", default="P90D", show_default=True, metavar="DURATION",
               help="DUE means due within this ISO 8601 duration.")
 @click.option("--status", "statuses", multiple=True, metavar="STATUS",
-              help="Only these statuses (repeatable): DESTROYED, OVERDUE, DUE, SCHEDULED, NO_RULE, "
-                   "AWAITING_TRIGGER.")
+              help="Only these statuses (repeatable): DESTROYED, ON_HOLD, OVERDUE, DUE, ELIGIBLE, SCHEDULED, "
+                   "NO_RULE, AWAITING_TRIGGER.")
+@click.option("--system", "systems", multiple=True, metavar="ID", help="Only these systems (repeatable).")
+@click.option("--element", "elements", multiple=True, metavar="ID", help="Only these data elements (repeatable).")
+@click.option("--cohort", "cohorts", multiple=True, metavar="COHORT",
+              help="Only these cohorts (repeatable), as the events name them, for example 2019-2020.")
 @JSON
 @pass_context
-def deadlines_cmd(ctx: Context, as_of: date, within: str, statuses: tuple[str, ...], as_json: bool) -> None:
-    """When each copy of each element must be destroyed, and why.
+def deadlines_cmd(ctx: Context, as_of: date, within: str, statuses: tuple[str, ...], systems: tuple[str, ...],
+                  elements: tuple[str, ...], cohorts: tuple[str, ...], as_json: bool) -> None:
+    """When each copy of each element must (or may) be destroyed, and why.
 
-    For every system holding an element: the rules that apply, the trigger dates, the
-    earliest deadline and its status; a downstream copy is bound by its source.
+    One row per holding (a system holding an element) and cohort: the rules that apply,
+    when each clock started, the day destruction is allowed from (a records schedule's
+    minimum) and the day it is due by, the source that binds a copy, the legal holds and
+    open access requests that suspend it, and its status.
+
+    \b
+    Examples:
+      steward deadlines --as-of 2026-09-01 --status OVERDUE --status DUE
+      steward deadlines --system sis --cohort 2019-2020 --json
     """
     from catalog.deadlines import DeadlineStatus, compute_deadlines
 
@@ -122,13 +134,15 @@ def deadlines_cmd(ctx: Context, as_of: date, within: str, statuses: tuple[str, .
         raise click.BadParameter(str(exc)) from None
     with handled(), ctx.store() as store:
         found = compute_deadlines(store, as_of, window)
-    found = [d for d in found if not wanted or d.status in wanted]
+    found = [d for d in found if (not wanted or d.status in wanted) and (not systems or d.system in systems)
+             and (not elements or d.element in elements) and (not cohorts or d.cohort in cohorts)]
     if as_json:
         print_json({"as_of": as_of.isoformat(), "within": window.iso(), "deadlines": [d.as_dict() for d in found]})
         return
-    table(["status", "due", "system", "element", "rule", "why"],
-          [(d.status.value, d.due_on, d.system, d.element, d.rule or "", d.explanation) for d in found],
-          caption=f"{len(found)} holding(s) as of {as_of}")
+    table(["status", "may go from", "due", "system", "element", "cohort", "rule", "why"],
+          [(d.status.value, d.eligible_on, d.due_on, d.system, d.element, d.cohort or "", d.rule or "",
+            d.explanation) for d in found],
+          caption=f"{len(found)} row(s) as of {as_of}, one per holding and cohort")
 
 
 @cli.command("check")
@@ -152,15 +166,15 @@ def check_cmd(ctx: Context, as_of: date, principle: str | None, fail_on: str | N
     with handled(), ctx.store() as store:
         snap = Snapshot.of(store)
     findings = run_checks(snap, as_of, principle=_principle(principle))
-    score = scorecard(snap, as_of)
+    score = scorecard(snap, as_of, None if principle else findings)
     if principle:
         score = [row for row in score if row.principle == _principle(principle)]
     if as_json:
         print_json({"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings],
                     "scorecard": [row.as_dict() for row in score]})
     else:
-        table(["severity", "principle", "rule", "node", "finding"],
-              [(f.severity.value, f.principle, f.rule, f.node, f.message) for f in findings],
+        table(["severity", "principle", "rule", "node", "elements", "finding"],
+              [(f.severity.value, f.principle, f.rule, f.node, f.count or "", f.message) for f in findings],
               caption=f"{len(findings)} finding(s) as of {as_of}")
         click.echo()
         table(["principle", "checks", "high", "medium", "low"],

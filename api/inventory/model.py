@@ -55,8 +55,10 @@ def org_page(org_id: str) -> str:
 def collect(view: GraphView, as_of: date) -> Inventory:
     """Everything the published files say, as of `as_of`."""
     full = Snapshot.of(view)
-    destroyed = {(d.system, d.element) for d in compute_deadlines(full, as_of)
-                 if d.status == DeadlineStatus.DESTROYED}
+    # A copy is gone once every cohort of it is destroyed; other cohorts' data is still kept.
+    rows = compute_deadlines(full, as_of)
+    kept = {(d.system, d.element) for d in rows if d.status != DeadlineStatus.DESTROYED}
+    destroyed = {(d.system, d.element) for d in rows} - kept
     reader = _Reader(public_graph(full), as_of, destroyed)
     publisher = reader.publisher()
     return Inventory(

@@ -82,16 +82,29 @@ def category_title(category: str) -> str:
 
 
 def retention_words(rule: NodeRecord, subject: str) -> str:
-    """"Destroyed 5 years after the student withdraws (105 ILCS 10/4(f))"."""
+    """"Destroyed 5 years after the student withdraws (105 ILCS 10/4(f))", or for a
+    minimum, "Kept at least 60 years after the student graduates, then may be destroyed"."""
     action = _ACTIONS.get(str(rule.get("action")), str(rule.get("action", "Kept")).capitalize())
     trigger = str(rule.get("trigger"))
     when = (_STAFF_TRIGGERS.get(trigger) if subject == "STAFF" else None) or _TRIGGERS.get(trigger, trigger.lower())
-    try:
-        period = Duration.parse(rule.get("period")).words()
-    except ValueError:
-        period = str(rule.get("period"))
+    period, minimum = _words(rule.get("period")), _words(rule.get("keep_at_least"))
+    if minimum and period:
+        text = f"Kept at least {minimum} and {action.lower()} within {period} after {when}"
+    elif minimum:
+        text = f"Kept at least {minimum} after {when}, then may be {action.lower()}"
+    else:
+        text = f"{action} {period} after {when}"
     authority = rule.get("authority")
-    return f"{action} {period} after {when}" + (f" ({authority})" if authority else "")
+    return text + (f" ({authority})" if authority else "")
+
+
+def _words(value: object) -> str | None:
+    if not value:
+        return None
+    try:
+        return Duration.parse(value).words()
+    except ValueError:
+        return str(value)
 
 
 _METHODS = {"API": "through an API", "SFTP": "by secure file transfer", "FILE": "as a file",
