@@ -404,3 +404,37 @@ events:
     assert (clash.node, clash.elements) == ("nurse", ("health",))
     assert [f.node for f in findings(store, date(2026, 9, 1), "retention-conflict")
             if f.node == "sis"] == []
+
+
+def test_the_districts_schedule_binds_its_own_copies_not_other_custodians(store: Store, tmp_path: Path) -> None:
+    load_text(store, tmp_path, """
+organizations:
+  - {id: district, name: District, kind: DISTRICT}
+  - {id: vendor, name: Vendor, kind: SERVICE_PROVIDER}
+  - {id: state, name: State Board, kind: STATE_AGENCY}
+elements:
+  - {id: transcript, name: Transcript, category: grades, sensitivity: PII, subject: STUDENT,
+     retained_under: permanent-record}
+retention_rules:
+  - {id: permanent-record, name: At least 60 years, keep_at_least: P60Y, trigger: GRADUATION, action: DESTROY}
+systems:
+  - {id: sis, name: SIS, kind: SIS, operated_by: district, holds: [{element: transcript}]}
+  - {id: app, name: App, kind: APPLICATION, operated_by: vendor, holds: [{element: transcript}]}
+  - {id: state-sis, name: State SIS, kind: WAREHOUSE, operated_by: state, holds: [{element: transcript}]}
+agreements:
+  - {id: dpa, kind: DPA, with: vendor, covers: [transcript], effective_on: 2020-07-01, expires_on: 2026-06-30,
+     destruction_days: 30}
+events:
+  - {id: class-2025, kind: GRADUATION, cohort: class-of-2025, occurred_on: 2025-06-01, concerns: [transcript]}
+""")
+    found = rows(store, date(2026, 9, 1))
+    assert found[("sis", "transcript", "class-of-2025")].eligible_on == date(2085, 6, 1)
+    # The provider's copy: only the agreement's maximum, no 60-year minimum to conflict with it.
+    app = found[("app", "transcript", None)]
+    assert (app.eligible_on, app.due_on, app.rule, app.status) == (None, date(2026, 7, 30), "dpa",
+                                                                   DeadlineStatus.OVERDUE)
+    assert findings(store, date(2026, 9, 1), "retention-conflict") == []
+    # The state's copy is the state's record: no rule of the district's applies to it.
+    state = found[("state-sis", "transcript", None)]
+    assert (state.status, state.candidates) == (DeadlineStatus.NO_RULE, ())
+    assert "that custodian's record, kept under its own schedule" in state.explanation

@@ -4,7 +4,7 @@ matched with the destructions and holds that concern them, and given a status.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
 
@@ -78,8 +78,22 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
                for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
     holds = read_holds(view)
     limit = (within or DEFAULT_WINDOW).after(as_of)
-    return [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
-                    retired.get(row.system), holds, as_of, limit) for row in rows]
+    found = [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
+                     retired.get(row.system), holds, as_of, limit) for row in rows]
+    return _explain_custody(view, found)
+
+
+def _explain_custody(view: GraphView, rows: list[Deadline]) -> list[Deadline]:
+    """A copy with no rule although its element has a default is another custodian's."""
+    bare = {d.element for d in rows if d.status == DeadlineStatus.NO_RULE}
+    defaults = {e.source for e in view.edges_for(bare, Direction.OUT, [RelType.RETAINED_UNDER])} if bare else set()
+    return [replace(d, explanation=CUSTODY) if d.status == DeadlineStatus.NO_RULE and d.element in defaults else d
+            for d in rows]
+
+
+CUSTODY = ("no retention rule applies: the element's default is the district's schedule, which does not govern "
+           "this copy (held by a state or federal agency, or received only under a law, it is that custodian's "
+           "record, kept under its own schedule); record that schedule on the holding to track it here")
 
 
 def _by_holding(bounds: dict[RowKey, tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
