@@ -255,6 +255,11 @@ def test_the_neo4j_store_computes_clocks_natively(neo4j: Neo4jStore) -> None:
 def test_clocks_equal_the_python_clocks(neo4j: Neo4jStore, tmp_path: Path, name: str) -> None:
     load_text(neo4j, tmp_path, CATALOGS[name])
     assert assert_same_clocks(neo4j, DATES)
+    # And the deadlines built on them (with the native binding) equal those of the Python path.
+    plain = Snapshot.of(neo4j)
+    for as_of in DATES:
+        expected = [d.as_dict() for d in compute_deadlines(plain, as_of)]
+        assert [d.as_dict() for d in compute_deadlines(neo4j, as_of)] == expected, as_of
 
 
 def test_every_rule_of_the_clocks_is_reached(neo4j: Neo4jStore, tmp_path: Path) -> None:
