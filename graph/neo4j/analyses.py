@@ -67,14 +67,15 @@ REACH = (
 # that carry its element, except a flow whose only basis is a mandate (the recipient is
 # another custodian), to every other system within $depth flows; each of those keeps,
 # per cohort, the earliest deadline, then the smallest system id. Ids are slugs and
-# deadlines ISO dates (ASCII), so Cypher's string order is Python's.
-_HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
+# deadlines ISO dates (ASCII), so Cypher's string order is Python's. `HANDS_OVER` says it
+# of a flow named `f` (the clocks use it too: a copy received only under a law).
+HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
                f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0)")
 BOUNDS = (
     f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
     f"MATCH ANY SHORTEST (u) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) "
-    f"  WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {_HANDS_OVER})+ (d) "
+    f"  WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {HANDS_OVER})+ (d) "
     "WHERE size(f) <= $depth AND d <> u "
     "UNWIND row.dues AS pair "
     "WITH d, e, pair[0] AS cohort, pair[1] AS due, u.id AS source ORDER BY due, source "

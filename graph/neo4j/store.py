@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 from catalog.audit import Change, Token
+from catalog.deadlines import Candidate
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
-from graph.neo4j import analyses, audit, reads, schema, traversal
+from graph.neo4j import analyses, audit, clocks, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig
 from graph.neo4j.writes import Buffer, commit
 from graph.store import SCHEMA_VERSION, Direction, Step
@@ -105,7 +107,8 @@ class Neo4jStore:
         return traversal.traverse(self.conn, start, direction, types, max_depth)
 
     # Native traversals: the analyses in catalog/ find these methods and call them
-    # instead of walking the graph from Python (NativePaths, NativeReach, NativeBinding).
+    # instead of walking the graph from Python (NativePaths, NativeReach, NativeBinding,
+    # NativeClocks).
 
     def flow_paths(self, starts: list[str], elements: list[str] | None, way: str,
                    depth: int) -> list[list[str]]:
@@ -117,3 +120,6 @@ class Neo4jStore:
     def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
                         depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
+
+    def retention_clocks(self, as_of: date) -> list[Candidate]:
+        return clocks.retention_clocks(self.conn, as_of)

@@ -1,0 +1,171 @@
+"""Retention clocks in the database: which rules apply to each holding and when each
+one's clock started, with the same answer, in the same order, as
+`catalog.deadlines.python_clocks` (the specification; read its docstring for the rules).
+
+One query, one round trip. Per holding it gathers, with index look-ups from the
+holding's two ends: the operators, the events about the system, the element or an
+operator (as of the day asked, earliest first), the rules that apply (the holding's own,
+else the element's default, none for another custodian's copy, minimums dropped for an
+organisation outside the district), and the duties of the first outside operator's
+agreements covering the element that no renewal took over. It returns a row per rule
+applied to a holding, with its place among the holding's rules and its clocks in order
+(each a date, what set it, a cohort): the driver decodes every value in Python, so a
+rule's attributes come once, not once per cohort, which halves the time the answer takes
+to arrive. Python only puts the rows in holding order, parses durations and leaves the
+date arithmetic (due and eligible dates) to `Candidate`.
+
+Dates are compared as Cypher dates, converted with `date()`, and returned as stored, so
+that Python parses them as `python_clocks` does. Every value is a parameter: the
+vocabulary, the words of the explanations, the day a renewal may start after its
+predecessor ends."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from catalog.deadlines import Candidate
+from catalog.deadlines.clocks import COHORT_TRIGGERS, PEOPLE_TRIGGERS
+from catalog.periods import Duration, parse_date
+from catalog.predicates import INTERNAL_ORG_KINDS, PUBLIC_AGENCY_KINDS
+from catalog.vocab import Action, Label, RelType, Trigger
+from graph.neo4j.analyses import HANDS_OVER
+from graph.neo4j.connection import Connection, Row
+from graph.neo4j.schema import STEWARD, label, rel_type
+
+HOLDS, OPERATES, CONCERNS = rel_type(RelType.HOLDS), rel_type(RelType.OPERATES), rel_type(RelType.CONCERNS)
+TO, CARRIES, RETAINED_UNDER = rel_type(RelType.TO), rel_type(RelType.CARRIES), rel_type(RelType.RETAINED_UNDER)
+WITH, COVERS = rel_type(RelType.WITH), rel_type(RelType.COVERS)
+REQUIRES_DESTRUCTION = rel_type(RelType.REQUIRES_DESTRUCTION)
+EVENT, RULE, AGREEMENT = label(Label.EVENT), label(Label.RETENTION_RULE), label(Label.AGREEMENT)
+
+PARAMS: dict[str, Any] = {
+    "internal": sorted(INTERNAL_ORG_KINDS), "agencies": sorted(PUBLIC_AGENCY_KINDS),
+    "cohort_triggers": sorted(COHORT_TRIGGERS), "people_triggers": sorted(PEOPLE_TRIGGERS),
+    "collection": Trigger.COLLECTION.value, "agreement_end": Trigger.AGREEMENT_END.value,
+    "decommission": Trigger.DECOMMISSION.value, "event": Trigger.EVENT.value, "destroy": Action.DESTROY.value,
+    "holding_rule": "holding rule", "element_default": "element default",
+    "agreement_rule": "agreement rule", "agreement_clause": "agreement clause",
+    "since_source": "the holding's since date", "agreement_source": "agreement ",
+    "system_source": "system ", "event_source": "event ",
+    "dawn": date.min, "renewal_gap": timedelta(days=1),
+}
+
+# The holding's operators (by id), the first outside the district, and the events about
+# the system, the element or an operator that occurred by $as_of, earliest first (then
+# by id); an event's cohort is the one it names, else the event itself.
+_HOLDINGS = (
+    f"MATCH (s:{STEWARD})-[h:{HOLDS}]->(e:{STEWARD}) "
+    "WITH s, e, h, CASE WHEN h.since <> '' THEN h.since END AS since, "
+    f"     COLLECT {{ MATCH (o:{STEWARD})-[:{OPERATES}]->(s) RETURN o ORDER BY o.id }} AS operators "
+    "WITH s, e, h, since, operators, "
+    "     [o IN operators WHERE o.kind IS NULL OR NOT o.kind IN $internal][0] AS outside, "
+    "     COLLECT { UNWIND [s, e] + operators AS x "
+    f"              MATCH (x)<-[:{CONCERNS}]-(ev:{EVENT}:{STEWARD}) WHERE date(ev.occurred_on) <= $as_of "
+    "               WITH DISTINCT ev ORDER BY date(ev.occurred_on), ev.id "
+    "               RETURN {id: ev.id, kind: ev.kind, topic: ev.topic, on: ev.occurred_on, "
+    "                       cohort: CASE WHEN ev.cohort <> '' THEN ev.cohort ELSE ev.id END} } AS events ")
+
+# Another custodian's copy: an agency operates the system, or every flow bringing the
+# element in has a law as its only basis (`HANDS_OVER`, of a flow `f`).
+_ANOTHER_CUSTODIAN = (
+    "(any(o IN operators WHERE o.kind IN $agencies) "
+    f" OR (EXISTS {{ MATCH (f:{STEWARD})-[:{TO}]->(s) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} }} "
+    f"     AND NOT EXISTS {{ MATCH (f:{STEWARD})-[:{TO}]->(s) "
+    f"                      WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {HANDS_OVER} }}))")
+
+# The rules of the holding itself: its own, else (unless another custodian holds it)
+# the element's defaults by id; a default's minimum does not bind an outside operator.
+_OWN_RULES = (
+    "WITH *, CASE WHEN h.retention_rule <> '' THEN "
+    f"         COLLECT {{ MATCH (r:{RULE}:{STEWARD}) WHERE r.id = h.retention_rule "
+    "                    RETURN {basis: $holding_rule, rule: r} } "
+    f"       WHEN {_ANOTHER_CUSTODIAN} THEN [] "
+    f"       ELSE COLLECT {{ MATCH (e)-[:{RETAINED_UNDER}]->(r:{RULE}:{STEWARD}) "
+    "                       RETURN {basis: $element_default, rule: r} ORDER BY r.id } END AS chosen "
+    "WITH *, outside IS NOT NULL AS outsider "
+    "WITH *, [c IN chosen WHERE NOT (outsider AND c.basis = $element_default "
+    "                                AND c.rule.keep_at_least IS NOT NULL AND c.rule.period IS NULL) "
+    "         | {basis: c.basis, rule: c.rule, "
+    "            keep: CASE WHEN outsider AND c.basis = $element_default THEN null "
+    "                  ELSE c.rule.keep_at_least END}] AS own ")
+
+# Every agreement with the first outside operator that covers the element (one that
+# covers nothing in particular covers everything), by id, with its start, end and
+# required rules; a duty is one whose end no later covering agreement renewed: one that
+# started after it and was in force on its end or the day after.
+_DUTIES = (
+    "WITH *, CASE WHEN outside IS NULL THEN [] ELSE COLLECT { "
+    f"  MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->(outside) "
+    f"  WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} OR EXISTS {{ (a)-[:{COVERS}]->(e) }} "
+    "   RETURN {id: a.id, start: coalesce(date(a.effective_on), date(a.signed_on), $dawn), "
+    "           end: coalesce(a.terminated_on, a.expires_on), days: a.destruction_days, "
+    f"          rules: COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
+    "                            RETURN r ORDER BY r.id }} ORDER BY a.id } END AS mine "
+    "WITH *, [d IN mine WHERE d.end IS NULL OR NOT any(b IN mine WHERE b.id <> d.id "
+    "         AND (b.start > d.start OR (b.start = d.start AND b.id > d.id)) "
+    "         AND b.start <= date(d.end) + $renewal_gap "
+    "         AND (b.end IS NULL OR date(b.end) >= date(d.end)))] AS duties ")
+
+# What starts clocks, in order: the holding's rules (each with every duty, for an
+# AGREEMENT_END trigger), then per duty its required rules and its destruction clause.
+_APPLICATIONS = (
+    "WITH s, e, since, events, "
+    "     [x IN own | {basis: x.basis, rule: x.rule, keep: x.keep, duties: duties}] "
+    "     + reduce(acc = [], d IN duties | acc "
+    "         + [r IN d.rules | {basis: $agreement_rule, rule: r, keep: r.keep_at_least, duties: [d]}] "
+    "         + CASE WHEN d.days IS NULL THEN [] ELSE [{basis: $agreement_clause, duty: d}] END) AS apps "
+    "UNWIND range(0, size(apps) - 1) AS i "
+    "WITH s, e, since, events, i, apps[i] AS app, apps[i].rule AS r ")
+
+# A rule's clocks: from the collection date; from the earliest end among the duties; from
+# the system's retirement; else from events of its trigger's kind (and topic), not before
+# the holding's since for events about people: one per cohort for a cohort trigger, the
+# earliest otherwise; a clock that nothing started yet has no date.
+_CLOCKS = (
+    "WITH s, e, since, i, app, r, "
+    "     reduce(best = null, d IN coalesce(app.duties, []) | CASE "
+    "       WHEN d.end IS NULL THEN best "
+    "       WHEN best IS NULL OR date(d.end) < date(best.end) "
+    "            OR (date(d.end) = date(best.end) AND d.id < best.id) THEN d ELSE best END) AS ended, "
+    "     [ev IN events WHERE ev.kind = r.trigger AND (r.trigger <> $event OR ev.topic = r.topic) "
+    "      AND (since IS NULL OR NOT r.trigger IN $people_triggers OR date(ev.on) >= date(since))] AS evs "
+    "WITH s, e, i, app, r, CASE "
+    "  WHEN r IS NULL THEN [[app.duty.end, CASE WHEN app.duty.end IS NULL THEN null "
+    "                                      ELSE $agreement_source + app.duty.id END, null]] "
+    "  WHEN r.trigger = $collection "
+    "    THEN [[since, CASE WHEN since IS NULL THEN null ELSE $since_source END, null]] "
+    "  WHEN r.trigger = $agreement_end AND ended IS NOT NULL "
+    "    THEN [[ended.end, $agreement_source + ended.id, null]] "
+    "  WHEN r.trigger = $decommission AND s.decommissioned_on <> '' "
+    "    THEN [[s.decommissioned_on, $system_source + s.id, null]] "
+    "  WHEN (r.trigger = $event AND r.topic IS NULL) OR size(evs) = 0 THEN [[null, null, null]] "
+    "  WHEN r.trigger IN $cohort_triggers THEN [ev IN evs | [ev.on, $event_source + ev.id, ev.cohort]] "
+    "  ELSE [[evs[0].on, $event_source + evs[0].id, null]] END AS clocks "
+    "RETURN s.id AS system, e.id AS element, i, app.basis AS basis, "
+    "       coalesce(r.id, app.duty.id) AS rule, coalesce(r.action, $destroy) AS action, "
+    "       r.period AS period, app.duty.days AS days, app.keep AS keep, "
+    "       coalesce(r.trigger, $agreement_end) AS trigger, clocks")
+
+CLOCKS = _HOLDINGS + _OWN_RULES + _DUTIES + _APPLICATIONS + _CLOCKS
+
+
+def retention_clocks(conn: Connection, as_of: date) -> list[Candidate]:
+    """Every clock of every holding as of `as_of`, in holding order: what
+    `catalog.deadlines.python_clocks` gives over a snapshot of the same graph."""
+    rows = conn.read(CLOCKS, as_of=as_of, **PARAMS)
+    return [clock for row in sorted(rows, key=lambda r: (r["system"], r["element"], r["i"]))
+            for clock in _candidates(row)]
+
+
+def _candidates(row: Row) -> list[Candidate]:
+    """A rule's clocks: one row per rule and holding, with the (date, source, cohort) of each."""
+    days = row["days"]
+    period = Duration.of_days(days) if days is not None else _duration(row["period"])
+    keep, action, trigger = _duration(row["keep"]), Action(row["action"]), Trigger(row["trigger"])
+    return [Candidate(row["system"], row["element"], row["basis"], row["rule"], action, period, keep, trigger,
+                      parse_date(on) if on else None, source, cohort) for on, source, cohort in row["clocks"]]
+
+
+def _duration(text: str | None) -> Duration | None:
+    return Duration.parse(text) if text else None
