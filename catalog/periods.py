@@ -6,7 +6,7 @@ import calendar
 import re
 from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, date, datetime, timedelta
 
 from catalog.source import excerpt
 
@@ -38,11 +38,15 @@ class Duration:
 
     def after(self, start: date) -> date:
         """The date this duration after `start`; a month-end overflows to the last day
-        of the month (2024-01-31 + P1M is 2024-02-29)."""
+        of the month (2024-01-31 + P1M is 2024-02-29). Past the calendar's last day
+        (9999-12-31) it is that day: nothing falls due later, and no date overflows."""
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > MAXYEAR:
+            return date.max
         day = min(start.day, calendar.monthrange(year, month)[1])
-        return date(year, month, day) + timedelta(days=self.days)
+        end = date(year, month, day)
+        return end + timedelta(days=self.days) if self.days <= (date.max - end).days else date.max
 
     def iso(self) -> str:
         text = "P"
