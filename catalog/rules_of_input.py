@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from catalog.model import Agreement, Consent, Flow, Node, Organization, Person
+from catalog.source import excerpt
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URL = re.compile(r"^https?://\S+$")
@@ -44,14 +45,14 @@ def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:
         if value is not None and value < 0:
             yield (key, f"expected zero or more, got {value}")
     if node.public_url and not URL.match(node.public_url):
-        yield ("public_url", f"expected an http(s) URL, got {node.public_url!r}")
+        yield ("public_url", f"expected an http(s) URL, got {excerpt(node.public_url)}")
 
 
 def _contacts(node: Node) -> Iterable[tuple[str, str]]:
     if isinstance(node, Person) and node.email and not EMAIL.match(node.email):
-        yield ("email", f"expected an email address, got {node.email!r}")
+        yield ("email", f"expected an email address, got {excerpt(node.email)}")
     if isinstance(node, Organization):
         if node.contact_email and not EMAIL.match(node.contact_email):
-            yield ("contact", f"expected contact.email to be an email address, got {node.contact_email!r}")
+            yield ("contact", f"expected contact.email to be an email address, got {excerpt(node.contact_email)}")
         if node.contact_url and not URL.match(node.contact_url):
-            yield ("contact", f"expected contact.url to be an http(s) URL, got {node.contact_url!r}")
+            yield ("contact", f"expected contact.url to be an http(s) URL, got {excerpt(node.contact_url)}")
