@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from urllib.parse import urlsplit
 
@@ -48,7 +47,7 @@ def link_fields(cls: type[Node]) -> dict[str, tuple[str, ...]]:
 def is_link(value: str, schemes: Sequence[str]) -> bool:
     """An absolute URL with one of `schemes`, and nothing a browser would strip or
     reinterpret (spaces, control characters)."""
-    if any(c.isspace() or unicodedata.category(c).startswith("C") for c in value):
+    if not value.isprintable() or " " in value:  # no spaces, controls, format characters
         return False
     try:
         parts = urlsplit(value)
