@@ -150,6 +150,16 @@ class Durable:
         else:
             raise ValueError(kind)
 
+    def snapshot(self) -> tuple[int, list[NodeRecord], list[EdgeRecord]]:
+        """Every node and edge as of one commit, with `seen_commits` then. One read
+        transaction: a commit by another process cannot fall between the nodes and the
+        edges and leave edges naming nodes that were not read."""
+        self.conn.execute("BEGIN")
+        try:
+            return self.seen_commits(), list(self.all_nodes()), list(self.all_edges())
+        finally:
+            self.conn.execute("COMMIT")
+
     def all_nodes(self) -> Iterator[NodeRecord]:
         for node_id, label, props in self.conn.execute("SELECT id, label, props FROM nodes"):
             yield NodeRecord(Label(label), node_id, json.loads(props))

@@ -56,8 +56,8 @@ class EmbeddedStore:
         self.round_trips = 0
 
     def _load(self) -> None:
-        self._version = self.durable.seen_commits()
-        self.memory = MemoryGraph(self.durable.all_nodes(), self.durable.all_edges())
+        self._version, nodes, edges = self.durable.snapshot()
+        self.memory = MemoryGraph(nodes, edges)
 
     def _fresh(self) -> MemoryGraph:
         # Another process (a `steward load` beside a running server) may have committed.
