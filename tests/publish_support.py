@@ -20,7 +20,7 @@ from .conftest import SEEDS
 
 AS_OF = date(2026, 9, 1)
 NOW = "2026-08-15T09:30:00Z"
-# The TestClient's origin, so that the live data.json matches the built one.
+# The TestClient's origin, given to the live routes too, so that their data.json matches the built one.
 BASE_URL = "http://testserver/"
 
 

@@ -110,7 +110,7 @@ def test_a_refused_link_still_shows_its_text(site: dict[str, bytes]) -> None:
 
 
 def test_the_live_pages_refuse_them_too(store: EmbeddedStore, site: dict[str, bytes]) -> None:
-    app = Starlette(routes=make_routes(lambda: store, lambda: AS_OF))
+    app = Starlette(routes=make_routes(store, lambda: AS_OF))
     with TestClient(app) as client:
         for path in ("inventory.html", "inventory/org-acme-learning.html", "inventory/policies.html"):
             body = client.get(f"/{path}").content
