@@ -64,7 +64,8 @@ class SiteCache:
         built = self.built
         if built is None or built.key != key:
             async with self._lock:
-                built = self.built
+                # Another request may have built it meanwhile, perhaps for a later version.
+                key, built = await run_in_threadpool(self.key), self.built
                 if built is None or built.key != key:
                     built = self.built = await run_in_threadpool(self._build)
         return built.files
