@@ -121,7 +121,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         Route("/graphql", graphql, methods=["GET", "POST"]),
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
         # The live public inventory: what the public may see, as of the day it is asked.
-        *make_routes(lambda: store, date.today, settings.public_base_url),
+        *make_routes(store, date.today, settings.public_base_url),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

@@ -4,14 +4,19 @@ Each returns (key, message) pairs; an empty list means the node is acceptable.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from catalog.model import Agreement, Consent, Flow, Node, Organization, Person
 from catalog.source import excerpt
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-URL = re.compile(r"^https?://\S+$")
+# Links end up as <a href> in the published pages: any other scheme (javascript:, data:,
+# vbscript:) would run in a reader's browser. A designated contact may be an e-mail link.
+WEB_SCHEMES = ("http", "https")
+CONTACT_SCHEMES = (*WEB_SCHEMES, "mailto")
 
 
 def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
@@ -27,7 +32,42 @@ def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[s
         found.append(("to", f"a flow must go to another system than it comes from "
                             f"(both are {targets['to'][0]!r})"))
     found += _contacts(node)
+    found += _links(node)
     return found
+
+
+def link_fields(cls: type[Node]) -> dict[str, tuple[str, ...]]:
+    """The fields of a node type that hold a link (the model names them `url` or
+    `..._url`), with the schemes each accepts."""
+    return {f.name: CONTACT_SCHEMES if f.name.startswith("contact_") else WEB_SCHEMES
+            for f in dataclasses.fields(cls) if f.name == "url" or f.name.endswith("_url")}
+
+
+def is_link(value: str, schemes: Sequence[str]) -> bool:
+    """An absolute URL with one of `schemes`, and nothing a browser would strip or
+    reinterpret (spaces, control characters)."""
+    if not value.isprintable() or " " in value:  # no spaces, controls, format characters
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a malformed host, such as "http://[x"
+        return False
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        return False
+    return bool(EMAIL.match(parts.path)) if scheme == "mailto" else bool(parts.netloc)
+
+
+def _links(node: Node) -> Iterable[tuple[str, str]]:
+    for name, schemes in link_fields(type(node)).items():
+        value = getattr(node, name)
+        if value is None or is_link(value, schemes):
+            continue
+        kind = "an http(s) or mailto: URL" if "mailto" in schemes else "an http(s) URL"
+        if name.startswith("contact_"):  # written in a file as contact: {url: ...}
+            yield ("contact", f"expected contact.url to be {kind}, got {excerpt(value)}")
+        else:
+            yield (name, f"expected {kind}, got {excerpt(value)}")
 
 
 def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:
@@ -44,15 +84,10 @@ def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:
         value = getattr(node, key)
         if value is not None and value < 0:
             yield (key, f"expected zero or more, got {value}")
-    if node.public_url and not URL.match(node.public_url):
-        yield ("public_url", f"expected an http(s) URL, got {excerpt(node.public_url)}")
 
 
 def _contacts(node: Node) -> Iterable[tuple[str, str]]:
     if isinstance(node, Person) and node.email and not EMAIL.match(node.email):
         yield ("email", f"expected an email address, got {excerpt(node.email)}")
-    if isinstance(node, Organization):
-        if node.contact_email and not EMAIL.match(node.contact_email):
-            yield ("contact", f"expected contact.email to be an email address, got {excerpt(node.contact_email)}")
-        if node.contact_url and not URL.match(node.contact_url):
-            yield ("contact", f"expected contact.url to be an http(s) URL, got {excerpt(node.contact_url)}")
+    if isinstance(node, Organization) and node.contact_email and not EMAIL.match(node.contact_email):
+        yield ("contact", f"expected contact.email to be an email address, got {excerpt(node.contact_email)}")

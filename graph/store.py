@@ -16,7 +16,8 @@ from catalog.view import Direction
 from catalog.vocab import Label, RelType
 
 SCHEMA_VERSION = 1
-__all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable"]
+__all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable",
+           "Versioned"]
 
 
 class StoreError(Exception):
@@ -67,6 +68,15 @@ class Traversal(Protocol):
                  types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]: ...
 
 
+class Versioned(Protocol):
+    def data_version(self) -> int:
+        """A number that changes with every committed write to the graph (nodes,
+        relationships, an import; not tokens), the same for every store object open on
+        the same data, and cheap to read: what a cache of anything built from the graph
+        keys on."""
+        ...
+
+
 class Writer(Protocol):
     def upsert_node(self, node: NodeRecord) -> None: ...
 
@@ -96,7 +106,7 @@ class TokenStore(Protocol):
     def revoke_token(self, name: str, at: str, change: Change | None = None) -> bool: ...
 
 
-class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Protocol):
+class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Versioned, Protocol):
     """A whole backend: the readers, plus transactions and lifecycle."""
 
     name: str

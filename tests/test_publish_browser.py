@@ -1,5 +1,6 @@
 """The published pages in a real browser: axe-core finds no serious or critical
-accessibility violation, the pages fit a phone's width, and print drops the menus.
+accessibility violation, the pages fit a phone's width, print drops the menus, and
+hostile values in the catalog run nothing.
 
 Debian's Chromium (`apt-get install chromium`, listed in .ci/apt-packages) driven by
 Playwright; axe-core from the npm registry (`cd ui && npm ci`). Deselect with
@@ -13,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from api.inventory import write_site
+from api.inventory import build_site, write_site
 
 from .conftest import ROOT
-from .publish_support import publish, seeded_store
+from .publish_support import AS_OF, hostile_store, publish, seeded_store
 
 pytestmark = pytest.mark.browser
 
@@ -93,3 +94,19 @@ def test_the_skip_link_moves_focus_to_the_content(browser: Any, site_dir: Path) 
     focused = page.evaluate("() => document.activeElement.id")
     page.close()
     assert first == "Skip to main content" and focused == "main"
+
+
+def test_hostile_values_run_nothing_and_link_nowhere_else(browser: Any, tmp_path: Path) -> None:
+    site = build_site(hostile_store(tmp_path / "store"), AS_OF)
+    write_site(site, tmp_path / "site")
+    dialogs: list[str] = []  # an alert() that ran
+    for path in (p for p in site if p.endswith(".html")):
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((tmp_path / "site" / path).as_uri())
+        found = page.evaluate("() => ({protocols: [...document.links].map(a => a.protocol), "
+                              "scripts: document.scripts.length, images: document.images.length})")
+        page.close()
+        # The browser's own reading of every href: nothing but the web, e-mail and the site's files.
+        assert set(found["protocols"]) <= {"http:", "https:", "mailto:", "file:"}, (path, found)
+        assert found["scripts"] == found["images"] == 0 and not dialogs, (path, found, dialogs)
