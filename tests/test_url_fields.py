@@ -97,7 +97,7 @@ def test_a_long_bad_link_is_quoted_by_its_start_only(tmp_path: Path) -> None:
         load_paths(store, [tmp_path])
     message = caught.value.problems[0].message
     assert message.startswith("expected an http(s) URL, got 'javascript:alert(1);alert(1);")
-    assert len(message) < 120 and f"({len(value)} characters)" in message
+    assert len(message) < 120 and f"({len(value):,} characters)" in message
     store.close()
 
 
