@@ -9,11 +9,12 @@ DATAJSON := ckanext-datajson==0.1.29
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest neo4j neo4j-stop clean help
+.PHONY: run test system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
 	@echo "make test        lint, type-check and run every test"
+	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
 	@echo "make neo4j-stop  stop it"
 
@@ -35,11 +36,16 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
+# The Debian packages the tests need (Chromium): installed when missing, through sudo
+# when not root; a quick check of a few files when they are there.
+system:
+	bash tools/setup-system.sh
+
 # The store tests run on both backends and fail (never skip) without a server: start it.
-pytest: $(STAMP) neo4j
+pytest: system $(STAMP) neo4j
 	$(BIN)/pytest
 
-test: lint typecheck pytest
+test: system lint typecheck pytest
 
 neo4j:
 	bash tools/neo4j/neo4j.sh start

@@ -2,9 +2,9 @@
 accessibility violation, the pages fit a phone's width, print drops the menus, and
 hostile values in the catalog run nothing.
 
-Debian's Chromium (`apt-get install chromium`, listed in .ci/apt-packages) driven by
-Playwright; axe-core from the npm registry (`cd ui && npm ci`). Deselect with
-`-m "not browser"` where neither is installed."""
+Debian's Chromium (tools/system-packages) driven by Playwright; axe-core from the npm
+registry (`cd ui && npm ci`). Deselect with `-m "not browser"` where neither is
+installed."""
 
 from __future__ import annotations
 
@@ -16,14 +16,12 @@ import pytest
 
 from api.inventory import build_site, write_site
 
+from .browser_support import chromium
 from .conftest import ROOT
 from .publish_support import AS_OF, hostile_store, publish, seeded_store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["inventory.html", "inventory/org-keystone-student-systems.html", "inventory/student.html"]
 
@@ -37,16 +35,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (or deselect with -m 'not browser')")
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def open_page(browser: Any, site_dir: Path, path: str, width: int = 1280) -> Any:
