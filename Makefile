@@ -6,6 +6,9 @@ STORE ?= .steward
 # The official DCAT-US 1.1 JSON Schema ships in this wheel; the tests read it (its own
 # dependencies are CKAN's, not ours: hence --no-deps).
 DATAJSON := ckanext-datajson==0.1.29
+# The tests use the Neo4j server that `make test` starts: the same port unless told otherwise.
+export STEWARD_NEO4J_PORT ?= 7687
+export STEWARD_TEST_NEO4J_URI ?= bolt://127.0.0.1:$(STEWARD_NEO4J_PORT)
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
@@ -41,9 +44,10 @@ typecheck: $(STAMP)
 system:
 	bash tools/setup-system.sh
 
-# The store tests run on both backends and fail (never skip) without a server: start it.
-pytest: system $(STAMP) neo4j
-	$(BIN)/pytest
+# The store tests run on both backends and fail (never skip) without a server: start
+# one for the run, and stop it after, unless it was already running.
+pytest: system $(STAMP)
+	bash tools/with-neo4j.sh $(BIN)/pytest
 
 test: system lint typecheck pytest
 
