@@ -20,6 +20,8 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 
 from api.auth import Role
+from api.graphiql import POLICY as GRAPHIQL_POLICY
+from api.graphiql import LocalGraphiQL, asset_routes
 from api.graphql.context import Context
 from api.graphql.schema import build_schema
 from api.inventory.routes import make_routes
@@ -29,11 +31,6 @@ from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
 from graph.store import Store
-
-# GraphiQL, served from Steward itself: its scripts and styles, and queries to this server.
-GRAPHIQL_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                   "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
-                   "form-action 'self'; frame-ancestors 'none'")
 
 
 @dataclass(frozen=True)
@@ -46,7 +43,7 @@ class Settings:
     metrics_public: bool = False  # whether /metrics answers without a token
 
 
-class StewardGraphQL(GraphQL[Context, None]):
+class StewardGraphQL(LocalGraphiQL, GraphQL[Context, None]):
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql")
         self.store, self.settings = store, settings
@@ -118,7 +115,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
                                  media_type="text/plain; version=0.0.4")
 
     routes: list[BaseRoute] = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", graphql, methods=["GET", "POST"]), *asset_routes(),
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
         # The live public inventory: what the public may see, as of the day it is asked.
         *make_routes(store, date.today, settings.public_base_url),
