@@ -28,6 +28,10 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached at all (a server down, a folder unreadable)."""
 
 
+class StoreTimeout(StoreError):
+    """The store ended a query that ran past its time limit."""
+
+
 @dataclass(frozen=True)
 class Step:
     """One node reached by a traversal, how far away, and the edge that led there."""

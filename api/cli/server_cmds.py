@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from api.auth import Role, create_token, revoke_token
@@ -20,7 +22,8 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 @click.option("--rate-limit", default=600, show_default=True, envvar="STEWARD_RATE_LIMIT", type=int,
               help="Requests per minute per token (or per address without one). [env: STEWARD_RATE_LIMIT]")
 @click.option("--store-timeout", default=10.0, show_default=True, envvar="STEWARD_STORE_TIMEOUT", type=float,
-              help="Seconds a store call may take. [env: STEWARD_STORE_TIMEOUT]")
+              help="Seconds a store call may take; on Neo4j also the transaction timeout, past which the "
+                   "server ends the query. [env: STEWARD_STORE_TIMEOUT]")
 @click.option("--public-base-url", default=None, envvar="STEWARD_PUBLIC_BASE_URL", metavar="URL",
               help="Where /inventory is reached from outside (behind a proxy); makes data.json's links "
                    "absolute. [env: STEWARD_PUBLIC_BASE_URL]")
@@ -48,6 +51,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
 
     from api.app import Settings, create_app
 
+    ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout)
     with handled(), ctx.store() as store:
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,

@@ -16,7 +16,7 @@ from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
-from graph.store import Store
+from graph.store import Store, StoreTimeout
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
@@ -39,7 +39,7 @@ class Context:
         try:
             with anyio.fail_after(self.timeout):
                 return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), abandon_on_cancel=True)
-        except TimeoutError:
+        except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
 
