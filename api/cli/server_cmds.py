@@ -24,6 +24,9 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 @click.option("--store-timeout", default=10.0, show_default=True, envvar="STEWARD_STORE_TIMEOUT", type=float,
               help="Seconds a store call may take; on Neo4j also the transaction timeout, past which the "
                    "server ends the query. [env: STEWARD_STORE_TIMEOUT]")
+@click.option("--request-timeout", default=None, envvar="STEWARD_REQUEST_TIMEOUT", type=float, metavar="SECONDS",
+              help="Seconds a GraphQL request may take, all its work included; past it the work stops and the "
+                   "answer is a TIMEOUT error. Default: the store timeout plus 5. [env: STEWARD_REQUEST_TIMEOUT]")
 @click.option("--public-base-url", default=None, envvar="STEWARD_PUBLIC_BASE_URL", metavar="URL",
               help="Where /inventory is reached from outside (behind a proxy); makes data.json's links "
                    "absolute. [env: STEWARD_PUBLIC_BASE_URL]")
@@ -39,7 +42,7 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
                    "limit keys on the real peer. [env: STEWARD_FORWARDED_ALLOW_IPS]")
 @pass_context
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
-          public_base_url: str | None, read_timeout: float, metrics_public: bool,
+          request_timeout: float | None, public_base_url: str | None, read_timeout: float, metrics_public: bool,
           forwarded_allow_ips: str | None) -> None:
     """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
     /metrics and the public inventory at /inventory.
@@ -55,7 +58,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     with handled(), ctx.store() as store:
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,
-                            metrics_public=metrics_public)
+                            metrics_public=metrics_public, request_timeout=request_timeout)
         app = create_app(store, settings)
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
         # Forwarded headers are believed only from proxies named here: otherwise any client

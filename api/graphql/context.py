@@ -7,11 +7,11 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
-import anyio
 from graphql import GraphQLError
 from strawberry.dataloader import DataLoader
 
 from api.auth import Principal
+from api.graphql.workers import Workers
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
@@ -23,9 +23,10 @@ EdgeKey = tuple[str, Direction, RelType]
 
 
 class Context:
-    def __init__(self, store: Store, principal: Principal, timeout: float = 10.0) -> None:
+    def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0) -> None:
         self.store = store
         self.principal = principal
+        self.workers = workers
         self.timeout = timeout
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
@@ -37,8 +38,7 @@ class Context:
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a (blocking) store call in a worker thread, bounded by the timeout."""
         try:
-            with anyio.fail_after(self.timeout):
-                return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), abandon_on_cancel=True)
+            return await self.workers.run(partial(fn, *args, **kwargs), self.timeout)
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
