@@ -12,6 +12,8 @@ from api.cli.output import print_json, progress, table
 from graph.loading import now_utc
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+# Seconds between SIGTERM and the end: requests still running then are cancelled.
+GRACE = 3
 
 
 @cli.command()
@@ -64,7 +66,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
         # Forwarded headers are believed only from proxies named here: otherwise any client
         # could pick its own address, and so its own rate-limit bucket.
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(forwarded_allow_ips),
-                    forwarded_allow_ips=forwarded_allow_ips)
+                    forwarded_allow_ips=forwarded_allow_ips, timeout_graceful_shutdown=GRACE)
 
 
 @cli.group()
