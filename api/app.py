@@ -33,6 +33,7 @@ from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
 from graph.store import Store
+from graph.yaml_source import MAX_FILE_SIZE
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class Settings:
     read_timeout: float = 20.0  # seconds a client may pause while sending its request body
     metrics_public: bool = False  # whether /metrics answers without a token
     request_timeout: float | None = None  # a whole GraphQL request; None: a little more than store_timeout
+    max_file_size: int = MAX_FILE_SIZE  # the largest catalog document loadCatalog takes, in bytes
 
     @property
     def request_seconds(self) -> float:
@@ -58,7 +60,8 @@ class StewardGraphQL(LocalGraphiQL, GraphQL[Context, None]):
         self.executions, self.store_calls = Workers(8), Workers(16)
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(self.store, principal_of(request.scope), self.store_calls, self.settings.store_timeout)
+        return Context(self.store, principal_of(request.scope), self.store_calls, self.settings.store_timeout,
+                       self.settings.max_file_size)
 
     async def execute_single(self, **operation: Any) -> ExecutionResult:  # type: ignore[override]
         # Apart from the server's event loop, and within the request's time.

@@ -5,8 +5,10 @@ transaction, which commits as a whole or leaves the store as it was."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,6 +32,28 @@ class StoreUnavailable(StoreError):
 
 class StoreTimeout(StoreError):
     """The store ended a query that ran past its time limit."""
+
+
+# The time limit of the work running in this thread (a request's store call): every read
+# checks it, so a long walk over the graph stops at the limit instead of running on
+# unobserved after its request has given up.
+_time_limit: ContextVar[float | None] = ContextVar("steward_time_limit", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Reads in this block raise StoreTimeout once `seconds` have passed."""
+    token = _time_limit.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _time_limit.reset(token)
+
+
+def check_time_limit() -> None:
+    limit = _time_limit.get()
+    if limit is not None and time.monotonic() > limit:
+        raise StoreTimeout("the time limit of this request's store call passed")
 
 
 @dataclass(frozen=True)

@@ -157,17 +157,6 @@ def parse_text(text: str, name: str, problems: Problems) -> Any:
     return None
 
 
-def max_file_size() -> int:
-    """The most bytes a catalog file or document may have: $STEWARD_MAX_FILE_SIZE, else
-    10 MB. (`steward load` reads the variable through its --max-file-size option.)"""
-    raw = os.environ.get(MAX_FILE_SIZE_VAR, "").strip()
-    if not raw:
-        return MAX_FILE_SIZE
-    if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"{MAX_FILE_SIZE_VAR}={raw!r} is not a number of bytes")
-    return int(raw)
-
-
 def within_cap(name: str, size: int, max_bytes: int, problems: Problems) -> bool:
     if size <= max_bytes:
         return True

@@ -21,11 +21,14 @@ from typing import Any
 
 import pytest
 from graphql import parse
+from starlette.testclient import TestClient
 
+from api.app import Settings, create_app
 from api.auth import Role, create_token
 from api.graphql.cost import query_cost
 from api.graphql.limits import BUDGETS
 from api.graphql.schema import build_schema
+from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
 
@@ -243,3 +246,24 @@ def test_neo4j_ends_a_query_past_the_store_timeout(neo4j: Neo4jStore, tmp_path: 
                 break
             time.sleep(0.5)
         assert _running(neo4j) == []
+
+
+def test_an_embedded_walk_stops_at_the_time_limit(tmp_path: Path) -> None:
+    """The embedded store walks the graph in Python; every read checks the call's time
+    limit, so a walk its request gave up on ends instead of running on for minutes."""
+    store = EmbeddedStore(tmp_path / "store")
+    load_paths(store, [_dense(tmp_path / "dense.yaml", 9)], now="2026-01-01T00:00:00Z")
+    token = create_token(store, "lineage", Role.VIEWER, "2026-01-01T00:00:00Z")
+    settings = Settings(store_timeout=0.5, request_timeout=2.0)
+    with TestClient(create_app(store, settings)) as client:
+        body = client.post("/graphql", json={"query": '{ lineage(id: "s0", depth: 50) { pathCount } }'},
+                           headers={"Authorization": f"Bearer {token}"}).json()
+        assert body["errors"][0]["extensions"]["code"] == "TIMEOUT"
+        reads = store.round_trips
+        for _ in range(20):  # the walk in flight stops at its next read
+            time.sleep(0.25)
+            if store.round_trips == reads:
+                break
+            reads = store.round_trips
+        time.sleep(1.0)
+        assert store.round_trips == reads, "the abandoned walk is still reading the store"

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from api.app import Settings
 from api.auth import Role
 from catalog.vocab import RelType
 from graph.backends import StoreConfig, open_store
@@ -132,8 +133,8 @@ def test_load_catalog_refuses_aliases_and_deep_nesting_in_a_short_answer(api: Ap
     assert api.store.count_nodes() == before
 
 
-def test_load_catalog_applies_the_file_size_cap(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("STEWARD_MAX_FILE_SIZE", "1000")
+def test_load_catalog_applies_the_file_size_cap(store: Store) -> None:
+    api = make_api(store, Settings(max_file_size=1000))
     small = "mandates:\n  - {id: coppa, name: COPPA, citation: 15 U.S.C. 6501}\n"
     error = api.error(LOAD, Role.STEWARD, y=small + "#" * 1000)
     assert error["extensions"]["code"] == "VALIDATION"

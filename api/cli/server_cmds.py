@@ -10,6 +10,7 @@ from api.auth import Role, create_token, revoke_token
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from graph.loading import now_utc
+from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 # Seconds between SIGTERM and the end: requests still running then are cancelled.
@@ -42,10 +43,13 @@ GRACE = 3
               help="Behind a reverse proxy: the comma-separated addresses of the proxies whose "
                    "X-Forwarded-For and X-Forwarded-Proto are believed. By default none is, so the rate "
                    "limit keys on the real peer. [env: STEWARD_FORWARDED_ALLOW_IPS]")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_SIZE, show_default=True,
+              envvar=MAX_FILE_SIZE_VAR, metavar="BYTES",
+              help=f"The largest catalog document the loadCatalog mutation takes. [env: {MAX_FILE_SIZE_VAR}]")
 @pass_context
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
           request_timeout: float | None, public_base_url: str | None, read_timeout: float, metrics_public: bool,
-          forwarded_allow_ips: str | None) -> None:
+          forwarded_allow_ips: str | None, max_file_size: int) -> None:
     """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
     /metrics and the public inventory at /inventory.
 
@@ -60,7 +64,8 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     with handled(), ctx.store() as store:
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,
-                            metrics_public=metrics_public, request_timeout=request_timeout)
+                            metrics_public=metrics_public, request_timeout=request_timeout,
+                            max_file_size=max_file_size)
         app = create_app(store, settings)
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
         # Forwarded headers are believed only from proxies named here: otherwise any client

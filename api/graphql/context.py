@@ -17,17 +17,20 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
 from graph.store import Store, StoreTimeout
+from graph.yaml_source import MAX_FILE_SIZE
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
 
 
 class Context:
-    def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0) -> None:
+    def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0,
+                 max_file_size: int = MAX_FILE_SIZE) -> None:
         self.store = store
         self.principal = principal
         self.workers = workers
         self.timeout = timeout
+        self.max_file_size = max_file_size
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
 

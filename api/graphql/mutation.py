@@ -21,7 +21,6 @@ from catalog.vocab import Label, RelType
 from graph import curation
 from graph.loading import now_utc
 from graph.store import StoreError
-from graph.yaml_source import max_file_size
 
 T = TypeVar("T")
 FromId = Annotated[strawberry.ID, strawberry.argument(name="from")]
@@ -120,7 +119,7 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsSteward], description="Load a whole catalog YAML document: all "
                          "of it or nothing.")
     async def load_catalog(self, info: strawberry.Info, yaml: str) -> LoadResult:
-        report = await _run(info, partial(curation.load_document, max_bytes=max_file_size()), yaml,
+        report = await _run(info, partial(curation.load_document, max_bytes=info.context.max_file_size), yaml,
                             info.context.principal.name)
         return LoadResult(created=report.created, updated=report.updated, unchanged=report.unchanged,
                           edges_added=report.edges_added, edges_removed=report.edges_removed)

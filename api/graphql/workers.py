@@ -13,9 +13,12 @@ import contextlib
 import queue
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import anyio
+
+from graph.store import time_limit
 
 T = TypeVar("T")
 Job = tuple[Callable[[], Any], asyncio.AbstractEventLoop, "asyncio.Future[Any]"]
@@ -34,7 +37,7 @@ class Workers:
         seconds (it runs on, unobserved). Queueing for a free thread counts."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
-        self._submit((fn, loop, future))
+        self._submit((partial(_limited, fn, timeout), loop, future))
         with anyio.fail_after(timeout):
             return await future
 
@@ -60,6 +63,12 @@ class Workers:
                 outcome = (False, exc)
             with contextlib.suppress(RuntimeError):  # the loop has closed: nobody waits any more
                 loop.call_soon_threadsafe(_settle, future, outcome)
+
+
+def _limited(fn: Callable[[], T], timeout: float) -> T:
+    """`fn()` whose store reads stop at the time limit: the work itself ends, not only the wait."""
+    with time_limit(timeout):
+        return fn()
 
 
 def _settle(future: asyncio.Future[Any], outcome: tuple[bool, Any]) -> None:

@@ -18,7 +18,7 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.embedded.durable import Durable, Op
 from graph.embedded.memory import MemoryGraph
-from graph.store import Direction, Step
+from graph.store import Direction, Step, check_time_limit
 
 DEFAULT_FOLDER = ".steward"
 
@@ -60,6 +60,7 @@ class EmbeddedStore:
         self.memory = MemoryGraph(nodes, edges)
 
     def _fresh(self) -> MemoryGraph:
+        check_time_limit()
         # Another process (a `steward load` beside a running server) may have committed.
         with self._lock:
             self.round_trips += 1

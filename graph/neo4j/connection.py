@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as errors
 
-from graph.store import StoreError, StoreTimeout, StoreUnavailable
+from graph.store import StoreError, StoreTimeout, StoreUnavailable, check_time_limit
 
 T = TypeVar("T")
 Row = Mapping[str, Any]
@@ -78,6 +78,7 @@ class Connection:
         return self._execute(query, params, neo4j.RoutingControl.WRITE)
 
     def _execute(self, query: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
+        check_time_limit()
         self.round_trips += 1
         with translated(self.config):
             result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
