@@ -6,14 +6,18 @@ STORE ?= .steward
 # The official DCAT-US 1.1 JSON Schema ships in this wheel; the tests read it (its own
 # dependencies are CKAN's, not ours: hence --no-deps).
 DATAJSON := ckanext-datajson==0.1.29
+# The tests use the Neo4j server that `make test` starts: the same port unless told otherwise.
+export STEWARD_NEO4J_PORT ?= 7687
+export STEWARD_TEST_NEO4J_URI ?= bolt://127.0.0.1:$(STEWARD_NEO4J_PORT)
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test lint typecheck pytest neo4j neo4j-stop clean help
+.PHONY: run test system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
 	@echo "make test        lint, type-check and run every test"
+	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
 	@echo "make neo4j-stop  stop it"
 
@@ -35,11 +39,17 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The store tests run on both backends and fail (never skip) without a server: start it.
-pytest: $(STAMP) neo4j
-	$(BIN)/pytest
+# The Debian packages the tests need (Chromium): installed when missing, through sudo
+# when not root; a quick check of a few files when they are there.
+system:
+	bash tools/setup-system.sh
 
-test: lint typecheck pytest
+# The store tests run on both backends and fail (never skip) without a server: start
+# one for the run, and stop it after, unless it was already running.
+pytest: system $(STAMP)
+	bash tools/with-neo4j.sh $(BIN)/pytest
+
+test: system lint typecheck pytest
 
 neo4j:
 	bash tools/neo4j/neo4j.sh start

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import anyio
 from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -18,10 +17,15 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.types import ExecutionResult
 
 from api.auth import Role
+from api.graphiql import POLICY as GRAPHIQL_POLICY
+from api.graphiql import LocalGraphiQL, asset_routes
 from api.graphql.context import Context
+from api.graphql.execution import TimeLimit, deadline_of, run_apart, timed_out
 from api.graphql.schema import build_schema
+from api.graphql.workers import Workers
 from api.inventory.routes import make_routes
 from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
@@ -29,11 +33,7 @@ from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
 from graph.store import Store
-
-# GraphiQL, served from Steward itself: its scripts and styles, and queries to this server.
-GRAPHIQL_POLICY = ("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                   "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; "
-                   "form-action 'self'; frame-ancestors 'none'")
+from graph.yaml_source import MAX_FILE_SIZE
 
 
 @dataclass(frozen=True)
@@ -44,15 +44,30 @@ class Settings:
     public_base_url: str | None = None  # where /inventory is reachable from outside, if behind a proxy
     read_timeout: float = 20.0  # seconds a client may pause while sending its request body
     metrics_public: bool = False  # whether /metrics answers without a token
+    request_timeout: float | None = None  # a whole GraphQL request; None: a little more than store_timeout
+    max_file_size: int = MAX_FILE_SIZE  # the largest catalog document loadCatalog takes, in bytes
+
+    @property
+    def request_seconds(self) -> float:
+        return self.store_timeout + 5.0 if self.request_timeout is None else self.request_timeout
 
 
-class StewardGraphQL(GraphQL[Context, None]):
+class StewardGraphQL(LocalGraphiQL, GraphQL[Context, None]):
     def __init__(self, store: Store, settings: Settings) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql")
         self.store, self.settings = store, settings
+        # At most 8 executions at once (more wait their turn, on their own time) and 16 store calls.
+        self.executions, self.store_calls = Workers(8), Workers(16)
 
     async def get_context(self, request: Any, response: Any) -> Context:
-        return Context(self.store, principal_of(request.scope), self.settings.store_timeout)
+        return Context(self.store, principal_of(request.scope), self.store_calls, self.settings.store_timeout,
+                       self.settings.max_file_size)
+
+    async def execute_single(self, **operation: Any) -> ExecutionResult:  # type: ignore[override]
+        # Apart from the server's event loop, and within the request's time.
+        execute, seconds = super().execute_single, self.settings.request_seconds
+        return await run_apart(self.executions, deadline_of(operation["request"].scope), lambda: execute(**operation),
+                               lambda: ExecutionResult(data=None, errors=[timed_out(seconds)]))
 
     def decode_json(self, data: str | bytes) -> object:
         """A request body is a JSON object (or a list of them); anything else is the
@@ -102,8 +117,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
 
     async def readyz(_: Request) -> Response:
         try:
-            with anyio.fail_after(settings.store_timeout):
-                await anyio.to_thread.run_sync(store.count_nodes, abandon_on_cancel=True)
+            await graphql.store_calls.run(store.count_nodes, settings.store_timeout)
         except Exception as exc:  # any failure to answer means not ready; say why, briefly
             return JSONResponse({"status": "unavailable", "store": store.name, "reason": type(exc).__name__},
                                 status_code=503)
@@ -118,10 +132,10 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
                                  media_type="text/plain; version=0.0.4")
 
     routes: list[BaseRoute] = [
-        Route("/graphql", graphql, methods=["GET", "POST"]),
+        Route("/graphql", TimeLimit(graphql, settings.request_seconds), methods=["GET", "POST"]), *asset_routes(),
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
         # The live public inventory: what the public may see, as of the day it is asked.
-        *make_routes(lambda: store, date.today, settings.public_base_url),
+        *make_routes(store, date.today, settings.public_base_url),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

@@ -129,7 +129,8 @@ def blast_radius(view: GraphView, incident_id: str, as_of: date) -> BlastRadius:
         hours = records[agreement_id].get("breach_notice_hours") if agreement_id in records else None
         if hours is None:
             continue
-        deadline = discovered + timedelta(hours=int(hours))
+        # A notice period past the calendar's end (hours up to 2^31) ends on its last moment.
+        deadline = discovered + min(timedelta(hours=int(hours)), datetime.max - discovered)
         notices.append(Notice(agreement_id, provider_of.get(agreement_id), int(hours), deadline,
                               deadline < datetime.combine(as_of, time())))
     return BlastRadius(incident_id, as_of, tuple(affected_ids), tuple(systems), tuple(sorted(elements)),

@@ -5,6 +5,8 @@ Every problem is collected with its location; nothing stops at the first."""
 from __future__ import annotations
 
 import dataclasses
+import math
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -15,12 +17,14 @@ from catalog.model import NODE_TYPES, Node, Organization
 from catalog.periods import Duration, parse_date
 from catalog.records import EdgeRecord, NodeRecord, field_types, props_of, to_record
 from catalog.relations import RELATIONS, REQUIRED_RELATIONS, RelSpec
-from catalog.source import Location, Problems, SourceList, SourceMapping
+from catalog.source import Location, Problems, SourceList, SourceMapping, excerpt, key_name
 from catalog.vocab import Label, Vocabulary
 
 SLUG = rules_of_input.SLUG
 MAX_ID = 80
 COMMON_KEYS = ("id", "name", "description", "notes")
+# Whole numbers are counts of days or hours, and GraphQL's Int is 32 bits.
+INT_RANGE = (-(2**31), 2**31 - 1)
 CONTACT_KEYS = ("name", "email", "url")
 
 
@@ -61,11 +65,12 @@ def allowed_keys(label: Label) -> list[str]:
 
 def check_id(value: Any, where: Location, problems: Problems) -> str | None:
     if not isinstance(value, str) or not value:
-        problems.add(where, "expected an id (a slug such as 'student-birth-date')")
+        got = "" if value is None or value == "" else f", got {excerpt(value)}"
+        problems.add(where, f"expected an id (a slug such as 'student-birth-date'){got}")
         return None
-    if not SLUG.match(value) or len(value) > MAX_ID:
+    if len(value) > MAX_ID or not SLUG.match(value):
         problems.add(where, f"expected a slug of lowercase letters, digits and single hyphens "
-                            f"(at most {MAX_ID} characters), got {value!r}")
+                            f"(at most {MAX_ID} characters), got {excerpt(value)}")
         return None
     return value
 
@@ -81,16 +86,34 @@ def coerce(kind: type, value: Any) -> Any:
     if kind is bool:
         if isinstance(value, bool):
             return value
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(f"expected true or false, got {excerpt(value)}")
     if kind is int:
-        if isinstance(value, int) and not isinstance(value, bool):
+        low, high = INT_RANGE
+        if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
             return value
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise ValueError(f"expected a whole number from {low} to {high}, got {excerpt(value)}")
     if kind is str:
-        if isinstance(value, str | int | float) and not isinstance(value, bool):
-            return str(value)
-        raise ValueError(f"expected text, got {type(value).__name__}")
+        return _text(value)
     raise ValueError(f"unsupported field type {kind.__name__}")
+
+
+def _text(value: Any) -> str:
+    """Text as given. A number stands for its digits (`frequency: 1`), but not NaN or
+    infinity, nor a number too long to write out; a list or mapping is never text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"expected text, got the number {value}; quote it if it is text")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        with suppress(ValueError):  # str() refuses an int of more than 4,300 digits
+            return str(value)
+    if not isinstance(value, str):
+        kind = "a list: " if isinstance(value, list) else "a mapping: " if isinstance(value, dict) else ""
+        raise ValueError(f"expected text, got {kind}{excerpt(value)}")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate, as "\ud800" in YAML or JSON writes it
+        raise ValueError(f"expected text, got an invalid character {excerpt(exc.object[exc.start:exc.end])} "
+                         f"at position {exc.start}") from None
+    return value
 
 
 def parse_fields(cls: type, raw: SourceMapping, where: Location, problems: Problems,
@@ -123,10 +146,22 @@ def _contact(raw: SourceMapping, where: Location, problems: Problems) -> dict[st
     if not isinstance(contact, dict):
         problems.add(at, "expected a mapping with name, email and url")
         return {}
-    unknown = sorted(set(contact) - set(CONTACT_KEYS))
+    unknown = _unknown(contact, CONTACT_KEYS)
     if unknown:
-        problems.add(at, f"unknown key(s) {', '.join(unknown)}; expected name, email, url")
-    return {f"contact_{k}": str(v) for k, v in contact.items() if k in CONTACT_KEYS and v is not None}
+        problems.add(at, f"unknown key(s) {unknown}; expected name, email, url")
+    found: dict[str, Any] = {}
+    for key in CONTACT_KEYS:
+        if contact.get(key) is not None:
+            try:
+                found[f"contact_{key}"] = _text(contact[key])
+            except ValueError as exc:
+                problems.add(at.child(key), str(exc))
+    return found
+
+
+def _unknown(mapping: dict[Any, Any], allowed: tuple[str, ...] | list[str]) -> str:
+    """The keys of `mapping` that are not allowed, as a message names them."""
+    return ", ".join(sorted(key_name(k) for k in mapping if k not in allowed))
 
 
 def _references(label: Label, node_id: str, raw: SourceMapping, where: Location,
@@ -156,9 +191,9 @@ def parse_reference(spec: RelSpec, node_id: str, item: Any, at: Location,
     if isinstance(item, dict) and spec.ref_key and spec.props:
         item_map = item if isinstance(item, SourceMapping) else SourceMapping(item)
         keys = [spec.ref_key, *field_types(spec.props)]
-        unknown = sorted(set(item_map) - set(keys))
+        unknown = _unknown(item_map, keys)
         if unknown:
-            problems.add(at, f"unknown key(s) {', '.join(unknown)}; expected {', '.join(keys)}")
+            problems.add(at, f"unknown key(s) {unknown}; expected {', '.join(keys)}")
         parsed = parse_fields(spec.props, item_map, at, problems)
         if parsed is None:
             return None
@@ -188,7 +223,7 @@ def parse_node(label: Label, raw: Any, where: Location, problems: Problems) -> P
         return None
     cls = NODE_TYPES[label]
     count = len(problems.items)
-    unknown = sorted(k for k in raw if k not in allowed_keys(label))
+    unknown = sorted((k for k in raw if k not in allowed_keys(label)), key=str)
     for key in unknown:
         problems.add(where.child(key, raw.line_of(key)),
                      f"unknown key for {article(label)}; expected one of {', '.join(allowed_keys(label))}")

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from contextlib import suppress
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, date, datetime, timedelta
+
+from catalog.source import excerpt
 
 _DURATION = re.compile(r"^P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
 
@@ -23,9 +26,9 @@ class Duration:
     def parse(cls, text: object) -> Duration:
         if isinstance(text, Duration):
             return text
-        match = _DURATION.match(str(text).strip().upper())
+        match = _DURATION.match(text.strip().upper()) if isinstance(text, str) else None
         if not match or not any(match.groups()):
-            raise ValueError(f"expected an ISO 8601 duration such as P5Y, P18M or P60D, got {text!r}")
+            raise ValueError(f"expected an ISO 8601 duration such as P5Y, P18M or P60D, got {excerpt(text)}")
         parts = {k: int(v) if v else 0 for k, v in match.groupdict().items()}
         return cls(years=parts["y"], months=parts["m"], days=parts["d"] + 7 * parts["w"])
 
@@ -35,11 +38,15 @@ class Duration:
 
     def after(self, start: date) -> date:
         """The date this duration after `start`; a month-end overflows to the last day
-        of the month (2024-01-31 + P1M is 2024-02-29)."""
+        of the month (2024-01-31 + P1M is 2024-02-29). Past the calendar's last day
+        (9999-12-31) it is that day: nothing falls due later, and no date overflows."""
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
+        if year > MAXYEAR:
+            return date.max
         day = min(start.day, calendar.monthrange(year, month)[1])
-        return date(year, month, day) + timedelta(days=self.days)
+        end = date(year, month, day)
+        return end + timedelta(days=self.days) if self.days <= (date.max - end).days else date.max
 
     def iso(self) -> str:
         text = "P"
@@ -66,7 +73,7 @@ def parse_date(value: object) -> date:
         return value.date()
     if isinstance(value, date):
         return value
-    try:
-        return date.fromisoformat(str(value).strip())
-    except ValueError:
-        raise ValueError(f"expected an ISO 8601 date such as 2026-06-30, got {value!r}") from None
+    if isinstance(value, str):
+        with suppress(ValueError):
+            return date.fromisoformat(value.strip())
+    raise ValueError(f"expected an ISO 8601 date such as 2026-06-30, got {excerpt(value)}")

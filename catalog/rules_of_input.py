@@ -4,8 +4,10 @@ Each returns (key, message) pairs; an empty list means the node is acceptable.""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import urlsplit
 
 from catalog.model import (
     AccessRequest,
@@ -19,11 +21,15 @@ from catalog.model import (
     Person,
     RetentionRule,
 )
+from catalog.source import excerpt
 from catalog.vocab import Trigger
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-URL = re.compile(r"^https?://\S+$")
+# Links end up as <a href> in the published pages: any other scheme (javascript:, data:,
+# vbscript:) would run in a reader's browser. A designated contact may be an e-mail link.
+WEB_SCHEMES = ("http", "https")
+CONTACT_SCHEMES = (*WEB_SCHEMES, "mailto")
 
 
 def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[str, str]]:
@@ -53,6 +59,7 @@ def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[s
     if isinstance(node, Organization) and node.access_response_days is not None and node.access_response_days < 1:
         found.append(("access_response_days", f"expected a number of days, 1 or more, got {node.access_response_days}"))
     found += _contacts(node)
+    found += _links(node)
     return found
 
 
@@ -63,9 +70,43 @@ def _retention(node: RetentionRule | Event) -> Iterable[tuple[str, str]]:
     kind = node.trigger if isinstance(node, RetentionRule) else node.kind
     if node.topic is not None:
         if not SLUG.match(node.topic):
-            yield ("topic", f"expected a slug such as 'contract-termination', got {node.topic!r}")
+            yield ("topic", f"expected a slug such as 'contract-termination', got {excerpt(node.topic)}")
         elif kind != Trigger.EVENT:
             yield ("topic", f"a topic matches rules and events of kind EVENT only; this one is {kind.value}")
+
+
+def link_fields(cls: type[Node]) -> dict[str, tuple[str, ...]]:
+    """The fields of a node type that hold a link (the model names them `url` or
+    `..._url`), with the schemes each accepts."""
+    return {f.name: CONTACT_SCHEMES if f.name.startswith("contact_") else WEB_SCHEMES
+            for f in dataclasses.fields(cls) if f.name == "url" or f.name.endswith("_url")}
+
+
+def is_link(value: str, schemes: Sequence[str]) -> bool:
+    """An absolute URL with one of `schemes`, and nothing a browser would strip or
+    reinterpret (spaces, control characters)."""
+    if not value.isprintable() or " " in value:  # no spaces, controls, format characters
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # a malformed host, such as "http://[x"
+        return False
+    scheme = parts.scheme.lower()
+    if scheme not in schemes:
+        return False
+    return bool(EMAIL.match(parts.path)) if scheme == "mailto" else bool(parts.netloc)
+
+
+def _links(node: Node) -> Iterable[tuple[str, str]]:
+    for name, schemes in link_fields(type(node)).items():
+        value = getattr(node, name)
+        if value is None or is_link(value, schemes):
+            continue
+        kind = "an http(s) or mailto: URL" if "mailto" in schemes else "an http(s) URL"
+        if name.startswith("contact_"):  # written in a file as contact: {url: ...}
+            yield ("contact", f"expected contact.url to be {kind}, got {excerpt(value)}")
+        else:
+            yield (name, f"expected {kind}, got {excerpt(value)}")
 
 
 def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:
@@ -82,15 +123,10 @@ def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:
         value = getattr(node, key)
         if value is not None and value < 0:
             yield (key, f"expected zero or more, got {value}")
-    if node.public_url and not URL.match(node.public_url):
-        yield ("public_url", f"expected an http(s) URL, got {node.public_url!r}")
 
 
 def _contacts(node: Node) -> Iterable[tuple[str, str]]:
     if isinstance(node, Person) and node.email and not EMAIL.match(node.email):
-        yield ("email", f"expected an email address, got {node.email!r}")
-    if isinstance(node, Organization):
-        if node.contact_email and not EMAIL.match(node.contact_email):
-            yield ("contact", f"expected contact.email to be an email address, got {node.contact_email!r}")
-        if node.contact_url and not URL.match(node.contact_url):
-            yield ("contact", f"expected contact.url to be an http(s) URL, got {node.contact_url!r}")
+        yield ("email", f"expected an email address, got {excerpt(node.email)}")
+    if isinstance(node, Organization) and node.contact_email and not EMAIL.match(node.contact_email):
+        yield ("contact", f"expected contact.email to be an email address, got {excerpt(node.contact_email)}")

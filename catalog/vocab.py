@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from catalog.source import excerpt
+
 
 class Vocabulary(StrEnum):
     """An enum matched case-insensitively on input and stored as spelled in DESIGN.md."""
@@ -12,11 +14,12 @@ class Vocabulary(StrEnum):
     def parse(cls, value: object) -> Vocabulary:
         if isinstance(value, cls):
             return value
-        text = str(value).strip().lower()
+        # Only text can name a member; str() of anything else could be of any size.
+        text = value.strip().lower() if isinstance(value, str) else None
         for member in cls:
             if member.value.lower() == text:
                 return member
-        raise ValueError(f"expected one of {', '.join(m.value for m in cls)}, got {value!r}")
+        raise ValueError(f"expected one of {', '.join(m.value for m in cls)}, got {excerpt(value)}")
 
     def __str__(self) -> str:
         return str(self.value)

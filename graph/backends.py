@@ -17,6 +17,7 @@ class StoreConfig:
     neo4j_user: str = "neo4j"
     neo4j_password: str | None = field(default=None, repr=False)  # None: the server has auth off
     neo4j_database: str | None = None  # None: the user's home database
+    timeout: float | None = None  # seconds a query may run on Neo4j before the server ends it
 
     @property
     def location(self) -> str:
@@ -36,5 +37,6 @@ def open_store(config: StoreConfig) -> Store:
         from graph.neo4j import Neo4jConfig, Neo4jStore
 
         return Neo4jStore(Neo4jConfig(uri=config.neo4j_uri, user=config.neo4j_user,
-                                      password=config.neo4j_password, database=config.neo4j_database))
+                                      password=config.neo4j_password, database=config.neo4j_database,
+                                      timeout=config.timeout))
     raise StoreError(f"unknown backend {config.backend!r}; expected one of {', '.join(BACKENDS)}")

@@ -10,12 +10,12 @@ from catalog.audit import Change
 from catalog.parse import ParsedNode, parse_node, parse_reference
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.relations import RELATIONS, RelSpec
-from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping
+from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping, excerpt
 from catalog.unparse import to_mapping
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, edge_key, load_parsed, now_utc, parse_document
 from graph.store import Direction, Store, StoreError
-from graph.yaml_source import parse_text
+from graph.yaml_source import MAX_FILE_SIZE, parse_text, within_cap
 
 
 class NotFound(StoreError):
@@ -40,7 +40,7 @@ def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: st
     """A new node, and the relationships its fields declare (as in a catalog file)."""
     node_id = fields.get("id")
     if isinstance(node_id, str) and store.get_node(node_id) is not None:
-        raise Conflict(f"a node with id {node_id!r} already exists")
+        raise Conflict(f"a node with id {excerpt(node_id)} already exists")
     parsed, problems = _parse_one(label, fields, "input")
     load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)
     return _get(store, parsed.record.id)
@@ -105,7 +105,7 @@ def link(store: Store, type_: RelType, source_id: str, target_id: str, props: Ma
     clean = dict(ref.props)
     if "retention_rule" in clean and store.get_node(str(clean["retention_rule"])) is None:
         raise CatalogError([_problem("input.props.retention_rule",
-                                     f"unknown retention rule {clean['retention_rule']!r}")])
+                                     f"unknown retention rule {excerpt(clean['retention_rule'])}")])
     before = store.edges(source_id, Direction.OUT, [type_])
     old = next((e for e in before if e.target == target_id), None)
     edge = EdgeRecord(type_, source_id, target_id, clean)
@@ -120,7 +120,7 @@ def unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: 
            now: str | None = None) -> EdgeRecord:
     found = [e for e in store.edges(source_id, Direction.OUT, [type_]) if e.target == target_id]
     if not found:
-        raise NotFound(f"no {type_.value} relationship from {source_id!r} to {target_id!r}")
+        raise NotFound(f"no {type_.value} relationship from {excerpt(source_id)} to {excerpt(target_id)}")
     with store.transaction() as tx:
         tx.delete_edge(type_, source_id, target_id)
         tx.record_change(Change(now or now_utc(), actor, "unlink", edge_key(type_, source_id, target_id),
@@ -129,17 +129,21 @@ def unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: 
 
 
 def load_document(store: Store, text: str, actor: str, name: str = "catalog",
-                  now: str | None = None) -> LoadReport:
-    """A whole catalog document (YAML), all of it or nothing."""
+                  now: str | None = None, max_bytes: int = MAX_FILE_SIZE) -> LoadReport:
+    """A whole catalog document (YAML), all of it or nothing; no larger than a file may be."""
     problems = Problems()
-    parsed = parse_document(parse_text(text, name, problems), name, problems)
+    # "surrogatepass": a JSON string may hold a lone surrogate, which YAML then reports.
+    if within_cap(name, len(text.encode("utf-8", "surrogatepass")), max_bytes, problems):
+        parsed = parse_document(parse_text(text, name, problems), name, problems)
+    else:
+        parsed = []
     return load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor)
 
 
 def _get(store: Store, node_id: str) -> NodeRecord:
     node = store.get_node(node_id)
     if node is None:
-        raise NotFound(f"no node with id {node_id!r}")
+        raise NotFound(f"no node with id {excerpt(node_id)}")
     return node
 
 

@@ -19,7 +19,7 @@ from catalog.source import CatalogError, Location, Problems
 from catalog.validate import Batch, validate
 from catalog.vocab import RelType
 from graph.store import Direction, Store
-from graph.yaml_source import catalog_files, parse_text
+from graph.yaml_source import MAX_FILE_SIZE, catalog_files, parse_text, read_file
 
 Progress = Callable[[str], None]
 
@@ -81,15 +81,13 @@ def parse_document(doc: Any, name: str, problems: Problems) -> list[ParsedNode]:
     return parsed
 
 
-def read_catalog(paths: Iterable[str | Path], problems: Problems,
-                 progress: Progress | None = None) -> tuple[list[ParsedNode], int]:
+def read_catalog(paths: Iterable[str | Path], problems: Problems, progress: Progress | None = None,
+                 max_file_size: int = MAX_FILE_SIZE) -> tuple[list[ParsedNode], int]:
     files = catalog_files(paths, problems)
     parsed: list[ParsedNode] = []
     for path in files:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.add(Location(str(path)), f"cannot read: {exc}")
+        text = read_file(path, problems, max_file_size)
+        if text is None:
             continue
         nodes = parse_document(parse_text(text, str(path), problems), str(path), problems)
         if progress:
@@ -99,12 +97,12 @@ def read_catalog(paths: Iterable[str | Path], problems: Problems,
 
 
 def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = None,
-               progress: Progress | None = None) -> LoadReport:
+               progress: Progress | None = None, max_file_size: int = MAX_FILE_SIZE) -> LoadReport:
     """Validate every file of the load, then write it in one transaction.
 
     Raises CatalogError listing every problem; the store is then untouched."""
     problems = Problems()
-    parsed, files = read_catalog(paths, problems, progress)
+    parsed, files = read_catalog(paths, problems, progress, max_file_size)
     report = load_parsed(store, parsed, problems, now=now)
     report.files = files
     return report

@@ -5,8 +5,10 @@ transaction, which commits as a whole or leaves the store as it was."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -16,7 +18,8 @@ from catalog.view import Direction
 from catalog.vocab import Label, RelType
 
 SCHEMA_VERSION = 1
-__all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable"]
+__all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable",
+           "Versioned"]
 
 
 class StoreError(Exception):
@@ -25,6 +28,32 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached at all (a server down, a folder unreadable)."""
+
+
+class StoreTimeout(StoreError):
+    """The store ended a query that ran past its time limit."""
+
+
+# The time limit of the work running in this thread (a request's store call): every read
+# checks it, so a long walk over the graph stops at the limit instead of running on
+# unobserved after its request has given up.
+_time_limit: ContextVar[float | None] = ContextVar("steward_time_limit", default=None)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Reads in this block raise StoreTimeout once `seconds` have passed."""
+    token = _time_limit.set(time.monotonic() + seconds)
+    try:
+        yield
+    finally:
+        _time_limit.reset(token)
+
+
+def check_time_limit() -> None:
+    limit = _time_limit.get()
+    if limit is not None and time.monotonic() > limit:
+        raise StoreTimeout("the time limit of this request's store call passed")
 
 
 @dataclass(frozen=True)
@@ -67,6 +96,15 @@ class Traversal(Protocol):
                  types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]: ...
 
 
+class Versioned(Protocol):
+    def data_version(self) -> int:
+        """A number that changes with every committed write to the graph (nodes,
+        relationships, an import; not tokens), the same for every store object open on
+        the same data, and cheap to read: what a cache of anything built from the graph
+        keys on."""
+        ...
+
+
 class Writer(Protocol):
     def upsert_node(self, node: NodeRecord) -> None: ...
 
@@ -96,7 +134,7 @@ class TokenStore(Protocol):
     def revoke_token(self, name: str, at: str, change: Change | None = None) -> bool: ...
 
 
-class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Protocol):
+class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Versioned, Protocol):
     """A whole backend: the readers, plus transactions and lifecycle."""
 
     name: str

@@ -1,7 +1,14 @@
-"""Read catalog files: YAML parsed with the line of every mapping, key and list item."""
+"""Read catalog files: YAML parsed with the line of every mapping, key and list item.
+
+A catalog file is plain data: mappings, lists, text, numbers, true/false and dates. It has
+no use for anchors, aliases, merge keys or other tags, so they are refused: an alias of
+nested aliases lets a few hundred bytes stand for a value of gigabytes. So is nesting far
+deeper than a catalog needs, which would otherwise exhaust Python's stack."""
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,19 +16,73 @@ from typing import Any
 
 import yaml
 
-from catalog.source import Location, Problems, SourceList, SourceMapping
+from catalog.source import Location, Problems, SourceList, SourceMapping, excerpt, key_name
 
 SUFFIXES = (".yaml", ".yml")
+MAX_FILE_SIZE = 10_000_000
+MAX_FILE_SIZE_VAR = "STEWARD_MAX_FILE_SIZE"
+# A catalog nests six levels (file, section, node, `holds`, holding, value); leave room.
+MAX_DEPTH = 20
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {_CORE + t for t in ("null", "bool", "int", "float", "str", "timestamp", "seq", "map")}
+_NO_ANCHORS = "catalog files may not use anchors (&name), aliases (*name) or merge keys (<<); write the value out"
+# Byte-order marks of encodings other than UTF-8, longest first (UTF-32 LE starts as UTF-16 LE).
+_OTHER_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
+               (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"))
+
+
+class Refused(yaml.MarkedYAMLError):
+    """Valid YAML that a catalog file may not hold."""
+
+
+def _refused(message: str, mark: Any) -> Refused:
+    return Refused(None, None, message, mark)
 
 
 class _LineLoader(yaml.SafeLoader):
-    pass
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.depth = 0
+        self.first_anchor: Any = None  # the event of the first anchor met, if any
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+        if getattr(event, "anchor", None) is not None and self.first_anchor is None:
+            self.first_anchor = event
+        if self.depth >= MAX_DEPTH:
+            raise _refused(f"nested more than {MAX_DEPTH} levels deep (mappings and lists); "
+                                      "a catalog file needs six", event.start_mark)
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def compose_document(self) -> yaml.Node | None:
+        node = super().compose_document()
+        # An anchor nothing refers to does no harm, but is refused all the same, so that
+        # the rule is simply "no anchors or aliases" (an alias is reported at its own line).
+        if self.first_anchor is not None:
+            anchor = self.first_anchor
+            raise _refused(f"found the anchor &{key_name(anchor.anchor)}: {_NO_ANCHORS}", anchor.start_mark)
+        return node
+
+    def construct_document(self, node: yaml.Node) -> Any:
+        data = super().construct_document(node)
+        # A list has a line, and the loader reports it; a lone value has none but this.
+        if isinstance(node, yaml.ScalarNode) and data is not None:
+            raise _refused(f"expected a mapping of sections such as elements or systems, got {excerpt(data)}",
+                           node.start_mark)
+        return data
 
 
 # YAML 1.1 reads `on`, `off`, `yes` and `no` as booleans, which turns the `on:` key of a
-# training completion into True. Keep to YAML 1.2: only true and false are booleans.
+# training completion into True. Keep to YAML 1.2: only true and false are booleans. The
+# merge key `<<` and the value key `=` are plain text, and `<<` is refused below.
 _LineLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_CORE + "bool", _CORE + "merge", _CORE + "value")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 _LineLoader.add_implicit_resolver(
@@ -29,15 +90,17 @@ _LineLoader.add_implicit_resolver(
 
 
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> SourceMapping:
-    loader.flatten_mapping(node)
     result = SourceMapping(line=node.start_mark.line + 1)
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise _refused(f"expected a key such as id or name, got {excerpt(key)}", key_node.start_mark)
+        if key == "<<":
+            raise _refused(f"found the merge key <<: {_NO_ANCHORS}", key_node.start_mark)
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
+            raise _refused(f"duplicate key {key_name(key)}", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[str(key)] = key_node.start_mark.line + 1
+        result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
 
@@ -49,6 +112,29 @@ def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> SourceList:
     return result
 
 
+def _or_text(construct: Any) -> Any:
+    """A number or date YAML cannot make (2026-02-30, or an integer of 5,000 digits) is
+    kept as the text it is, so that the field it was given for reports it."""
+
+    def constructor(loader: _LineLoader, node: yaml.ScalarNode) -> Any:
+        try:
+            return construct(loader, node)
+        except (ValueError, OverflowError):
+            return loader.construct_scalar(node)
+
+    return constructor
+
+
+def _other_tag(loader: _LineLoader, node: yaml.Node) -> Any:
+    raise _refused(f"found the tag {excerpt(node.tag)}: catalog files hold only text, numbers, "
+                              "true/false, dates, lists and mappings", node.start_mark)
+
+
+_LineLoader.yaml_constructors = {tag: fn for tag, fn in yaml.SafeLoader.yaml_constructors.items()
+                                 if tag in _PLAIN_TAGS}
+_LineLoader.add_constructor(None, _other_tag)
+_LineLoader.add_constructor(_CORE + "int", _or_text(yaml.SafeLoader.construct_yaml_int))
+_LineLoader.add_constructor(_CORE + "timestamp", _or_text(yaml.SafeLoader.construct_yaml_timestamp))
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
@@ -60,10 +146,49 @@ def parse_text(text: str, name: str, problems: Problems) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        problems.add(Location(name, line), f"not valid YAML: {exc.problem or exc}")
+        prefix = "" if isinstance(exc, Refused) else "not valid YAML: "
+        problems.add(Location(name, line), f"{prefix}{exc.problem or exc}")
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        problems.add(Location(name, line), f"not valid YAML: the character U+{exc.character:04X} is not "
+                                           "allowed; write it as an escape inside double quotes")
     except yaml.YAMLError as exc:
         problems.add(Location(name), f"not valid YAML: {exc}")
     return None
+
+
+def within_cap(name: str, size: int, max_bytes: int, problems: Problems) -> bool:
+    if size <= max_bytes:
+        return True
+    problems.add(Location(name), f"{size:,} bytes is more than the {max_bytes:,} bytes a catalog file may have "
+                                 f"(set --max-file-size or {MAX_FILE_SIZE_VAR} to allow more)")
+    return False
+
+
+def read_file(path: Path, problems: Problems, max_bytes: int = MAX_FILE_SIZE) -> str | None:
+    """The text of a catalog file, or None with a problem recorded: it is too large, or it
+    is not UTF-8 (a UTF-8 byte-order mark is allowed)."""
+    name = str(path)
+    try:
+        with path.open("rb") as file:
+            data = file.read(max_bytes + 1)  # never more than the cap, whatever the file's size
+            if not within_cap(name, max(len(data), os.fstat(file.fileno()).st_size), max_bytes, problems):
+                return None
+    except OSError as exc:
+        problems.add(Location(name), f"cannot read: {exc.strerror or exc}")
+        return None
+    for bom, encoding in _OTHER_BOMS:
+        if data.startswith(bom):
+            problems.add(Location(name, 1), f"the file is {encoding} (it starts with a {encoding} byte-order "
+                                            "mark); catalog files are UTF-8")
+            return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.add(Location(name, line), f"not UTF-8 text: the byte 0x{data[exc.start]:02X} cannot be read; "
+                                           "catalog files are UTF-8")
+        return None
 
 
 def catalog_files(paths: Iterable[str | Path], problems: Problems) -> list[Path]:

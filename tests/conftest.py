@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from graph.backends import StoreConfig, open_store
 from graph.neo4j import Neo4jStore
@@ -15,6 +16,14 @@ SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
 BACKENDS = ["embedded", "neo4j"]
 NEO4J_URI = os.environ.get("STEWARD_TEST_NEO4J_URI", "bolt://127.0.0.1:7687")
+
+# Property-based tests stay bounded: a modest number of examples, no deadline (a store on
+# a busy machine is slow, not wrong), nothing saved between runs. Tests that write to a real
+# store ask for fewer examples, and reuse one store across them on purpose: a failed load
+# must leave it as it was, whatever earlier examples wrote.
+settings.register_profile("steward", max_examples=40, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+settings.load_profile("steward")
 
 
 def open_test_store(backend: str, folder: Path, uri: str = NEO4J_URI) -> Store:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from api.app import Settings
 from api.auth import Role
 from catalog.vocab import RelType
 from graph.backends import StoreConfig, open_store
@@ -13,6 +14,7 @@ from graph.store import Direction, Store
 
 from .api_support import Api, make_api
 from .conftest import NEO4J_URI
+from .hostile import DEEP, LAUGHS
 
 
 @pytest.fixture
@@ -111,3 +113,45 @@ def test_the_audit_trail_survives_a_restart(store: Store, tmp_path: Path) -> Non
         assert ("steward-token", "update", "sis") in trail and ("cli", "create", "sis") in trail
     finally:
         reopened.close()
+
+
+LOAD = "mutation($y: String!) { loadCatalog(yaml: $y) { created } }"
+
+
+@pytest.mark.parametrize(("document", "expected"), [
+    (LAUGHS, "catalog:6: found the alias *a: catalog files may not use anchors"),
+    (DEEP, "catalog:1: nested more than 20 levels deep"),
+])
+def test_load_catalog_refuses_aliases_and_deep_nesting_in_a_short_answer(api: Api, document: str,
+                                                                       expected: str) -> None:
+    before = api.store.count_nodes()
+    response = api.client.post("/graphql", json={"query": LOAD, "variables": {"y": document}},
+                               headers={"Authorization": f"Bearer {api.tokens[Role.STEWARD]}"})
+    assert response.status_code == 200 and len(response.content) < 1000
+    error = response.json()["errors"][0]
+    assert error["extensions"]["code"] == "VALIDATION" and expected in error["message"]
+    assert api.store.count_nodes() == before
+
+
+def test_load_catalog_applies_the_file_size_cap(store: Store) -> None:
+    api = make_api(store, Settings(max_file_size=1000))
+    small = "mandates:\n  - {id: coppa, name: COPPA, citation: 15 U.S.C. 6501}\n"
+    error = api.error(LOAD, Role.STEWARD, y=small + "#" * 1000)
+    assert error["extensions"]["code"] == "VALIDATION"
+    assert error["extensions"]["problems"] == [{
+        "file": "catalog", "line": None, "key": "",
+        "message": f"{len(small) + 1000:,} bytes is more than the 1,000 bytes a catalog file may have "
+                   "(set --max-file-size or STEWARD_MAX_FILE_SIZE to allow more)"}]
+    assert api.store.get_node("coppa") is None
+    assert api.data(LOAD, Role.STEWARD, y=small)["loadCatalog"] == {"created": ["coppa"]}
+
+
+def test_a_long_id_is_quoted_in_part_in_every_answer(api: Api) -> None:
+    long = "x" * 100_000
+    for query in ('mutation($y: ID!) { deleteNode(id: $y) }',
+                  'mutation($y: ID!) { unlink(type: "HOLDS", from: $y, to: $y) { type } }',
+                  'mutation($y: ID!) { updateNode(id: $y, fields: {}) { id } }'):
+        response = api.client.post("/graphql", json={"query": query, "variables": {"y": long}},
+                                   headers={"Authorization": f"Bearer {api.tokens[Role.STEWARD]}"})
+        assert response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
+        assert len(response.content) < 1000, query

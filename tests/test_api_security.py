@@ -154,6 +154,43 @@ def test_errors_never_leak_internals_and_store_calls_time_out(store: Store, mode
     assert body["errors"][0]["extensions"]["code"] == ("INTERNAL" if mode == "error" else "TIMEOUT")
 
 
+class _Slow:
+    """A store whose reads each take a while; it counts the reads started."""
+
+    def __init__(self, inner: Store, delay: float) -> None:
+        self.inner, self.delay, self.started = inner, delay, 0
+
+    def __getattr__(self, name: str) -> Any:
+        read = getattr(self.inner, name)
+        if name not in ("get_nodes", "edges_for"):
+            return read
+
+        def slow(*args: Any) -> Any:
+            self.started += 1
+            time.sleep(self.delay)
+            return read(*args)
+        return slow
+
+
+def test_a_request_past_its_time_limit_stops_its_work(store: Store) -> None:
+    base = make_api(store)
+    slow = _Slow(store, 0.25)
+    # One read per relationship type, one after another (a DataLoader batch): seconds in all.
+    fields = " ".join(f"{name}(first: 2) {{ id }}" for name in (
+        "heldBy", "collectedBy", "usedFor", "requiredBy", "derivatives", "carriedBy", "coveredBy", "accessibleBy",
+        "destructions", "owners", "stewards"))
+    query = f'{{ node(id: "student-birth-date") {{ ... on DataElement {{ {fields} }} }} }}'
+    settings = Settings(store_timeout=5.0, request_timeout=1.0)
+    with TestClient(create_app(slow, settings)) as client:  # type: ignore[arg-type]
+        body = client.post("/graphql", json={"query": query},
+                           headers={"Authorization": f"Bearer {base.tokens[Role.VIEWER]}"}).json()
+        assert body == {"data": None, "errors": [{"message": "the request took more than 1 s and was stopped",
+                                                  "extensions": {"code": "TIMEOUT"}}]}
+        started = slow.started
+        time.sleep(3 * slow.delay)  # the read in flight at the limit ends; none may start after it
+        assert slow.started == started
+
+
 def test_health_readiness_and_metrics(api: Api) -> None:
     assert api.client.get("/healthz").json() == {"status": "ok"}
     assert api.client.get("/readyz").json()["status"] == "ready"

@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from api.cli import cli
 
 from .conftest import DATA
+from .hostile import DEEP, LAUGHS
 
 EXAMPLE = str(DATA / "design-example.yaml")
 VERBS = ["init", "load", "stats", "show", "export", "import", "schema", "serve"]
@@ -130,3 +131,29 @@ def test_deadlines_filter_by_system_element_cohort_and_status(tmp_path: Path) ->
     code, out, _ = run(tmp_path, "deadlines", "--as-of", "2026-09-01", "--system", "iep-system",
                        "--status", "OVERDUE")
     assert code == 0 and "il-special-education-record" in out and "review due by 2025-06-12" in out
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (LAUGHS, "laughs.yaml:6: found the alias *a: catalog files may not use anchors"),
+    (DEEP, "laughs.yaml:1: nested more than 20 levels deep"),
+])
+def test_load_refuses_aliases_and_deep_nesting_with_exit_2_and_a_short_report(tmp_path: Path, text: str,
+                                                                            expected: str) -> None:
+    path = tmp_path / "laughs.yaml"
+    path.write_text(text)
+    code, _, err = run(tmp_path / "store", "load", str(path))
+    assert code == 2 and expected in err and len(err) < 500
+
+
+def test_load_caps_the_size_of_a_file_by_option_or_environment(tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    size = Path(EXAMPLE).stat().st_size
+    code, _, err = run(tmp_path / "store", "load", "--max-file-size", str(size - 1), EXAMPLE)
+    assert code == 2 and f"design-example.yaml: {size:,} bytes is more than the {size - 1:,} bytes" in err
+    monkeypatch.setenv("STEWARD_MAX_FILE_SIZE", str(size - 1))
+    assert run(tmp_path / "store", "load", EXAMPLE)[0] == 2
+    monkeypatch.setenv("STEWARD_MAX_FILE_SIZE", "many")
+    code, _, err = run(tmp_path / "store", "load", EXAMPLE)
+    assert code == 2 and "Invalid value for '--max-file-size'" in err
+    monkeypatch.setenv("STEWARD_MAX_FILE_SIZE", str(size))
+    assert run(tmp_path / "store", "load", EXAMPLE)[0] == 0

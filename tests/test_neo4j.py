@@ -4,6 +4,7 @@ shares is in test_store_contract.py."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
@@ -21,7 +22,7 @@ from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
-from graph.store import Direction, Store, StoreError, StoreUnavailable
+from graph.store import Direction, Store, StoreError, StoreTimeout, StoreUnavailable
 
 from .conftest import DATA, NEO4J_URI, open_test_store
 
@@ -104,11 +105,25 @@ def test_writes_are_batched_and_traversal_costs_one_query_per_level(neo4j: Neo4j
         for a, b in itertools.pairwise(ids):
             tx.upsert_edge(EdgeRecord(RelType.FROM, f"f-{a}", a))
             tx.upsert_edge(EdgeRecord(RelType.TO, f"f-{a}", b))
-    assert neo4j.round_trips - start == 4
+    assert neo4j.round_trips - start == 4 + 1  # a query per label or type, and the count of writes
     start = neo4j.round_trips
     steps = neo4j.traverse("s000", Direction.BOTH, [RelType.FROM, RelType.TO], max_depth=7)
     assert [s.node.id for s in steps] == ["f-s000", "s001", "f-s001", "s002", "f-s002", "s003", "f-s003"]
     assert neo4j.round_trips - start == 7
+
+
+def test_a_query_past_the_timeout_is_ended_by_the_server(neo4j: Neo4jStore) -> None:
+    timed = Neo4jStore(dataclasses.replace(neo4j.config, timeout=1.0))
+    endless = "UNWIND range(1, 10000000000) AS x RETURN count(x) AS n"  # minutes of counting
+    try:
+        with pytest.raises(StoreTimeout, match="ran past the time limit of 1 s"):
+            timed.conn.read(endless)
+        with pytest.raises(StoreTimeout):
+            timed.conn.transaction(lambda tx: tx.run(endless))
+    finally:
+        timed.close()
+    running = neo4j.conn.read("SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery")
+    assert [r["currentQuery"] for r in running if "UNWIND" in r["currentQuery"]] == []
 
 
 def test_an_edge_before_its_end_node_is_refused_as_the_embedded_store_refuses_it(

@@ -29,6 +29,14 @@ def test_months_are_calendar_months_and_clamp_to_month_end() -> None:
     assert Duration.parse("P60D").after(date(2026, 6, 30)) == date(2026, 8, 29)
 
 
+def test_a_date_past_the_end_of_the_calendar_is_its_last_day() -> None:
+    assert Duration.parse("P90D").after(date(9999, 12, 1)) == date.max
+    assert Duration.parse("P1M").after(date(9999, 12, 31)) == date.max
+    assert Duration.parse("P99999999999999999999Y").after(date(2026, 1, 1)) == date.max
+    assert Duration.of_days(2**31 - 1).after(date(2026, 1, 1)) == date.max
+    assert Duration.parse("P1D").after(date(9999, 12, 30)) == date(9999, 12, 31)
+
+
 def test_round_trips_to_iso_and_reads_in_words() -> None:
     assert Duration.parse("P1Y6M").iso() == "P1Y6M"
     assert Duration.parse("P1Y").words() == "1 year"

@@ -215,7 +215,7 @@ def test_write_site_writes_every_file_and_removes_stale_pages(site: dict[str, by
 
 
 def test_the_live_routes_serve_the_same_bytes(store: EmbeddedStore, site: dict[str, bytes]) -> None:
-    app = Starlette(routes=make_routes(lambda: store, lambda: AS_OF))
+    app = Starlette(routes=make_routes(store, lambda: AS_OF, BASE_URL))
     with TestClient(app) as client:
         for url, path in (("/inventory", "inventory.html"), ("/inventory.html", "inventory.html"),
                           ("/inventory.csv", "inventory.csv"), ("/inventory.json", "inventory.json"),

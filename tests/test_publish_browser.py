@@ -1,9 +1,10 @@
 """The published pages in a real browser: axe-core finds no serious or critical
-accessibility violation, the pages fit a phone's width, and print drops the menus.
+accessibility violation, the pages fit a phone's width, print drops the menus, and
+hostile values in the catalog run nothing.
 
-Debian's Chromium (`apt-get install chromium`, listed in .ci/apt-packages) driven by
-Playwright; axe-core from the npm registry (`cd ui && npm ci`). Deselect with
-`-m "not browser"` where neither is installed."""
+Debian's Chromium (tools/system-packages) driven by Playwright; axe-core from the npm
+registry (`cd ui && npm ci`). Deselect with `-m "not browser"` where neither is
+installed."""
 
 from __future__ import annotations
 
@@ -13,16 +14,14 @@ from typing import Any
 
 import pytest
 
-from api.inventory import write_site
+from api.inventory import build_site, write_site
 
+from .browser_support import chromium
 from .conftest import ROOT
-from .publish_support import publish, seeded_store
+from .publish_support import AS_OF, hostile_store, publish, seeded_store
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["inventory.html", "inventory/org-keystone-student-systems.html", "inventory/student.html"]
 
@@ -36,16 +35,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: apt-get install chromium (or deselect with -m 'not browser')")
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        launched = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def open_page(browser: Any, site_dir: Path, path: str, width: int = 1280) -> Any:
@@ -93,3 +86,19 @@ def test_the_skip_link_moves_focus_to_the_content(browser: Any, site_dir: Path) 
     focused = page.evaluate("() => document.activeElement.id")
     page.close()
     assert first == "Skip to main content" and focused == "main"
+
+
+def test_hostile_values_run_nothing_and_link_nowhere_else(browser: Any, tmp_path: Path) -> None:
+    site = build_site(hostile_store(tmp_path / "store"), AS_OF)
+    write_site(site, tmp_path / "site")
+    dialogs: list[str] = []  # an alert() that ran
+    for path in (p for p in site if p.endswith(".html")):
+        page = browser.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.goto((tmp_path / "site" / path).as_uri())
+        found = page.evaluate("() => ({protocols: [...document.links].map(a => a.protocol), "
+                              "scripts: document.scripts.length, images: document.images.length})")
+        page.close()
+        # The browser's own reading of every href: nothing but the web, e-mail and the site's files.
+        assert set(found["protocols"]) <= {"http:", "https:", "mailto:", "file:"}, (path, found)
+        assert found["scripts"] == found["images"] == 0 and not dialogs, (path, found, dialogs)

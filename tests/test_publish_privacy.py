@@ -82,7 +82,7 @@ def test_no_private_value_appears_in_any_published_file(site: dict[str, bytes]) 
 
 def test_nothing_private_is_served_live_either(site: dict[str, bytes], tmp_path: Path) -> None:
     store = seeded_store(tmp_path / "live")
-    app, private = Starlette(routes=make_routes(lambda: store, lambda: AS_OF)), private_values()
+    app, private = Starlette(routes=make_routes(store, lambda: AS_OF)), private_values()
     with TestClient(app) as client:
         for url in ("/inventory", "/inventory.csv", "/inventory.json", "/data.json", "/inventory/shared-with.html"):
             body = client.get(url).text

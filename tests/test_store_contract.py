@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
+from catalog.audit import Change
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
+from graph.dump import import_into
+from graph.embedded.store import EmbeddedStore
+from graph.neo4j import Neo4jStore
 from graph.store import Direction, Store, StoreError
+
+from .helpers import load_text
 
 S, E, F = Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW
 
@@ -156,3 +163,76 @@ def test_edges_of_many_nodes_at_once(store: Store) -> None:
     into = store.edges_for(["a", "b"], Direction.IN)
     assert [(e.type, e.source) for e in into] == [(RelType.FROM, "f-a-b"), (RelType.FROM, "f-b-c"),
                                                   (RelType.TO, "f-a-b")]
+
+
+# --- the data version: what a cache of anything built from the graph keys on ------------------
+
+
+def reopened(store: Store) -> Store:
+    """A second store object on the same data, as another process would open it."""
+    if isinstance(store, EmbeddedStore):
+        return EmbeddedStore(store.folder)
+    assert isinstance(store, Neo4jStore)
+    return Neo4jStore(store.config)
+
+
+def test_the_data_version_changes_after_each_kind_of_write(store: Store, tmp_path: Path) -> None:
+    seen = [store.data_version()]
+
+    def changed() -> bool:
+        seen.append(store.data_version())
+        return seen[-1] != seen[-2]
+
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "a"))
+        tx.upsert_node(node(S, "b"))
+        tx.upsert_node(node(F, "f"))
+    assert changed()
+    with store.transaction() as tx:
+        tx.upsert_edge(edge(RelType.FROM, "f", "a"))
+    assert changed()
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "a", hosting="cloud"))  # the same node, changed
+    assert changed()
+    with store.transaction() as tx:
+        tx.delete_edge(RelType.FROM, "f", "a")
+    assert changed()
+    with store.transaction() as tx:
+        tx.delete_node("b")
+    assert changed()
+    with store.transaction() as tx:
+        tx.record_change(Change("2026-01-01T00:00:00Z", "ci", "update", "a", ("a",), None, {"x": 1}))
+    assert changed()
+    import_into(store, [node(S, "c")], [edge(RelType.TO, "f", "c")])
+    assert changed()
+    load_text(store, tmp_path, "systems:\n  - {id: d, name: D, kind: SIS}\n")
+    assert changed()
+    assert len(set(seen)) == len(seen)  # never back to an earlier value
+
+
+def test_reads_and_refused_writes_leave_the_data_version_alone(store: Store) -> None:
+    chain(store, "a", "b")
+    version = store.data_version()
+    store.get_node("a"), store.find_nodes(S), store.edges(), store.count_nodes(), store.count_edges()
+    store.traverse("a", Direction.BOTH), store.neighbours("a"), store.changes(), store.tokens()
+    with store.transaction():
+        pass  # nothing to commit
+    with pytest.raises(StoreError), store.transaction() as tx:
+        tx.upsert_node(node(S, "c"))
+        tx.upsert_edge(edge(RelType.TO, "c", "no-such-node"))
+    assert store.data_version() == version
+
+
+def test_another_store_object_on_the_same_data_sees_the_new_version(store: Store) -> None:
+    other = reopened(store)
+    try:
+        before = other.data_version()
+        assert before == store.data_version()
+        chain(store, "a", "b")
+        assert other.data_version() != before and other.data_version() == store.data_version()
+        with other.transaction() as tx:
+            tx.delete_node("a")
+        assert store.data_version() == other.data_version() != before
+        assert store.get_node("a") is None  # and the data it stands for
+    finally:
+        other.close()

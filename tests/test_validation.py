@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from catalog.source import CatalogError
-from graph.loading import load_paths
+from catalog.source import CatalogError, Problems
+from graph.loading import load_paths, read_catalog
 from graph.store import Store
 
 from .conftest import DATA
@@ -131,3 +131,30 @@ def test_an_id_is_unique_across_labels_in_the_store(store: Store, tmp_path: Path
     (tmp_path / "second.yaml").write_text("mandates:\n  - {id: sis, name: S, citation: X}\n")
     with pytest.raises(CatalogError, match="'sis' is already a System"):
         load_paths(store, [tmp_path / "second.yaml"])
+
+
+LONG = "x" * 10_000
+
+
+@pytest.mark.parametrize("text", [
+    f"elements:\n  - {{id: {LONG}, name: X, category: health, sensitivity: PII, subject: STUDENT}}\n",
+    f"elements:\n  - {{id: x, name: X, category: {LONG}, sensitivity: PII, subject: STUDENT}}\n",
+    f"elements:\n  - {{id: x, name: X, category: [[{LONG}]], sensitivity: PII, subject: STUDENT}}\n",
+    f"systems:\n  - {{id: s, name: S, kind: SIS, decommissioned_on: {LONG}}}\n",
+    f"retention_rules:\n  - {{id: r, name: R, period: {LONG}, trigger: COLLECTION, action: DESTROY}}\n",
+    f"purposes:\n  - {{id: p, name: P, category: INSTRUCTION, educational: {LONG}}}\n",
+    f"people:\n  - {{id: p, name: P, email: {LONG}}}\n",
+    f"organizations:\n  - {{id: o, name: O, kind: OTHER, contact: {{url: {LONG}}}}}\n",
+    f"organizations:\n  - {{id: o, name: O, kind: OTHER, contact: {{email: {LONG}}}}}\n",
+    f"agreements:\n  - {{id: a, kind: DPA, with: o, public_url: {LONG}}}\n",
+    f"flows:\n  - {{id: f, from: {LONG}, to: b}}\n",
+])
+def test_a_long_bad_value_is_quoted_in_part_with_its_length(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text(text)
+    found = Problems()
+    read_catalog([path], found)
+    assert len(found.items) == 1
+    message = found.items[0].message
+    assert len(message) < 250 and "x" * 61 not in message, message
+    assert "(10,000 characters)" in message or "[[" in text  # an item of a list is cut, not measured

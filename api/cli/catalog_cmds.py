@@ -18,6 +18,7 @@ from catalog.json_schema import catalog_schema
 from graph.dump import export_to, import_into, read_dump
 from graph.loading import load_paths, utc_stamp
 from graph.store import Direction, Store
+from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 
@@ -44,9 +45,13 @@ def init(ctx: Context, as_json: bool) -> None:
 @click.option("--at", metavar="TIME",
               help="Stamp what changes (updated_at, the audit trail) with this time, ISO 8601, "
                    "instead of now. Default: $SOURCE_DATE_EPOCH when it is set.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_SIZE, show_default=True,
+              envvar=MAX_FILE_SIZE_VAR, metavar="BYTES",
+              help=f"Refuse a catalog file larger than this. [env: {MAX_FILE_SIZE_VAR}]")
 @JSON
 @pass_context
-def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, as_json: bool) -> None:
+def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, max_file_size: int,
+         as_json: bool) -> None:
     """Validate catalog YAML files (or folders of them) and load them, all or nothing.
 
     Every problem of the load is reported at once, with file, line and key; then
@@ -64,7 +69,8 @@ def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, as_
     """
     stamp = _stamp(at)
     with handled(as_json), ctx.store() as store:
-        report = load_paths(store, paths, now=stamp, progress=None if quiet or as_json else progress)
+        report = load_paths(store, paths, now=stamp, progress=None if quiet or as_json else progress,
+                            max_file_size=max_file_size)
     if as_json:
         print_json({"ok": True, **report.as_dict()})
         return

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from api.auth import Role, create_token, revoke_token
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from graph.loading import now_utc
+from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+# Seconds between SIGTERM and the end: requests still running then are cancelled.
+GRACE = 3
 
 
 @cli.command()
@@ -20,7 +25,11 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
 @click.option("--rate-limit", default=600, show_default=True, envvar="STEWARD_RATE_LIMIT", type=int,
               help="Requests per minute per token (or per address without one). [env: STEWARD_RATE_LIMIT]")
 @click.option("--store-timeout", default=10.0, show_default=True, envvar="STEWARD_STORE_TIMEOUT", type=float,
-              help="Seconds a store call may take. [env: STEWARD_STORE_TIMEOUT]")
+              help="Seconds a store call may take; on Neo4j also the transaction timeout, past which the "
+                   "server ends the query. [env: STEWARD_STORE_TIMEOUT]")
+@click.option("--request-timeout", default=None, envvar="STEWARD_REQUEST_TIMEOUT", type=float, metavar="SECONDS",
+              help="Seconds a GraphQL request may take, all its work included; past it the work stops and the "
+                   "answer is a TIMEOUT error. Default: the store timeout plus 5. [env: STEWARD_REQUEST_TIMEOUT]")
 @click.option("--public-base-url", default=None, envvar="STEWARD_PUBLIC_BASE_URL", metavar="URL",
               help="Where /inventory is reached from outside (behind a proxy); makes data.json's links "
                    "absolute. [env: STEWARD_PUBLIC_BASE_URL]")
@@ -34,10 +43,13 @@ JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scri
               help="Behind a reverse proxy: the comma-separated addresses of the proxies whose "
                    "X-Forwarded-For and X-Forwarded-Proto are believed. By default none is, so the rate "
                    "limit keys on the real peer. [env: STEWARD_FORWARDED_ALLOW_IPS]")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_SIZE, show_default=True,
+              envvar=MAX_FILE_SIZE_VAR, metavar="BYTES",
+              help=f"The largest catalog document the loadCatalog mutation takes. [env: {MAX_FILE_SIZE_VAR}]")
 @pass_context
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
-          public_base_url: str | None, read_timeout: float, metrics_public: bool,
-          forwarded_allow_ips: str | None) -> None:
+          request_timeout: float | None, public_base_url: str | None, read_timeout: float, metrics_public: bool,
+          forwarded_allow_ips: str | None, max_file_size: int) -> None:
     """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
     /metrics and the public inventory at /inventory.
 
@@ -48,16 +60,18 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
 
     from api.app import Settings, create_app
 
+    ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout)
     with handled(), ctx.store() as store:
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,
-                            metrics_public=metrics_public)
+                            metrics_public=metrics_public, request_timeout=request_timeout,
+                            max_file_size=max_file_size)
         app = create_app(store, settings)
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
         # Forwarded headers are believed only from proxies named here: otherwise any client
         # could pick its own address, and so its own rate-limit bucket.
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(forwarded_allow_ips),
-                    forwarded_allow_ips=forwarded_allow_ips)
+                    forwarded_allow_ips=forwarded_allow_ips, timeout_graceful_shutdown=GRACE)
 
 
 @cli.group()

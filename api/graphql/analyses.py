@@ -8,6 +8,7 @@ from typing import cast
 import strawberry
 from strawberry.scalars import JSON
 
+from api.graphql.limits import MAX_PAGE, PATHS_PAGE, page_size, priced
 from catalog.audit import Change as DomainChange
 from catalog.blast import BlastRadius as DomainBlast
 from catalog.deadlines import Deadline as DomainDeadline
@@ -56,7 +57,8 @@ class Hop:
 @strawberry.type
 class LineagePath:
     direction: LineageDirection
-    hops: list[Hop]
+    # A path is never longer than the depth asked for.
+    hops: list[Hop] = strawberry.field(metadata=priced("depth"))
 
 
 @strawberry.type
@@ -65,16 +67,21 @@ class Lineage:
     direction: LineageDirection
     depth: int
     elements: list[str]
-    paths: list[LineagePath]
     systems: list[str]
     organizations: list[str]
+    path_count: int = strawberry.field(description="How many paths there are; `paths` lists the first of them.")
+    all_paths: strawberry.Private[list[LineagePath]]
+
+    @strawberry.field(metadata=priced("first"), description=f"The paths (default {PATHS_PAGE}, at most {MAX_PAGE}).")
+    def paths(self, first: int = PATHS_PAGE) -> list[LineagePath]:
+        return self.all_paths[:page_size(first)]
 
     @classmethod
     def of(cls, result: DomainLineage) -> Lineage:
+        paths = [LineagePath(direction=LineageDirection(way), hops=[Hop.of(h) for h in hops])
+                 for way, hops in result.paths]
         return cls(root=result.root, direction=LineageDirection(result.direction), depth=result.depth,
-                   elements=list(result.elements),
-                   paths=[LineagePath(direction=LineageDirection(way), hops=[Hop.of(h) for h in hops])
-                          for way, hops in result.paths],
+                   elements=list(result.elements), path_count=len(paths), all_paths=paths,
                    systems=[s for s, _ in result.systems],
                    organizations=sorted({o for _, o in result.systems if o}))
 
@@ -93,14 +100,14 @@ class Responsibility:
     node: str
     accountable: bool
     reaches_committee: bool
-    parties: list[Party]
+    parties: list[Party] = strawberry.field(metadata=priced(MAX_PAGE))
 
     @classmethod
     def of(cls, result: DomainResponsibility) -> Responsibility:
         parties = [Party(id=p.id, label=p.label, name=p.name, role=p.role, chain=list(c))
                    for p, c in zip(result.parties, result.chains, strict=True)]
         return cls(node=result.node, accountable=result.accountable,
-                   reaches_committee=result.reaches_committee, parties=parties)
+                   reaches_committee=result.reaches_committee, parties=parties[:MAX_PAGE])
 
 
 @strawberry.type
@@ -172,7 +179,7 @@ class BlastRadius:
     agreements: list[str]
     sensitive_categories: list[str]
     notice_deadline: str | None
-    notices: list[Notice]
+    notices: list[Notice] = strawberry.field(metadata=priced(MAX_PAGE))
 
     @classmethod
     def of(cls, b: DomainBlast) -> BlastRadius:
@@ -182,7 +189,8 @@ class BlastRadius:
                    sensitive_categories=list(b.sensitive_categories),
                    notice_deadline=deadline.isoformat() if deadline else None,
                    notices=[Notice(agreement=n.agreement, provider=n.provider, hours=n.hours,
-                                   deadline=n.deadline.isoformat(), passed=n.passed) for n in b.notices])
+                                   deadline=n.deadline.isoformat(), passed=n.passed)
+                            for n in b.notices[:MAX_PAGE]])
 
 
 @strawberry.type

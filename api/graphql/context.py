@@ -7,26 +7,30 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, TypeVar
 
-import anyio
 from graphql import GraphQLError
 from strawberry.dataloader import DataLoader
 
 from api.auth import Principal
+from api.graphql.workers import Workers
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
-from graph.store import Store
+from graph.store import Store, StoreTimeout
+from graph.yaml_source import MAX_FILE_SIZE
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
 
 
 class Context:
-    def __init__(self, store: Store, principal: Principal, timeout: float = 10.0) -> None:
+    def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0,
+                 max_file_size: int = MAX_FILE_SIZE) -> None:
         self.store = store
         self.principal = principal
+        self.workers = workers
         self.timeout = timeout
+        self.max_file_size = max_file_size
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
 
@@ -37,9 +41,8 @@ class Context:
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a (blocking) store call in a worker thread, bounded by the timeout."""
         try:
-            with anyio.fail_after(self.timeout):
-                return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), abandon_on_cancel=True)
-        except TimeoutError:
+            return await self.workers.run(partial(fn, *args, **kwargs), self.timeout)
+        except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
 

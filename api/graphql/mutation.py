@@ -5,6 +5,7 @@ leaves an audit record naming the token that made it."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Annotated, Any, TypeVar, cast
 
 import strawberry
@@ -118,7 +119,8 @@ class Mutation:
     @strawberry.mutation(permission_classes=[IsSteward], description="Load a whole catalog YAML document: all "
                          "of it or nothing.")
     async def load_catalog(self, info: strawberry.Info, yaml: str) -> LoadResult:
-        report = await _run(info, curation.load_document, yaml, info.context.principal.name)
+        report = await _run(info, partial(curation.load_document, max_bytes=info.context.max_file_size), yaml,
+                            info.context.principal.name)
         return LoadResult(created=report.created, updated=report.updated, unchanged=report.unchanged,
                           edges_added=report.edges_added, edges_removed=report.edges_removed)
 

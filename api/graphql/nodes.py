@@ -5,10 +5,11 @@ so a list of N nodes with their neighbours costs a bounded number of store round
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
+from api.graphql.limits import LINKS_PAGE, MAX_PAGE, page_size, priced
 from catalog.periods import Duration
 from catalog.records import NodeRecord
 from catalog.view import Direction
@@ -38,28 +39,45 @@ def wrap(record: NodeRecord) -> Node:
     return cls(id=strawberry.ID(record.id), label=record.label.value, **values)  # type: ignore[no-any-return]
 
 
+First = Annotated[int, strawberry.argument(
+    description=f"At most this many, in id order (default {LINKS_PAGE}, at most {MAX_PAGE}).")]
+
+
 def rel(type_: RelType, direction: Direction, target: str, *, one: bool = False, label: Label | None = None,
         name: str | None = None, description: str | None = None) -> Any:
-    """A field listing the nodes at the other end of one relationship type."""
+    """A field listing the nodes at the other end of one relationship type (or the one
+    node, for a relationship a node has at most once)."""
 
-    async def resolve(root: Any, info: strawberry.Info) -> Any:
+    async def related(root: Any, info: strawberry.Info) -> list[NodeRecord]:
         found = await info.context.related(str(root.id), type_, direction)
-        nodes = [wrap(n) for n in found if label is None or n.label == label]
-        return (nodes[0] if nodes else None) if one else nodes
+        return [n for n in found if label is None or n.label == label]
 
-    resolve.__annotations__["return"] = f"{target} | None" if one else f"list[{target}]"
-    return strawberry.field(resolver=resolve, name=name, description=description)
+    if one:
+        async def resolve_one(root: Any, info: strawberry.Info) -> Any:
+            nodes = await related(root, info)
+            return wrap(nodes[0]) if nodes else None
+
+        resolve_one.__annotations__["return"] = f"{target} | None"
+        return strawberry.field(resolver=resolve_one, name=name, description=description)
+
+    async def resolve(root: Any, info: strawberry.Info, first: First = LINKS_PAGE) -> Any:
+        size = page_size(first)
+        return [wrap(n) for n in (await related(root, info))[:size]]
+
+    resolve.__annotations__["return"] = f"list[{target}]"
+    return strawberry.field(resolver=resolve, name=name, description=description, metadata=priced("first"))
 
 
 def links(type_: RelType, direction: Direction, target: str, build: Any) -> Any:
     """A field listing relationships that carry properties, as small wrapper objects."""
 
-    async def resolve(root: Any, info: strawberry.Info) -> Any:
-        return [build(edge, wrap(node)) for edge, node in
-                await info.context.links(str(root.id), type_, direction)]
+    async def resolve(root: Any, info: strawberry.Info, first: First = LINKS_PAGE) -> Any:
+        size = page_size(first)
+        found = await info.context.links(str(root.id), type_, direction)
+        return [build(edge, wrap(node)) for edge, node in found[:size]]
 
     resolve.__annotations__["return"] = f"list[{target}]"
-    return strawberry.field(resolver=resolve)
+    return strawberry.field(resolver=resolve, metadata=priced("first"))
 
 
 @strawberry.type

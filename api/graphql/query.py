@@ -10,7 +10,9 @@ from typing import Annotated, Any, Generic, TypeVar
 import strawberry
 from graphql import GraphQLError
 
+from api import auth
 from api.graphql import analyses as a
+from api.graphql.limits import CATALOG_COST, MAX_PAGE, MAX_ROWS, ROWS_PAGE, WALK_COST, bad_input, page_size, priced
 from api.graphql.nodes import (
     Agreement,
     Consent,
@@ -33,19 +35,16 @@ from api.graphql.nodes import (
 )
 from api.permissions import IsAdmin, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
+from catalog.findings import PRINCIPLES
 from catalog.periods import Duration, parse_date
 from catalog.records import NodeRecord
 from catalog.view import Direction, Snapshot, UnknownNode
 from catalog.vocab import Label, RelType, Severity, Vocabulary
+from graph.store import Store
 
 T = TypeVar("T")
-MAX_PAGE = 500
 FromArg = Annotated[str | None, strawberry.argument(name="from")]
 ToArg = Annotated[str | None, strawberry.argument(name="to")]
-
-
-def bad_input(message: str, field: str) -> GraphQLError:
-    return GraphQLError(message, extensions={"code": "VALIDATION", "field": field})
 
 
 @strawberry.type
@@ -57,7 +56,7 @@ class PageInfo:
 @strawberry.type
 class Connection(Generic[T]):
     total_count: int
-    nodes: list[T]
+    nodes: list[T] = strawberry.field(metadata=priced("first"))
     page_info: PageInfo
 
 
@@ -75,8 +74,7 @@ def _cursor(offset: int) -> str:
 
 
 def page(records: list[NodeRecord], first: int, after: str | None) -> Connection[Any]:
-    if not 0 < first <= MAX_PAGE:
-        raise bad_input(f"first must be between 1 and {MAX_PAGE}", "first")
+    page_size(first)
     start = _offset(after)
     chunk = records[start:start + first]
     more = start + first < len(records)
@@ -141,18 +139,14 @@ class Query:
         found = await info.context.node(str(id))
         return wrap(found) if found else None
 
-    @strawberry.field(description="Nodes whose id, name, description or definition contains the text.")
+    @strawberry.field(description="Nodes whose id, name, description or definition contains the text.",
+                      metadata=priced("first", WALK_COST))
     async def search(self, info: strawberry.Info, text: str, labels: list[str] | None = None,
                      first: int = 20) -> list[Node]:
+        size = page_size(first)
         wanted = [_label(name) for name in labels] if labels else [None]
-        needle = text.strip().lower()
-        found: list[NodeRecord] = []
-        for label in wanted:
-            found += await info.context.call(info.context.store.find_nodes, label)
-        hits = [r for r in (readable(info.context.role, n) for n in found) if (r is not None and any(
-            needle in str(r.props.get(k, "")).lower() for k in ("name", "description", "definition")
-        )) or (r is not None and needle in r.id)]
-        return [wrap(r) for r in sorted(hits, key=lambda r: r.id)[:min(first, MAX_PAGE)]]
+        hits = await info.context.call(_search, info.context.store, info.context.role, wanted, text.strip().lower())
+        return [wrap(r) for r in hits[:size]]
 
     @strawberry.field
     async def elements(self, info: strawberry.Info, category: str | None = None, sensitivity: str | None = None,
@@ -254,7 +248,7 @@ class Query:
 
     # The analyses: the committee's questions. VIEWER and above.
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def lineage(self, info: strawberry.Info, id: strawberry.ID,
                       direction: a.LineageDirection = a.LineageDirection.DOWN, depth: int = 10) -> a.Lineage:
         from catalog.lineage import lineage
@@ -262,52 +256,56 @@ class Query:
             raise bad_input("depth must be between 1 and 50", "depth")
         return a.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth))
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:
         from catalog.responsibility import responsibility
         return a.Responsibility.of(await _analysis(info, responsibility, info.context.store, str(id)))
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
     async def deadlines(self, info: strawberry.Info, as_of: str | None = None, within: str = "P90D",
-                        status: list[DeadlineStatus] | None = None) -> list[a.Deadline]:
+                        status: list[DeadlineStatus] | None = None, first: int = ROWS_PAGE) -> list[a.Deadline]:
         from catalog.deadlines import compute_deadlines
+        size = page_size(first, MAX_ROWS)
         try:
             window = Duration.parse(within)
         except ValueError as exc:
             raise bad_input(str(exc), "within") from None
         found = await _analysis(info, compute_deadlines, await _snapshot(info), _as_of(as_of), window)
-        return [a.Deadline.of(d) for d in found if not status or d.status in status]
+        return [a.Deadline.of(d) for d in found if not status or d.status in status][:size]
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
     async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,
-                       severity: Severity | None = None) -> list[a.Finding]:
+                       severity: Severity | None = None, first: int = ROWS_PAGE) -> list[a.Finding]:
         from catalog.findings import run_checks
+        size = page_size(first, MAX_ROWS)
         found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, severity)
-        return [a.Finding.of(f) for f in found]
+        return [a.Finding.of(f) for f in found[:size]]
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced(len(PRINCIPLES), CATALOG_COST))
     async def scorecard(self, info: strawberry.Info, as_of: str | None = None) -> list[a.ScorecardRow]:
         from catalog.findings import scorecard
         return [a.ScorecardRow.of(r) for r in await _analysis(info, scorecard, await _snapshot(info), _as_of(as_of))]
 
-    @strawberry.field(permission_classes=[IsViewer])
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def blast_radius(self, info: strawberry.Info, incident_id: strawberry.ID,
                            as_of: str | None = None) -> a.BlastRadius:
         from catalog.blast import blast_radius
         return a.BlastRadius.of(await _analysis(info, blast_radius, info.context.store, str(incident_id),
                                                 _as_of(as_of)))
 
-    @strawberry.field(permission_classes=[IsViewer], description="The audit trail, oldest first.")
+    @strawberry.field(permission_classes=[IsViewer], description="The audit trail, oldest first.",
+                      metadata=priced("first"))
     async def changes(self, info: strawberry.Info, since: str | None = None, node_id: strawberry.ID | None = None,
                       first: int = 100) -> list[a.Change]:
         found = await info.context.call(info.context.store.changes, since, str(node_id) if node_id else None,
-                                        min(first, 1000))
+                                        page_size(first, MAX_ROWS))
         return [a.Change.of(c) for c in found]
 
-    @strawberry.field(permission_classes=[IsAdmin])
+    @strawberry.field(permission_classes=[IsAdmin], metadata=priced(MAX_PAGE))
     async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:
         found = await info.context.call(info.context.store.tokens)
-        return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at) for t in found]
+        return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at)
+                for t in found[:MAX_PAGE]]
 
 
 @strawberry.type
@@ -316,6 +314,15 @@ class TokenInfo:
     role: str
     created_at: str
     revoked_at: str | None
+
+
+def _search(store: Store, role: auth.Role, labels: list[Label | None], needle: str) -> list[NodeRecord]:
+    """Blocking: every node of those labels this role may see whose id, name, description
+    or definition contains the needle, in id order."""
+    found = [n for label in labels for n in store.find_nodes(label)]
+    return sorted((r for r in (readable(role, n) for n in found) if r is not None and (needle in r.id or any(
+        needle in str(r.props.get(k, "")).lower() for k in ("name", "description", "definition")))),
+        key=lambda r: r.id)
 
 
 def _label(name: str) -> Label:

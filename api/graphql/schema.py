@@ -14,13 +14,12 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 
+from api.graphql.cost import CostLimiter
+from api.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
 from api.graphql.query import Query
 
-MAX_DEPTH = 12
-MAX_ALIASES = 30
-MAX_TOKENS = 4000
 MASKED = "internal error"
 
 
@@ -64,6 +63,7 @@ def build_schema() -> strawberry.Schema:
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+            CostLimiter,
             lambda: Masked(should_mask_error=_should_mask, error_message=MASKED),
         ],
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -32,6 +33,13 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("contact", "Whom to ask about it: the designated contact for this inventory."),
     ("updated_at", "When the catalog entry for the element last changed."),
 )
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@")
+# The C0 and C1 control characters (NUL, ESC, ...) that are whitespace, and the others
+# with Unicode's bidirectional formatting characters, which reorder what a reader sees
+# (U+202E). No cell needs any of them; the JSON keeps them as stored.
+_BREAKS = re.compile("[\t\n\x0b\x0c\r\x1c-\x1f\x85\u2028\u2029]")
+_HIDDEN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 MEDIA_TYPES = {"csv": "text/csv", "json": "application/json", "html": "text/html"}
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 
@@ -50,12 +58,20 @@ def csv_row(e: ElementRow, contact: str) -> dict[str, str]:
     }
 
 
+def csv_cell(value: str) -> str:
+    """A value as a spreadsheet may open it safely: line breaks and tabs become spaces,
+    other control characters go, and a cell that would start a formula starts with a
+    quote instead (OWASP's advice against CSV injection)."""
+    text = _HIDDEN.sub("", _BREAKS.sub(" ", value))
+    return "'" + text if text.lstrip().startswith(FORMULA_STARTS) else text
+
+
 def inventory_csv(inv: Inventory) -> bytes:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[name for name, _ in CSV_COLUMNS], lineterminator="\r\n")
     writer.writeheader()
     for element in inv.elements:
-        writer.writerow(csv_row(element, inv.contact.text))
+        writer.writerow({key: csv_cell(value) for key, value in csv_row(element, inv.contact.text).items()})
     return out.getvalue().encode("utf-8")
 
 

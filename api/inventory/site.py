@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from api.inventory.files import data_json, inventory_csv, inventory_json
-from api.inventory.html import Layout
 from api.inventory.model import InventoryError, collect
 from api.inventory.pages import INDEX, render_pages
 from catalog.view import GraphView
@@ -38,7 +37,7 @@ def build_site(view: GraphView, as_of: date, base_url: str | None = None) -> dic
     """Every published file by its path from the site root, in path order."""
     base = normalize_base_url(base_url)
     inventory = collect(view, as_of)
-    files = render_pages(Layout(inventory))
+    files = render_pages(inventory)
     files["index.html"] = files[INDEX]
     files["inventory.csv"] = inventory_csv(inventory)
     files["inventory.json"] = inventory_json(inventory)

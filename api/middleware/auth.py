@@ -7,6 +7,7 @@ import threading
 import time
 from collections.abc import Callable
 
+import anyio
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -42,7 +43,9 @@ class AuthMiddleware:
             return
         header = dict(scope.get("headers", [])).get(b"authorization")
         try:
-            principal = authenticate(self.store, header.decode("latin-1") if header else None)
+            # A token's look-up is a store read (a round trip on Neo4j): never on the event loop.
+            principal = await anyio.to_thread.run_sync(
+                authenticate, self.store, header.decode("latin-1") if header else None)
         except AuthError as exc:
             await _error(401, str(exc), "UNAUTHENTICATED")(scope, receive, send)
             return

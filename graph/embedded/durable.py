@@ -16,6 +16,7 @@ from catalog.vocab import Label, RelType
 from graph.store import SCHEMA_VERSION, StoreError, StoreUnavailable
 
 DB_FILE = "steward.db"
+DATA_VERSION_KEY = "data_version"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -101,9 +102,15 @@ class Durable:
         row = self.conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0])
 
-    def data_version(self) -> int:
+    def seen_commits(self) -> int:
         """Changes whenever another connection commits: the cue to rebuild the memory graph."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def data_version(self) -> int:
+        """How many writes were committed, by any process: `apply` counts each one in `meta`.
+        (SQLite's own PRAGMA data_version ignores this connection's commits.)"""
+        row = self.conn.execute("SELECT value FROM meta WHERE key=?", (DATA_VERSION_KEY,)).fetchone()
+        return int(row[0]) if row else 0
 
     def apply(self, ops: Sequence[Op]) -> None:
         """Apply every operation in one transaction, or none of them."""
@@ -111,6 +118,9 @@ class Durable:
             with self._immediate():
                 for kind, arg in ops:
                     self._apply_one(kind, arg)
+                # Counted in the same transaction: no reader sees the new data under the old version.
+                self.conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) "
+                                  "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (DATA_VERSION_KEY,))
         except sqlite3.IntegrityError as exc:
             raise StoreError(f"write refused, nothing was written: {_explain(exc)}") from exc
 
@@ -139,6 +149,16 @@ class Durable:
                  None if arg.after is None else encode(arg.after)))
         else:
             raise ValueError(kind)
+
+    def snapshot(self) -> tuple[int, list[NodeRecord], list[EdgeRecord]]:
+        """Every node and edge as of one commit, with `seen_commits` then. One read
+        transaction: a commit by another process cannot fall between the nodes and the
+        edges and leave edges naming nodes that were not read."""
+        self.conn.execute("BEGIN")
+        try:
+            return self.seen_commits(), list(self.all_nodes()), list(self.all_edges())
+        finally:
+            self.conn.execute("COMMIT")
 
     def all_nodes(self) -> Iterator[NodeRecord]:
         for node_id, label, props in self.conn.execute("SELECT id, label, props FROM nodes"):

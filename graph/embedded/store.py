@@ -18,7 +18,7 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.embedded.durable import Durable, Op
 from graph.embedded.memory import MemoryGraph
-from graph.store import Direction, Step
+from graph.store import Direction, Step, check_time_limit
 
 DEFAULT_FOLDER = ".steward"
 
@@ -56,14 +56,15 @@ class EmbeddedStore:
         self.round_trips = 0
 
     def _load(self) -> None:
-        self._version = self.durable.data_version()
-        self.memory = MemoryGraph(self.durable.all_nodes(), self.durable.all_edges())
+        self._version, nodes, edges = self.durable.snapshot()
+        self.memory = MemoryGraph(nodes, edges)
 
     def _fresh(self) -> MemoryGraph:
+        check_time_limit()
         # Another process (a `steward load` beside a running server) may have committed.
         with self._lock:
             self.round_trips += 1
-            if self.durable.data_version() != self._version:
+            if self.durable.seen_commits() != self._version:
                 self._load()
             return self.memory
 
@@ -76,7 +77,7 @@ class EmbeddedStore:
         with self._lock:
             self._fresh()
             self.durable.apply(buffer.ops)
-            self._version = self.durable.data_version()
+            self._version = self.durable.seen_commits()
             for kind, arg in buffer.ops:
                 if kind == "record_change":
                     continue
@@ -87,6 +88,11 @@ class EmbeddedStore:
 
     def schema_version(self) -> int:
         return self.durable.schema_version()
+
+    def data_version(self) -> int:
+        with self._lock:
+            self.round_trips += 1
+            return self.durable.data_version()
 
     # AuditReader and TokenStore
 

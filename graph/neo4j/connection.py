@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as errors
 
-from graph.store import StoreError, StoreUnavailable
+from graph.store import StoreError, StoreTimeout, StoreUnavailable, check_time_limit
 
 T = TypeVar("T")
 Row = Mapping[str, Any]
@@ -29,6 +29,9 @@ class Neo4jConfig:
     user: str = "neo4j"
     password: str | None = field(default=None, repr=False)  # None: the server has auth off
     database: str | None = None  # None: the user's home database
+    # Seconds a transaction may run before the server ends it (None: the server's own
+    # setting), so that a query nobody waits for any more does not run on in the database.
+    timeout: float | None = None
 
 
 class Tx:
@@ -75,20 +78,22 @@ class Connection:
         return self._execute(query, params, neo4j.RoutingControl.WRITE)
 
     def _execute(self, query: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
+        check_time_limit()
         self.round_trips += 1
         with translated(self.config):
-            result = self.driver.execute_query(query, params, routing_=routing,
-                                               database_=self.config.database)
+            result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
+                                               routing_=routing, database_=self.config.database)
         return [record.data() for record in result.records]
 
     def transaction(self, work: Callable[[Tx], T]) -> T:
         """Run `work` in one managed write transaction; the driver retries transient errors,
         so `work` must only read what it was given."""
+        timed = neo4j.unit_of_work(timeout=self.config.timeout)(lambda tx: work(Tx(tx, self)))
         with translated(self.config), self.driver.session(
                 database=self.config.database,
                 # The bookmark manager execute_query uses, so that reads see this commit.
                 bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
-            return session.execute_write(lambda tx: work(Tx(tx, self)))
+            return session.execute_write(timed)
 
     def close(self) -> None:
         self.driver.close()
@@ -122,6 +127,9 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
     if isinstance(exc, errors.Neo4jError):
         if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
             return StoreUnavailable(f"Neo4j at {uri} has no database {config.database!r}")
+        if (exc.code or "").startswith("Neo.ClientError.Transaction.TransactionTimedOut"):
+            return StoreTimeout(f"Neo4j at {uri} ended a query that ran past the time limit"
+                                + (f" of {config.timeout:g} s" if config.timeout else ""))
         return StoreError(f"Neo4j at {uri} refused the request: {exc.message}")
     return StoreError(f"Neo4j at {uri}: {_reason(exc)}")
 

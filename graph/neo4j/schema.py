@@ -5,7 +5,8 @@ constraint on `Steward.id` keeps an id unique across labels (the store contract 
 id keeps its label) and backs an index, so a node is found by id without knowing its
 label. Each DESIGN.md label gets its own uniqueness constraint on `id` too, for queries
 that do know the label. A `(:StewardMeta {key: 'schema_version'})` node records the
-schema version; it has no `Steward` label, so no reader ever returns it. The audit
+schema version, and a `(:StewardMeta {key: 'data_version'})` node counts committed
+writes; neither has the `Steward` label, so no reader ever returns them. The audit
 trail and tokens have constraints of their own (see audit.py)."""
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ META = "StewardMeta"
 CHANGE = "StewardChange"
 TOKEN = "StewardToken"
 VERSION_KEY = "schema_version"
+DATA_VERSION_KEY = "data_version"
 INDEX_WAIT_SECONDS = 300
 
 # Each entry migrates from version N to N + 1, as Cypher statements; none yet.
@@ -97,3 +99,16 @@ def migrate(conn: Connection, version: int) -> None:
                key=VERSION_KEY, version=SCHEMA_VERSION)
 
     conn.transaction(run)
+
+
+def count_write(tx: Tx) -> None:
+    """One more committed write, counted in the writing transaction itself. The update
+    reads the counter it sets, so Cypher locks the node first: concurrent commits each
+    count, and no reader sees the new data under the old version."""
+    tx.run(f"MERGE (m:{META} {{key: $key}}) ON CREATE SET m.value = 0 SET m.value = m.value + 1",
+           key=DATA_VERSION_KEY)
+
+
+def read_data_version(conn: Connection) -> int:
+    rows = conn.read(f"MATCH (m:{META} {{key: $key}}) RETURN m.value AS value", key=DATA_VERSION_KEY)
+    return int(rows[0]["value"]) if rows else 0

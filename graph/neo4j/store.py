@@ -13,7 +13,7 @@ from catalog.deadlines import Candidate
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.neo4j import analyses, audit, clocks, reads, schema, traversal
-from graph.neo4j.connection import Connection, Neo4jConfig
+from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
 from graph.store import SCHEMA_VERSION, Direction, Step
 
@@ -46,6 +46,9 @@ class Neo4jStore:
         version = schema.read_version(self.conn)
         return SCHEMA_VERSION if version is None else version
 
+    def data_version(self) -> int:
+        return schema.read_data_version(self.conn)
+
     def close(self) -> None:
         self.conn.close()
 
@@ -64,8 +67,15 @@ class Neo4jStore:
         return audit.revoke_token(self.conn, name, at, change)
 
     def clear(self) -> None:
-        """Delete everything in the database, then record the schema version again (tests)."""
-        self.conn.write("MATCH (n) DETACH DELETE n")
+        """Delete everything in the database, then record the schema version again (tests).
+        The data version moves on rather than restart, so that nothing built before the
+        clearing is taken for current after as many writes."""
+        def work(tx: Tx) -> None:
+            tx.run(f"MATCH (n) WHERE NOT (n:{schema.META} AND n.key = $key) DETACH DELETE n",
+                   key=schema.DATA_VERSION_KEY)
+            schema.count_write(tx)
+
+        self.conn.transaction(work)
         schema.ensure_version(self.conn)
 
     # NodeReader

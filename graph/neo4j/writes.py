@@ -13,7 +13,7 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.neo4j.audit import change_row, record_changes
 from graph.neo4j.connection import Connection, Tx
-from graph.neo4j.schema import STEWARD, label, rel_type
+from graph.neo4j.schema import STEWARD, count_write, label, rel_type
 from graph.store import StoreError
 
 # Rows per query: big enough to make a load a handful of queries, small enough to keep
@@ -99,6 +99,7 @@ def commit(conn: Connection, ops: Sequence[Op]) -> None:
         for batch in batches:
             for rows in _chunks(batch.rows):
                 _apply(tx, batch, rows)
+        count_write(tx)
 
     conn.transaction(work)
 
