@@ -11,14 +11,18 @@ from strawberry.scalars import JSON
 from api.graphql.limits import MAX_PAGE, PATHS_PAGE, page_size, priced
 from catalog.audit import Change as DomainChange
 from catalog.blast import BlastRadius as DomainBlast
+from catalog.deadlines import Candidate as DomainCandidate
 from catalog.deadlines import Deadline as DomainDeadline
 from catalog.deadlines import DeadlineStatus
+from catalog.deadlines.rows import iso
 from catalog.findings import Finding as DomainFinding
 from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
 from catalog.responsibility import Responsibility as DomainResponsibility
 from catalog.vocab import Severity
+
+CANDIDATES_PAGE = 10  # a row has a clock per rule that applies to it: a few
 
 # The closed vocabularies the analyses take and give are GraphQL enums, so that clients
 # see them in introspection and a misspelling fails validation before anything runs.
@@ -111,25 +115,60 @@ class Responsibility:
 
 
 @strawberry.type
+class Candidate:
+    basis: str
+    rule: str
+    action: str
+    period: str | None
+    keep_at_least: str | None
+    trigger: str
+    trigger_on: str | None
+    trigger_source: str | None
+    cohort: str | None
+    due_on: str | None
+    eligible_on: str | None
+
+    @classmethod
+    def of(cls, c: DomainCandidate) -> Candidate:
+        d = c.as_dict()
+        return cls(basis=d["basis"], rule=d["rule"], action=d["action"], period=d["period"],
+                   keep_at_least=d["keep_at_least"], trigger=d["trigger"], trigger_on=d["trigger_on"],
+                   trigger_source=d["trigger_source"], cohort=d["cohort"], due_on=d["due_on"],
+                   eligible_on=d["eligible_on"])
+
+
+@strawberry.type(description="A holding (a system holding an element) and cohort as a records officer acts on it.")
 class Deadline:
     system: str
     element: str
+    cohort: str | None
     status: DeadlineStatus
-    due_on: str | None
+    eligible_on: str | None = strawberry.field(description="The day it may be destroyed from (a minimum).")
+    due_on: str | None = strawberry.field(description="The day it must be destroyed by, after binding.")
     own_due_on: str | None
     action: str | None
     rule: str | None
     conflict: bool
     bound_by_system: str | None
+    held_by: list[str] = strawberry.field(description="Legal holds and open access requests that suspend it.")
+    destroyed_by: str | None
+    destroyed_on: str | None
     explanation: str
+    all_candidates: strawberry.Private[list[Candidate]]
+
+    @strawberry.field(metadata=priced("first"), description="The clocks it was computed from (default "
+                                                            f"{CANDIDATES_PAGE}, at most {MAX_PAGE}).")
+    def candidates(self, first: int = CANDIDATES_PAGE) -> list[Candidate]:
+        return self.all_candidates[:page_size(first)]
 
     @classmethod
     def of(cls, d: DomainDeadline) -> Deadline:
-        return cls(system=d.system, element=d.element, status=d.status,
-                   due_on=d.due_on.isoformat() if d.due_on else None,
-                   own_due_on=d.own_due_on.isoformat() if d.own_due_on else None,
+        return cls(system=d.system, element=d.element, cohort=d.cohort, status=d.status,
+                   eligible_on=iso(d.eligible_on), due_on=iso(d.due_on), own_due_on=iso(d.own_due_on),
                    action=d.action.value if d.action else None, rule=d.rule, conflict=d.conflict,
-                   bound_by_system=d.bound_by[0] if d.bound_by else None, explanation=d.explanation)
+                   bound_by_system=d.bound_by[0] if d.bound_by else None, held_by=list(d.held_by),
+                   destroyed_by=d.destroyed_by, destroyed_on=iso(d.destroyed_on), explanation=d.explanation,
+                   all_candidates=[Candidate.of(c) for c in d.candidates])
 
 
 @strawberry.type
@@ -140,24 +179,29 @@ class Finding:
     node: str
     message: str
     remedy: str
+    elements: list[str] = strawberry.field(description="The elements a finding about many of them lists.")
+    count: int
 
     @classmethod
     def of(cls, f: DomainFinding) -> Finding:
         return cls(rule=f.rule, principle=f.principle, severity=f.severity, node=f.node,
-                   message=f.message, remedy=f.remedy)
+                   message=f.message, remedy=f.remedy, elements=list(f.elements), count=f.count)
 
 
 @strawberry.type
 class ScorecardRow:
     principle: str
+    title: str
     checks: int
+    findings: int
     high: int
     medium: int
     low: int
 
     @classmethod
     def of(cls, row: ScoreRow) -> ScorecardRow:
-        return cls(principle=row.principle, checks=row.checks, high=row.high, medium=row.medium, low=row.low)
+        return cls(principle=row.principle, title=row.title, checks=row.checks, findings=row.findings,
+                   high=row.high, medium=row.medium, low=row.low)
 
 
 @strawberry.type

@@ -142,6 +142,8 @@ class DataElement(Node):
     consents: list[Consent] = rel(R.COVERS, IN, "Consent", label=Label.CONSENT)
     accessible_by: list[Role] = rel(R.CAN_ACCESS, IN, "Role")
     destructions: list[Destruction] = rel(R.OF, IN, "Destruction")
+    legal_holds: list[LegalHold] = rel(R.COVERS, IN, "LegalHold", label=Label.LEGAL_HOLD)
+    access_requests: list[AccessRequest] = rel(R.CONCERNS, IN, "AccessRequest", label=Label.ACCESS_REQUEST)
     owners: list[Node] = rel(R.OWNS, IN, "Node")
     stewards: list[Person] = rel(R.STEWARDS, IN, "Person")
 
@@ -162,6 +164,9 @@ class System(Node):
     used_for: list[Purpose] = rel(R.USED_FOR, OUT, "Purpose")
     accessible_by: list[Role] = rel(R.CAN_ACCESS, IN, "Role")
     incidents: list[Incident] = rel(R.AFFECTS, IN, "Incident")
+    destructions: list[Destruction] = rel(R.IN, IN, "Destruction", label=Label.DESTRUCTION)
+    legal_holds: list[LegalHold] = rel(R.IN, IN, "LegalHold", label=Label.LEGAL_HOLD)
+    access_requests: list[AccessRequest] = rel(R.CONCERNS, IN, "AccessRequest", label=Label.ACCESS_REQUEST)
     owners: list[Node] = rel(R.OWNS, IN, "Node")
     stewards: list[Person] = rel(R.STEWARDS, IN, "Person")
 
@@ -171,6 +176,8 @@ class Organization(Node):
     kind: str | None = None
     url: str | None = None
     contact: Contact | None = None
+    access_response_days: int | None = strawberry.field(
+        default=None, description="Days a district has to answer a family's access request (FERPA: 45).")
     operates: list[System] = rel(R.OPERATES, OUT, "System")
     agreements: list[Agreement] = rel(R.WITH, IN, "Agreement")
     accountable_to: list[Organization] = rel(R.ACCOUNTABLE_TO, OUT, "Organization")
@@ -272,8 +279,11 @@ class Mandate(Node):
 
 @strawberry.type
 class RetentionRule(Node):
-    period: str | None = None
+    period: str | None = strawberry.field(default=None, description="A maximum: the action is due by trigger + it.")
+    keep_at_least: str | None = strawberry.field(
+        default=None, description="A minimum: not to be destroyed before trigger + it.")
     trigger: str | None = None
+    topic: str | None = strawberry.field(default=None, description="For trigger EVENT: the events that start it.")
     action: str | None = None
     authority: str | None = None
     elements: list[DataElement] = rel(R.RETAINED_UNDER, IN, "DataElement")
@@ -288,6 +298,8 @@ class RetentionRule(Node):
 class Event(Node):
     kind: str | None = None
     occurred_on: str | None = None
+    cohort: str | None = strawberry.field(default=None, description="Whose records it starts the clocks of.")
+    topic: str | None = None
     concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
 
 
@@ -296,6 +308,7 @@ class Destruction(Node):
     performed_on: str | None = None
     method: str | None = None
     certificate_url: str | None = None
+    cohort: str | None = strawberry.field(default=None, description="Of that cohort's copy only, when given.")
     elements: list[DataElement] = rel(R.OF, OUT, "DataElement")
     system: System | None = rel(R.IN, OUT, "System", one=True)
 
@@ -328,10 +341,32 @@ class Incident(Node):
     affects: list[Node] = rel(R.AFFECTS, OUT, "Node")
 
 
+@strawberry.type(description="Litigation, a hearing or an audit that suspends destruction while active: not public.")
+class LegalHold(Node):
+    reason: str | None = None
+    placed_on: str | None = None
+    released_on: str | None = None
+    cohorts: list[str] | None = strawberry.field(default=None, description="Of these cohorts only (none: all).")
+    covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement", description="Of these elements (none: all).")
+    systems: list[System] = rel(R.IN, OUT, "System", description="In these systems (none: all).")
+
+
+@strawberry.type(description="A family's request to inspect, amend or copy records (FERPA 34 CFR 99.10): not "
+                             "public. Until answered it holds the destruction of what it concerns.")
+class AccessRequest(Node):
+    kind: str | None = None
+    requester: str | None = None
+    received_on: str | None = None
+    answered_on: str | None = None
+    cohort: str | None = None
+    concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
+
+
 TYPES: dict[Label, type] = {
     Label.DATA_ELEMENT: DataElement, Label.SYSTEM: System, Label.ORGANIZATION: Organization,
     Label.PERSON: Person, Label.ROLE: Role, Label.PURPOSE: Purpose, Label.FLOW: Flow,
     Label.AGREEMENT: Agreement, Label.CONSENT: Consent, Label.MANDATE: Mandate,
     Label.RETENTION_RULE: RetentionRule, Label.EVENT: Event, Label.DESTRUCTION: Destruction,
     Label.TRAINING: Training, Label.POLICY: Policy, Label.INCIDENT: Incident,
+    Label.LEGAL_HOLD: LegalHold, Label.ACCESS_REQUEST: AccessRequest,
 }

@@ -14,6 +14,7 @@ from api import auth
 from api.graphql import analyses as a
 from api.graphql.limits import CATALOG_COST, MAX_PAGE, MAX_ROWS, ROWS_PAGE, WALK_COST, bad_input, page_size, priced
 from api.graphql.nodes import (
+    AccessRequest,
     Agreement,
     Consent,
     DataElement,
@@ -21,6 +22,7 @@ from api.graphql.nodes import (
     Event,
     Flow,
     Incident,
+    LegalHold,
     Mandate,
     Node,
     Organization,
@@ -246,6 +248,17 @@ class Query:
         from catalog.vocab import IncidentStatus
         return await listing(info, Label.INCIDENT, first, after, {"status": _vocab(IncidentStatus, status, "status")})
 
+    @strawberry.field(permission_classes=[IsViewer])
+    async def legal_holds(self, info: strawberry.Info, first: int = 50,
+                          after: str | None = None) -> Connection[LegalHold]:
+        return await listing(info, Label.LEGAL_HOLD, first, after)
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def access_requests(self, info: strawberry.Info, concerns: str | None = None, first: int = 50,
+                              after: str | None = None) -> Connection[AccessRequest]:
+        return await listing(info, Label.ACCESS_REQUEST, first, after, None,
+                             [(concerns, RelType.CONCERNS, Direction.OUT)])
+
     # The analyses: the committee's questions. VIEWER and above.
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
@@ -263,15 +276,21 @@ class Query:
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
     async def deadlines(self, info: strawberry.Info, as_of: str | None = None, within: str = "P90D",
-                        status: list[DeadlineStatus] | None = None, first: int = ROWS_PAGE) -> list[a.Deadline]:
+                        status: list[DeadlineStatus] | None = None, system: list[strawberry.ID] | None = None,
+                        element: list[strawberry.ID] | None = None, cohort: list[str] | None = None,
+                        first: int = ROWS_PAGE) -> list[a.Deadline]:
+        """One row per holding and cohort; each filter keeps the rows matching any of its values."""
         from catalog.deadlines import compute_deadlines
         size = page_size(first, MAX_ROWS)
         try:
             window = Duration.parse(within)
         except ValueError as exc:
             raise bad_input(str(exc), "within") from None
-        found = await _analysis(info, compute_deadlines, await _snapshot(info), _as_of(as_of), window)
-        return [a.Deadline.of(d) for d in found if not status or d.status in status][:size]
+        # The store itself, not a snapshot: a backend that computes the clocks natively does.
+        found = await _analysis(info, compute_deadlines, info.context.store, _as_of(as_of), window)
+        rows = [d for d in found if (not status or d.status in status) and (not system or d.system in system)
+                and (not element or d.element in element) and (not cohort or d.cohort in cohort)]
+        return [a.Deadline.of(d) for d in rows[:size]]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
     async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,
