@@ -70,7 +70,8 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
         snap = Snapshot.of(view)
         clocks = python_clocks(snap, as_of)
         bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
-    rows = _rows(view.edges(types=[RelType.HOLDS]), clocks)
+    edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
+    rows = _rows([e for e in edges if e.type == RelType.HOLDS], clocks)
     bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if row.own and (due := row.own.due_on)}))
     left_on = _cohort_dates(rows)
     destroyed = read_destructions(view)
@@ -80,13 +81,11 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
     limit = (within or DEFAULT_WINDOW).after(as_of)
     found = [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
                      retired.get(row.system), holds, as_of, limit) for row in rows]
-    return _explain_custody(view, found)
+    return _explain_custody(found, {e.source for e in edges if e.type == RelType.RETAINED_UNDER})
 
 
-def _explain_custody(view: GraphView, rows: list[Deadline]) -> list[Deadline]:
+def _explain_custody(rows: list[Deadline], defaults: set[str]) -> list[Deadline]:
     """A copy with no rule although its element has a default is another custodian's."""
-    bare = {d.element for d in rows if d.status == DeadlineStatus.NO_RULE}
-    defaults = {e.source for e in view.edges_for(bare, Direction.OUT, [RelType.RETAINED_UNDER])} if bare else set()
     return [replace(d, explanation=CUSTODY) if d.status == DeadlineStatus.NO_RULE and d.element in defaults else d
             for d in rows]
 
