@@ -9,10 +9,10 @@ from functools import partial
 from typing import Any, Protocol, runtime_checkable
 
 from catalog.periods import parse_date
+from catalog.predicates import is_internal_org, is_personal
 from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, RelType
 
-SENSITIVE = frozenset({"PII", "SENSITIVE"})
 MAX_DEPTH = 10
 
 
@@ -114,14 +114,14 @@ def blast_radius(view: GraphView, incident_id: str, as_of: date) -> BlastRadius:
     operators = {e.source for e in view.edges_for(systems, Direction.IN, [RelType.OPERATES])}
     operators |= {a for a, label in affected.items() if label == Label.ORGANIZATION}
     orgs = view.get_nodes(operators)
-    providers = {o for o, n in orgs.items() if n.get("kind") not in ("DISTRICT", "SCHOOL", "COMMITTEE")}
+    providers = {o for o, n in orgs.items() if not is_internal_org(n)}
     with_edges = view.edges_for(providers, Direction.IN, [RelType.WITH])
     under = view.edges_for(flows, Direction.OUT, [RelType.UNDER])
     bases = view.get_nodes({e.target for e in under})
     agreements = {e.source for e in with_edges} | {b for b, n in bases.items() if n.label == Label.AGREEMENT}
     records = view.get_nodes(elements | agreements)
     categories = {str(records[e].get("category")) for e in elements
-                  if e in records and records[e].get("sensitivity") in SENSITIVE}
+                  if e in records and is_personal(records[e])}
     discovered = datetime.combine(parse_date(incident.get("discovered_on")), time())
     provider_of = {e.source: e.target for e in view.edges_for(agreements, Direction.OUT, [RelType.WITH])}
     notices = []

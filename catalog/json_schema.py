@@ -77,6 +77,8 @@ def _node_schema(label: Label) -> dict[str, Any]:
     if cls.NAME_OPTIONAL:
         required.remove("name")
     required += REQUIRED_RELATIONS.get(label, ())
+    for old, new in cls.ALIASES.items():
+        props[old] = {**props[new], "description": f"another name for {new}"}
     ordered = {k: props[k] for k in allowed_keys(label)}
     schema = {"type": "object", "title": label.value, "properties": ordered,
               "required": required, "additionalProperties": False}

@@ -37,6 +37,8 @@ class Node:
     PRIVATE_FIELDS: ClassVar[frozenset[str]] = frozenset({"notes"})
     # Labels whose files may omit `name` (it defaults to the id).
     NAME_OPTIONAL: ClassVar[bool] = False
+    # Keys a file may use for a field under an older name: {old name: field}.
+    ALIASES: ClassVar[dict[str, str]] = {}
 
     id: str
     name: str
@@ -77,6 +79,9 @@ class Organization(Node):
     # Days the organisation (a district) has to answer a family's request to see its
     # records; FERPA's 45 when not set (34 CFR 99.10(b)), many states allow fewer.
     access_response_days: int | None = None
+    # Days its state's law gives a district to tell families, and the state, of a breach.
+    family_notice_days: int | None = None
+    state_notice_days: int | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,10 +128,17 @@ class Agreement(Node):
     public_url: str | None = None
     breach_notice_hours: int | None = None
     destruction_days: int | None = None
+    # The day the provider attested that its staff completed the trainings it requires.
+    training_attested_on: date | None = None
 
     def ends_on(self) -> date | None:
         """The day the agreement stops permitting anything: termination wins."""
         return self.terminated_on or self.expires_on
+
+    def in_force_on(self, day: date) -> bool:
+        """Taken effect (when it says so) and not yet ended on `day`."""
+        start, end = self.effective_on or self.signed_on, self.ends_on()
+        return (start is None or start <= day) and (end is None or day <= end)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,6 +148,16 @@ class Consent(Node):
     form_url: str | None = None
     collected_from: date | None = None
     expires_on: date | None = None
+    withdrawn_on: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        """A consent supports sharing from when it was collected until it expires or is
+        withdrawn (as an agreement with no start date, one with no collection date is
+        taken to have always been there)."""
+        if self.collected_from is not None and day < self.collected_from:
+            return False
+        ends = [d for d in (self.expires_on, self.withdrawn_on) if d is not None]
+        return not ends or day < min(ends)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,11 +227,19 @@ class Policy(Node):
 
 @dataclass(frozen=True, kw_only=True)
 class Incident(Node):
+    """`reported_on` is when the district learned of it (for an incident at a provider,
+    the provider's notice; files may call it `notified_on`); families and the state are
+    told on `families_notified_on` and `state_notified_on`."""
+
     LABEL = Label.INCIDENT
+    ALIASES = {"notified_on": "reported_on"}
     discovered_on: date
     status: IncidentStatus
     severity: Severity
-    notified_on: date | None = None
+    reported_on: date | None = None
+    families_notified_on: date | None = None
+    state_notified_on: date | None = None
+    students_affected: int | None = None
     reviewed_on: date | None = None
 
 

@@ -60,7 +60,24 @@ def allowed_keys(label: Label) -> list[str]:
     fields = [f.name for f in dataclasses.fields(cls) if f.name not in ("updated_at",)]
     if cls is Organization:
         fields = [f for f in fields if not f.startswith("contact_")] + ["contact"]
-    return list(dict.fromkeys([*fields, *(s.key for s in RELATIONS[label])]))
+    return list(dict.fromkeys([*fields, *cls.ALIASES, *(s.key for s in RELATIONS[label])]))
+
+
+def _aliased(cls: type[Node], raw: SourceMapping, where: Location, problems: Problems) -> SourceMapping:
+    """The mapping with keys under an older name moved to the field's name (one of the
+    two, not both)."""
+    if not any(old in raw for old in cls.ALIASES):
+        return raw
+    moved = SourceMapping(raw, line=raw.line)
+    moved.key_lines = dict(raw.key_lines)
+    for old, new in cls.ALIASES.items():
+        if old not in moved:
+            continue
+        if new in moved:
+            problems.add(where.child(old, raw.line_of(old)), f"`{old}` is another name for `{new}`: give one of them")
+        moved[new] = moved.pop(old)
+        moved.key_lines[new] = raw.line_of(old) or 0
+    return moved
 
 
 def check_id(value: Any, where: Location, problems: Problems) -> str | None:
@@ -227,6 +244,7 @@ def parse_node(label: Label, raw: Any, where: Location, problems: Problems) -> P
     for key in unknown:
         problems.add(where.child(key, raw.line_of(key)),
                      f"unknown key for {article(label)}; expected one of {', '.join(allowed_keys(label))}")
+    raw = _aliased(cls, raw, where, problems)
     values = parse_fields(cls, raw, where, problems, skip=("updated_at",))
     extra = _contact(raw, where, problems) if cls is Organization else {}
     refs = _references(label, node_id, raw, where, problems)

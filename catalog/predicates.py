@@ -8,9 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from catalog.records import NodeRecord
-from catalog.vocab import OrgKind
+from catalog.vocab import Label, OrgKind, Sensitivity
 
 INTERNAL_ORG_KINDS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value, OrgKind.COMMITTEE.value})
+# Data about a person that identifies them: what breach notices, security controls and
+# minimum access are about. De-identified and aggregate data is not.
+SENSITIVE_LEVELS = frozenset({Sensitivity.PII.value, Sensitivity.SENSITIVE.value})
+# What someone must answer for to the governance committee: each has an owner or steward.
+GOVERNED = (Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW, Label.AGREEMENT, Label.PURPOSE)
 # Agencies keep the records they hold under their own law and schedules.
 PUBLIC_AGENCY_KINDS = frozenset({OrgKind.STATE_AGENCY.value, OrgKind.FEDERAL_AGENCY.value})
 
@@ -28,3 +33,12 @@ def external_orgs(orgs: Iterable[NodeRecord | None]) -> list[NodeRecord]:
 def is_public_agency(org: NodeRecord | None) -> bool:
     """A state or federal agency: a custodian of its records in its own right."""
     return org is not None and org.get("kind") in PUBLIC_AGENCY_KINDS
+
+
+def is_personal(element: NodeRecord | None) -> bool:
+    """Identifies a person (PII or SENSITIVE)."""
+    return element is not None and element.get("sensitivity") in SENSITIVE_LEVELS
+
+
+def is_highly_sensitive(element: NodeRecord | None) -> bool:
+    return element is not None and element.get("sensitivity") == Sensitivity.SENSITIVE.value

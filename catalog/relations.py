@@ -67,6 +67,7 @@ RELATIONS: dict[Label, tuple[RelSpec, ...]] = {
     ),
     L.SYSTEM: (
         _spec("operated_by", RelType.OPERATES, L.ORGANIZATION, reverse=True, many=False),
+        _spec("hosted_by", RelType.HOSTS, L.ORGANIZATION, reverse=True, many=False),
         _spec("used_for", RelType.USED_FOR, L.PURPOSE),
         _spec("collects", RelType.COLLECTS, L.DATA_ELEMENT),
         _spec("holds", RelType.HOLDS, L.DATA_ELEMENT, ref_key="element", props=Holds),
@@ -76,12 +77,17 @@ RELATIONS: dict[Label, tuple[RelSpec, ...]] = {
         _spec("covers", RelType.COVERS, L.DATA_ELEMENT),
         _spec("permits", RelType.PERMITS, L.PURPOSE),
         _spec("requires_destruction", RelType.REQUIRES_DESTRUCTION, L.RETENTION_RULE),
+        _spec("subprocessors", RelType.ALLOWS_SUBPROCESSOR, L.ORGANIZATION),
+        _spec("requires_training", RelType.REQUIRES_TRAINING, L.TRAINING),
     ),
     L.CONSENT: (
         _spec("covers", RelType.COVERS, L.DATA_ELEMENT),
         _spec("for", RelType.FOR, L.PURPOSE),
     ),
-    L.MANDATE: (),
+    L.MANDATE: (
+        _spec("covers", RelType.COVERS, L.DATA_ELEMENT),
+        _spec("for", RelType.FOR, L.PURPOSE),
+    ),
     L.FLOW: (
         _spec("from", RelType.FROM, L.SYSTEM, many=False),
         _spec("to", RelType.TO, L.SYSTEM, many=False),
@@ -95,7 +101,10 @@ RELATIONS: dict[Label, tuple[RelSpec, ...]] = {
         _spec("in", RelType.IN, L.SYSTEM, many=False),
     ),
     L.POLICY: (_spec("adopted_by", RelType.ADOPTED, L.ORGANIZATION, reverse=True),),
-    L.INCIDENT: (_spec("affects", RelType.AFFECTS, L.SYSTEM, L.DATA_ELEMENT, L.ORGANIZATION),),
+    L.INCIDENT: (
+        _spec("affects", RelType.AFFECTS, L.SYSTEM, L.DATA_ELEMENT, L.ORGANIZATION),
+        _spec("discovered_by", RelType.DISCOVERED_BY, L.ORGANIZATION, many=False),
+    ),
     L.LEGAL_HOLD: (
         _spec("covers", RelType.COVERS, L.DATA_ELEMENT),
         _spec("in", RelType.IN, L.SYSTEM),

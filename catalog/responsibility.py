@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from catalog.predicates import GOVERNED
 from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, OrgKind, RelType
-
-GOVERNED = (Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW, Label.AGREEMENT, Label.PURPOSE)
 
 
 @dataclass(frozen=True)

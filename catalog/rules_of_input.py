@@ -15,6 +15,7 @@ from catalog.model import (
     Consent,
     Event,
     Flow,
+    Incident,
     LegalHold,
     Node,
     Organization,
@@ -56,8 +57,16 @@ def check_node(node: Node, targets: Mapping[str, Sequence[str]]) -> list[tuple[s
     if isinstance(node, AccessRequest) and node.answered_on and node.answered_on < node.received_on:
         found.append(("answered_on", f"expected a date on or after received_on ({node.received_on}), "
                                      f"got {node.answered_on}"))
-    if isinstance(node, Organization) and node.access_response_days is not None and node.access_response_days < 1:
-        found.append(("access_response_days", f"expected a number of days, 1 or more, got {node.access_response_days}"))
+    if isinstance(node, Organization):
+        for key in ("access_response_days", "family_notice_days", "state_notice_days"):
+            if (days := getattr(node, key)) is not None and days < 1:
+                found.append((key, f"expected a number of days, 1 or more, got {days}"))
+    if isinstance(node, Consent) and node.withdrawn_on and node.collected_from \
+            and node.withdrawn_on < node.collected_from:
+        found.append(("withdrawn_on", f"expected a date on or after collected_from ({node.collected_from}), "
+                                      f"got {node.withdrawn_on}"))
+    if isinstance(node, Incident):
+        found += _incident(node)
     found += _contacts(node)
     found += _links(node)
     return found
@@ -107,6 +116,15 @@ def _links(node: Node) -> Iterable[tuple[str, str]]:
             yield ("contact", f"expected contact.url to be {kind}, got {excerpt(value)}")
         else:
             yield (name, f"expected {kind}, got {excerpt(value)}")
+
+
+def _incident(node: Incident) -> Iterable[tuple[str, str]]:
+    for key in ("reported_on", "families_notified_on", "state_notified_on", "reviewed_on"):
+        day = getattr(node, key)
+        if day is not None and day < node.discovered_on:
+            yield (key, f"expected a date on or after discovered_on ({node.discovered_on}), got {day}")
+    if node.students_affected is not None and node.students_affected < 0:
+        yield ("students_affected", f"expected zero or more, got {node.students_affected}")
 
 
 def _agreement(node: Agreement) -> Iterable[tuple[str, str]]:

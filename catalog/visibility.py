@@ -24,7 +24,7 @@ PUBLIC_FIELDS: dict[Label, tuple[str, ...]] = {
     Label.FLOW: (*COMMON, "method", "frequency", "started_on", "ended_on"),
     Label.AGREEMENT: (*COMMON, "kind", "signed_on", "effective_on", "expires_on", "terminated_on",
                       "public_url", "breach_notice_hours", "destruction_days"),
-    Label.CONSENT: (*COMMON, "given_by", "form_url", "collected_from", "expires_on"),
+    Label.CONSENT: (*COMMON, "given_by", "form_url", "collected_from", "expires_on", "withdrawn_on"),
     Label.MANDATE: (*COMMON, "citation", "url"),
     Label.RETENTION_RULE: (*COMMON, "period", "keep_at_least", "trigger", "action", "authority"),
     Label.POLICY: (*COMMON, "kind", "url", "public", "adopted_on", "reviewed_on"),
@@ -36,7 +36,7 @@ PUBLIC_RELATIONSHIPS = frozenset({
     RelType.HOLDS, RelType.COLLECTS, RelType.FROM, RelType.TO, RelType.CARRIES, RelType.FOR,
     RelType.UNDER, RelType.WITH, RelType.COVERS, RelType.PERMITS, RelType.REQUIRES_DESTRUCTION,
     RelType.OPERATES, RelType.DERIVED_FROM, RelType.USED_FOR, RelType.REQUIRES,
-    RelType.RETAINED_UNDER, RelType.ACCOUNTABLE_TO, RelType.ADOPTED,
+    RelType.RETAINED_UNDER, RelType.ACCOUNTABLE_TO, RelType.ADOPTED, RelType.HOSTS, RelType.ALLOWS_SUBPROCESSOR,
 })
 PUBLIC_EDGE_PROPS: dict[RelType, tuple[str, ...]] = {
     RelType.HOLDS: ("since", "retention_rule"),

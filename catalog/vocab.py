@@ -77,6 +77,9 @@ class RelType(Vocabulary):
     IN = "IN"
     AFFECTS = "AFFECTS"
     ADOPTED = "ADOPTED"
+    HOSTS = "HOSTS"
+    ALLOWS_SUBPROCESSOR = "ALLOWS_SUBPROCESSOR"
+    DISCOVERED_BY = "DISCOVERED_BY"
 
 
 class ElementCategory(Vocabulary):
@@ -204,6 +207,7 @@ class PolicyKind(Vocabulary):
     SECURITY = "SECURITY"
     ACCEPTABLE_USE = "ACCEPTABLE_USE"
     TRAINING = "TRAINING"
+    ANNUAL_NOTICE = "ANNUAL_NOTICE"  # the yearly FERPA notice of rights (34 CFR 99.7)
 
 
 class IncidentStatus(Vocabulary):

@@ -211,21 +211,21 @@ elements:
 """
 
 
-def test_element_without_purpose_fires(store: Store, tmp_path: Path) -> None:
+def test_element_without_purpose_fires() -> None:
     text = PURPOSE_BASE + """
   - {id: shoe-size, name: Shoe size, category: demographic, sensitivity: PII, subject: STUDENT}
 """
-    found = findings(store, tmp_path, text, "element-without-purpose")
+    found = findings(text, "element-without-purpose")
     assert [(f.rule, f.node) for f in found] == [("element-without-purpose", "shoe-size")]
     assert '"Shoe size" (shoe-size)' in found[0].message
     assert found[0].severity == Severity.MEDIUM and found[0].principle == "1-3"
 
 
-def test_element_without_purpose_quiet(store: Store, tmp_path: Path) -> None:
-    assert fired(store, tmp_path, PURPOSE_BASE, "element-without-purpose") == []
+def test_element_without_purpose_quiet() -> None:
+    assert fired(PURPOSE_BASE, "element-without-purpose") == []
 
 
-def test_purpose_without_owner_fires(store: Store, tmp_path: Path) -> None:
+def test_purpose_without_owner_fires() -> None:
     text = """
 people:
   - {id: dana, name: Dana Reyes}
@@ -233,23 +233,23 @@ purposes:
   - {id: enrollment, name: Enrollment, category: OPERATIONS, owners: [dana]}
   - {id: field-trips, name: Field trips, category: OPERATIONS}
 """
-    assert fired(store, tmp_path, text, "purpose-without-owner") == [("purpose-without-owner", "field-trips")]
+    assert fired(text, "purpose-without-owner") == [("purpose-without-owner", "field-trips")]
 
 
-def test_purpose_without_owner_quiet(store: Store, tmp_path: Path) -> None:
+def test_purpose_without_owner_quiet() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
 purposes:
   - {id: enrollment, name: Enrollment, category: OPERATIONS, owners: [district]}
 """
-    assert fired(store, tmp_path, text, "purpose-without-owner") == []
+    assert fired(text, "purpose-without-owner") == []
 
 
 # Principle 4 -------------------------------------------------------------------------
 
 
-def test_element_not_in_family_report_fires(store: Store, tmp_path: Path) -> None:
+def test_element_not_in_family_report_fires() -> None:
     text = """
 elements:
   - {id: birth-date, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT, public: true}
@@ -258,22 +258,22 @@ elements:
      public: false}
   - {id: staff-salary, name: Salary, category: identity, sensitivity: PII, subject: STAFF}
 """
-    found = findings(store, tmp_path, text, "element-not-in-family-report")
+    found = findings(text, "element-not-in-family-report")
     assert [(f.rule, f.node) for f in found] == [("element-not-in-family-report", "parent-phone"),
                                                  ("element-not-in-family-report", "risk-score")]
     assert "a parent" in found[0].message and "a student" in found[1].message
 
 
-def test_element_not_in_family_report_quiet(store: Store, tmp_path: Path) -> None:
+def test_element_not_in_family_report_quiet() -> None:
     text = """
 elements:
   - {id: birth-date, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT, public: true}
   - {id: staff-salary, name: Salary, category: identity, sensitivity: PII, subject: STAFF}
 """
-    assert fired(store, tmp_path, text, "element-not-in-family-report") == []
+    assert fired(text, "element-not-in-family-report") == []
 
 
-def test_no_access_procedure_fires_on_the_district(store: Store, tmp_path: Path) -> None:
+def test_no_access_procedure_fires_on_the_district() -> None:
     # The district's policy is not public; a school's public one does not count.
     text = """
 organizations:
@@ -284,18 +284,18 @@ policies:
   - {id: school-privacy, name: School privacy, kind: PRIVACY, public: true,
      url: https://example.org/school, adopted_by: [school]}
 """
-    assert fired(store, tmp_path, text, "no-access-procedure") == [("no-access-procedure", "district")]
+    assert fired(text, "no-access-procedure") == [("no-access-procedure", "district")]
 
 
-def test_no_access_procedure_fires_on_the_catalog_without_district(store: Store, tmp_path: Path) -> None:
+def test_no_access_procedure_fires_on_the_catalog_without_district() -> None:
     text = """
 policies:
   - {id: privacy, name: Privacy, kind: PRIVACY, public: true, url: https://example.org/p}
 """
-    assert fired(store, tmp_path, text, "no-access-procedure") == [("no-access-procedure", "catalog")]
+    assert fired(text, "no-access-procedure") == [("no-access-procedure", "catalog")]
 
 
-def test_no_access_procedure_quiet(store: Store, tmp_path: Path) -> None:
+def test_no_access_procedure_quiet() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
@@ -303,13 +303,13 @@ policies:
   - {id: privacy, name: Privacy, kind: PRIVACY, public: true, url: https://example.org/p,
      adopted_by: [district]}
 """
-    assert fired(store, tmp_path, text, "no-access-procedure") == []
+    assert fired(text, "no-access-procedure") == []
 
 
 # Principle 5 -------------------------------------------------------------------------
 
 
-def test_automated_decision_without_review_fires(store: Store, tmp_path: Path) -> None:
+def test_automated_decision_without_review_fires() -> None:
     text = """
 purposes:
   - {id: placement, name: Course placement, category: INSTRUCTION, automated_decision: true}
@@ -317,18 +317,18 @@ purposes:
      human_review: true}
   - {id: enrollment, name: Enrollment, category: OPERATIONS, human_review: false}
 """
-    found = findings(store, tmp_path, text, "automated-decision-without-review")
+    found = findings(text, "automated-decision-without-review")
     assert [(f.rule, f.node) for f in found] == [("automated-decision-without-review", "placement")]
     assert '"Course placement" (placement)' in found[0].message
 
 
-def test_automated_decision_without_review_quiet(store: Store, tmp_path: Path) -> None:
+def test_automated_decision_without_review_quiet() -> None:
     text = """
 purposes:
   - {id: early-warning, name: Early warning, category: INSTRUCTION, automated_decision: true,
      human_review: true}
 """
-    assert fired(store, tmp_path, text, "automated-decision-without-review") == []
+    assert fired(text, "automated-decision-without-review") == []
 
 
 # Principle 8 -------------------------------------------------------------------------
@@ -345,7 +345,7 @@ systems:
 """
 
 
-def test_grant_beyond_purpose_fires(store: Store, tmp_path: Path) -> None:
+def test_grant_beyond_purpose_fires() -> None:
     text = ACCESS_BASE + """
 roles:
   - id: registrar
@@ -354,7 +354,7 @@ roles:
     can_access: [{target: birth-date}, {target: sis}, {target: health-notes}, {target: nurse-db, level: read}]
   - {id: intern, name: Intern, can_access: [{target: birth-date}]}
 """
-    found = findings(store, tmp_path, text, "grant-beyond-purpose")
+    found = findings(text, "grant-beyond-purpose")
     assert [(f.rule, f.node) for f in found] == [("grant-beyond-purpose", "intern"),
                                                  ("grant-beyond-purpose", "registrar"),
                                                  ("grant-beyond-purpose", "registrar")]
@@ -363,12 +363,12 @@ roles:
     assert "(sis)" not in registrar and "(birth-date)" not in registrar
 
 
-def test_grant_beyond_purpose_quiet(store: Store, tmp_path: Path) -> None:
+def test_grant_beyond_purpose_quiet() -> None:
     text = ACCESS_BASE + """
 roles:
   - {id: registrar, name: Registrar, serves: [enrollment], can_access: [{target: birth-date}, {target: sis}]}
 """
-    assert fired(store, tmp_path, text, "grant-beyond-purpose") == []
+    assert fired(text, "grant-beyond-purpose") == []
 
 
 # Principle 9 -------------------------------------------------------------------------
@@ -384,7 +384,7 @@ roles:
 """
 
 
-def test_training_missing_fires(store: Store, tmp_path: Path) -> None:
+def test_training_missing_fires() -> None:
     text = TRAINING_BASE + """
 people:
   - {id: dana, name: Dana Reyes, roles: [registrar, counselor], completed: [{training: ferpa, on: 2026-01-05}]}
@@ -394,22 +394,22 @@ people:
   - {id: kim, name: Kim Park, roles: [counselor], completed: [{training: ferpa, on: 2026-10-01}]}
   - {id: lee, name: Lee Chan, roles: [volunteer]}
 """
-    found = findings(store, tmp_path, text, "training-missing")
+    found = findings(text, "training-missing")
     assert [(f.rule, f.node) for f in found] == [("training-missing", "dana"), ("training-missing", "kim")]
     assert '"Security awareness" (security)' in found[0].message
 
 
-def test_training_missing_quiet(store: Store, tmp_path: Path) -> None:
+def test_training_missing_quiet() -> None:
     text = TRAINING_BASE + """
 people:
   - {id: sam, name: Sam Lee, roles: [registrar],
      completed: [{training: ferpa, on: 2026-01-05}, {training: security, on: 2019-05-01}]}
   - {id: lee, name: Lee Chan, roles: [volunteer]}
 """
-    assert fired(store, tmp_path, text, "training-missing") == []
+    assert fired(text, "training-missing") == []
 
 
-def test_training_expired_fires(store: Store, tmp_path: Path) -> None:
+def test_training_expired_fires() -> None:
     text = TRAINING_BASE + """
 people:
   # P1Y from 2025-08-01 lapsed on 2026-08-01, before 2026-09-01.
@@ -418,15 +418,15 @@ people:
   - {id: sam, name: Sam Lee, roles: [registrar],
      completed: [{training: ferpa, on: 2025-09-01}, {training: security, on: 2010-01-01}]}
 """
-    found = findings(store, tmp_path, text, "training-expired")
+    found = findings(text, "training-expired")
     assert [(f.rule, f.node) for f in found] == [("training-expired", "dana")]
     assert "2026-08-01" in found[0].message
 
 
-def test_training_expired_quiet(store: Store, tmp_path: Path) -> None:
+def test_training_expired_quiet() -> None:
     text = TRAINING_BASE + """
 people:
   - {id: sam, name: Sam Lee, roles: [registrar],
      completed: [{training: ferpa, on: 2025-09-01}, {training: security, on: 2010-01-01}]}
 """
-    assert fired(store, tmp_path, text, "training-expired") == []
+    assert fired(text, "training-expired") == []

@@ -3,10 +3,7 @@ contact for families (10d)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from catalog.vocab import Severity
-from graph.store import Store
 
 from .rules_support import findings, fired
 
@@ -23,7 +20,7 @@ purposes:
 """
 
 
-def test_unowned_fires_graded_by_label(store: Store, tmp_path: Path) -> None:
+def test_unowned_fires_graded_by_label() -> None:
     text = GOVERNED + """
 elements:
   - {id: stewarded, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT, stewards: [dana]}
@@ -38,7 +35,7 @@ agreements:
   - {id: owned-dpa, kind: DPA, with: vendor, owners: [district]}
   - {id: loose-dpa, kind: DPA, with: vendor}
 """
-    found = findings(store, tmp_path, text, "unowned")
+    found = findings(text, "unowned")
     assert [(f.rule, f.node) for f in found] == [("unowned", "loose-dpa"), ("unowned", "loose-element"),
                                                  ("unowned", "loose-flow"), ("unowned", "loose-system")]
     severities = {f.node: f.severity for f in found}
@@ -46,7 +43,7 @@ agreements:
     assert {severities[n] for n in ("loose-dpa", "loose-element", "loose-flow")} == {Severity.MEDIUM}
 
 
-def test_unowned_quiet(store: Store, tmp_path: Path) -> None:
+def test_unowned_quiet() -> None:
     # The purpose has no owner, but purposes are principle 1-3's business.
     text = GOVERNED + """
 elements:
@@ -59,29 +56,29 @@ flows:
 agreements:
   - {id: owned-dpa, kind: DPA, with: vendor, owners: [district]}
 """
-    assert fired(store, tmp_path, text, "unowned") == []
+    assert fired(text, "unowned") == []
 
 
-def test_no_governance_committee_fires(store: Store, tmp_path: Path) -> None:
+def test_no_governance_committee_fires() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
   - {id: school, name: School, kind: SCHOOL}
 """
-    assert fired(store, tmp_path, text, "no-governance-committee") == [("no-governance-committee", "district")]
+    assert fired(text, "no-governance-committee") == [("no-governance-committee", "district")]
 
 
-def test_no_governance_committee_without_district(store: Store, tmp_path: Path) -> None:
-    assert fired(store, tmp_path, "{}\n", "no-governance-committee") == [("no-governance-committee", "catalog")]
+def test_no_governance_committee_without_district() -> None:
+    assert fired("{}\n", "no-governance-committee") == [("no-governance-committee", "catalog")]
 
 
-def test_no_governance_committee_quiet(store: Store, tmp_path: Path) -> None:
+def test_no_governance_committee_quiet() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
   - {id: committee, name: Data Governance Committee, kind: COMMITTEE, accountable_to: [district]}
 """
-    assert fired(store, tmp_path, text, "no-governance-committee") == []
+    assert fired(text, "no-governance-committee") == []
 
 
 # 10b: incidents and the breach policy -------------------------------------------------
@@ -99,7 +96,7 @@ agreements:
 """
 
 
-def test_incident_notice_overdue_fires(store: Store, tmp_path: Path) -> None:
+def test_incident_notice_overdue_fires() -> None:
     text = BREACH + """
 incidents:
   # Due 2026-08-04; never notified, notified late, in time, on the day.
@@ -117,7 +114,7 @@ incidents:
   # No agreement with a notice clause is reached: no deadline at all.
   - {id: internal, name: Internal, discovered_on: 2026-01-01, status: OPEN, severity: LOW, affects: [sis]}
 """
-    found = findings(store, tmp_path, text, "incident-notice-overdue")
+    found = findings(text, "incident-notice-overdue")
     assert [(f.rule, f.node) for f in found] == [("incident-notice-overdue", "late"),
                                                  ("incident-notice-overdue", "silent")]
     late, silent = (f.message for f in found)
@@ -125,7 +122,7 @@ incidents:
     assert "no notice is recorded" in silent
 
 
-def test_incident_notice_overdue_quiet(store: Store, tmp_path: Path) -> None:
+def test_incident_notice_overdue_quiet() -> None:
     text = BREACH + """
 incidents:
   - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
@@ -133,10 +130,10 @@ incidents:
   - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
      affects: [vendor-app]}
 """
-    assert fired(store, tmp_path, text, "incident-notice-overdue") == []
+    assert fired(text, "incident-notice-overdue") == []
 
 
-def test_incident_not_reviewed_fires(store: Store, tmp_path: Path) -> None:
+def test_incident_not_reviewed_fires() -> None:
     text = BREACH + """
 incidents:
   - {id: unreviewed, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
@@ -149,20 +146,20 @@ incidents:
   # Discovered after the as-of date: nothing was owed yet.
   - {id: future, name: Future, discovered_on: 2026-10-01, status: OPEN, severity: LOW, affects: [sis]}
 """
-    found = fired(store, tmp_path, text, "incident-not-reviewed")
+    found = fired(text, "incident-not-reviewed")
     assert found == [("incident-not-reviewed", "reviewed-later"), ("incident-not-reviewed", "unreviewed")]
 
 
-def test_incident_not_reviewed_quiet(store: Store, tmp_path: Path) -> None:
+def test_incident_not_reviewed_quiet() -> None:
     text = BREACH + """
 incidents:
   - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
      affects: [sis], reviewed_on: 2026-08-15}
 """
-    assert fired(store, tmp_path, text, "incident-not-reviewed") == []
+    assert fired(text, "incident-not-reviewed") == []
 
 
-def test_breach_policy_missing_fires(store: Store, tmp_path: Path) -> None:
+def test_breach_policy_missing_fires() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
@@ -171,21 +168,21 @@ policies:
   - {id: school-breach, name: Breach, kind: BREACH_RESPONSE, adopted_by: [school]}
   - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
 """
-    assert fired(store, tmp_path, text, "breach-policy-missing") == [("breach-policy-missing", "district")]
+    assert fired(text, "breach-policy-missing") == [("breach-policy-missing", "district")]
 
 
-def test_breach_policy_missing_without_district(store: Store, tmp_path: Path) -> None:
-    assert fired(store, tmp_path, "{}\n", "breach-policy-missing") == [("breach-policy-missing", "catalog")]
+def test_breach_policy_missing_without_district() -> None:
+    assert fired("{}\n", "breach-policy-missing") == [("breach-policy-missing", "catalog")]
 
 
-def test_breach_policy_missing_quiet(store: Store, tmp_path: Path) -> None:
+def test_breach_policy_missing_quiet() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
 policies:
   - {id: breach, name: Breach response, kind: BREACH_RESPONSE, adopted_by: [district]}
 """
-    assert fired(store, tmp_path, text, "breach-policy-missing") == []
+    assert fired(text, "breach-policy-missing") == []
 
 
 # 10c: security controls --------------------------------------------------------------
@@ -205,14 +202,14 @@ systems:
 """
 
 
-def test_missing_security_controls_fires(store: Store, tmp_path: Path) -> None:
+def test_missing_security_controls_fires() -> None:
     text = SECURED + """
   - {id: partial, name: Special ed app, kind: APPLICATION, holds: [{element: iep}],
      controls: [ENCRYPTION_AT_REST, SSO]}
   # Retired only after the as-of date: still in service then.
   - {id: retiring, name: Legacy LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-12-01}
 """
-    found = findings(store, tmp_path, text, "missing-security-controls")
+    found = findings(text, "missing-security-controls")
     assert [(f.rule, f.node) for f in found] == [("missing-security-controls", "partial"),
                                                  ("missing-security-controls", "retiring")]
     partial, retiring = (f.message for f in found)
@@ -220,29 +217,29 @@ def test_missing_security_controls_fires(store: Store, tmp_path: Path) -> None:
     assert "ENCRYPTION_AT_REST, MFA, AUDIT_LOG" in retiring
 
 
-def test_missing_security_controls_quiet(store: Store, tmp_path: Path) -> None:
-    assert fired(store, tmp_path, SECURED, "missing-security-controls") == []
+def test_missing_security_controls_quiet() -> None:
+    assert fired(SECURED, "missing-security-controls") == []
 
 
 # 10d: a contact for families ----------------------------------------------------------
 
 
-def test_no_public_contact_fires(store: Store, tmp_path: Path) -> None:
+def test_no_public_contact_fires() -> None:
     text = """
 organizations:
   - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {name: Privacy Office}}
   - {id: hillview, name: Hillview USD, kind: DISTRICT, contact: {email: privacy@hillview.example.org}}
   - {id: school, name: School, kind: SCHOOL}
 """
-    found = findings(store, tmp_path, text, "no-public-contact")
+    found = findings(text, "no-public-contact")
     assert [(f.rule, f.node) for f in found] == [("no-public-contact", "riverside")]
     assert '"Riverside USD" (riverside)' in found[0].message
 
 
-def test_no_public_contact_quiet(store: Store, tmp_path: Path) -> None:
+def test_no_public_contact_quiet() -> None:
     text = """
 organizations:
   - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {url: https://riverside.example.org/privacy}}
   - {id: school, name: School, kind: SCHOOL}
 """
-    assert fired(store, tmp_path, text, "no-public-contact") == []
+    assert fired(text, "no-public-contact") == []

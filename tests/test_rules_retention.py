@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from graph.store import Store
-
 from .rules_support import findings, fired
 
 # agreement-without-destruction --------------------------------------------------------
@@ -20,7 +16,7 @@ retention_rules:
 """
 
 
-def test_agreement_without_destruction_fires(store: Store, tmp_path: Path) -> None:
+def test_agreement_without_destruction_fires() -> None:
     text = PARTNERS + """
 agreements:
   - {id: dpa-vendor, name: Acme DPA, kind: DPA, with: vendor}
@@ -29,20 +25,20 @@ agreements:
   - {id: study-bare, kind: RESEARCH, with: university}
   - {id: mou-state, kind: MOU, with: state}
 """
-    found = findings(store, tmp_path, text, "agreement-without-destruction")
+    found = findings(text, "agreement-without-destruction")
     assert [(f.rule, f.node) for f in found] == [("agreement-without-destruction", "dpa-vendor"),
                                                  ("agreement-without-destruction", "study-bare")]
     assert '"Acme DPA" (dpa-vendor)' in found[0].message and '"Acme Learning" (vendor)' in found[0].message
 
 
-def test_agreement_without_destruction_quiet(store: Store, tmp_path: Path) -> None:
+def test_agreement_without_destruction_quiet() -> None:
     text = PARTNERS + """
 agreements:
   - {id: dpa-vendor-clause, kind: DPA, with: vendor, destruction_days: 60}
   - {id: study-rule, kind: RESEARCH, with: university, requires_destruction: [purge-at-end]}
   - {id: mou-state, kind: MOU, with: state}
 """
-    assert fired(store, tmp_path, text, "agreement-without-destruction") == []
+    assert fired(text, "agreement-without-destruction") == []
 
 
 # element-without-retention ------------------------------------------------------------
@@ -58,7 +54,7 @@ elements:
 """
 
 
-def test_element_without_retention_fires(store: Store, tmp_path: Path) -> None:
+def test_element_without_retention_fires() -> None:
     text = HOLDINGS + """
   - {id: bare, name: Lunch balance, category: program, sensitivity: PII, subject: STUDENT}
 systems:
@@ -68,12 +64,12 @@ systems:
     holds: [{element: with-default}, {element: overridden, retention_rule: five-years}, {element: bare}]
   - {id: lms, name: LMS, kind: LMS, holds: [{element: bare, retention_rule: five-years}]}
 """
-    found = findings(store, tmp_path, text, "element-without-retention")
+    found = findings(text, "element-without-retention")
     assert [(f.rule, f.node) for f in found] == [("element-without-retention", "bare")]
     assert '"SIS" (sis)' in found[0].message and "(lms)" not in found[0].message
 
 
-def test_element_without_retention_quiet(store: Store, tmp_path: Path) -> None:
+def test_element_without_retention_quiet() -> None:
     text = HOLDINGS + """
 systems:
   - id: sis
@@ -81,13 +77,13 @@ systems:
     kind: SIS
     holds: [{element: with-default}, {element: overridden, retention_rule: five-years}]
 """
-    assert fired(store, tmp_path, text, "element-without-retention") == []
+    assert fired(text, "element-without-retention") == []
 
 
 # policy-missing and policy-not-public ------------------------------------------------
 
 
-def test_policy_missing_fires_per_kind(store: Store, tmp_path: Path) -> None:
+def test_policy_missing_fires_per_kind() -> None:
     # A school's retention policy is not the district's.
     text = """
 organizations:
@@ -97,16 +93,16 @@ policies:
   - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
   - {id: school-retention, name: Retention, kind: RETENTION, adopted_by: [school]}
 """
-    found = findings(store, tmp_path, text, "policy-missing")
+    found = findings(text, "policy-missing")
     assert [(f.rule, f.node) for f in found] == [("policy-missing", "district")]
     assert "retention policy" in found[0].message
 
 
-def test_policy_missing_without_district(store: Store, tmp_path: Path) -> None:
-    assert fired(store, tmp_path, "{}\n", "policy-missing") == [("policy-missing", "catalog")] * 2
+def test_policy_missing_without_district() -> None:
+    assert fired("{}\n", "policy-missing") == [("policy-missing", "catalog")] * 2
 
 
-def test_policy_missing_quiet(store: Store, tmp_path: Path) -> None:
+def test_policy_missing_quiet() -> None:
     text = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
@@ -114,10 +110,10 @@ policies:
   - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
   - {id: retention, name: Retention, kind: RETENTION, adopted_by: [district]}
 """
-    assert fired(store, tmp_path, text, "policy-missing") == []
+    assert fired(text, "policy-missing") == []
 
 
-def test_policy_not_public_fires(store: Store, tmp_path: Path) -> None:
+def test_policy_not_public_fires() -> None:
     text = """
 policies:
   - {id: published, name: Privacy, kind: PRIVACY, public: true, url: https://example.org/privacy}
@@ -125,18 +121,18 @@ policies:
   - {id: no-url, name: Breach response, kind: BREACH_RESPONSE, public: true}
   - {id: unset, name: Security, kind: SECURITY}
 """
-    found = findings(store, tmp_path, text, "policy-not-public")
+    found = findings(text, "policy-not-public")
     assert [(f.rule, f.node) for f in found] == [("policy-not-public", "internal"), ("policy-not-public", "no-url"),
                                                  ("policy-not-public", "unset")]
     assert "no URL" in found[1].message
 
 
-def test_policy_not_public_quiet(store: Store, tmp_path: Path) -> None:
+def test_policy_not_public_quiet() -> None:
     text = """
 policies:
   - {id: published, name: Privacy, kind: PRIVACY, public: true, url: https://example.org/privacy}
 """
-    assert fired(store, tmp_path, text, "policy-not-public") == []
+    assert fired(text, "policy-not-public") == []
 
 
 # destruction-overdue and retention-outlives-source (from catalog.deadlines) ---------
@@ -155,7 +151,7 @@ elements:
 """
 
 
-def test_destruction_overdue_fires(store: Store, tmp_path: Path) -> None:
+def test_destruction_overdue_fires() -> None:
     text = DEADLINES + """
 systems:
   # Collected 2024-01-01, one year: due 2025-01-01, overdue on 2026-09-01.
@@ -167,20 +163,20 @@ systems:
 destructions:
   - {id: purge, of: [student-name], in: old-files, performed_on: 2021-02-01}
 """
-    found = findings(store, tmp_path, text, "destruction-overdue")
+    found = findings(text, "destruction-overdue")
     assert [(f.rule, f.node) for f in found] == [("destruction-overdue", "sis")]
     assert '"Student name" (student-name)' in found[0].message and "2025-01-01" in found[0].message
 
 
-def test_destruction_overdue_quiet(store: Store, tmp_path: Path) -> None:
+def test_destruction_overdue_quiet() -> None:
     text = DEADLINES + """
 systems:
   - {id: lms, name: LMS, kind: LMS, holds: [{element: student-name, since: 2026-01-01}]}
 """
-    assert fired(store, tmp_path, text, "destruction-overdue") == []
+    assert fired(text, "destruction-overdue") == []
 
 
-def test_retention_outlives_source_fires(store: Store, tmp_path: Path) -> None:
+def test_retention_outlives_source_fires() -> None:
     text = DEADLINES + """
 systems:
   - id: sis
@@ -200,12 +196,12 @@ flows:
   - {id: to-warehouse, from: sis, to: warehouse, carries: [student-name, counts]}
   - {id: to-lms, from: sis, to: lms, carries: [student-name]}
 """
-    found = findings(store, tmp_path, text, "retention-outlives-source")
+    found = findings(text, "retention-outlives-source")
     assert [(f.rule, f.node) for f in found] == [("retention-outlives-source", "warehouse")]
     assert '"Student name" (student-name)' in found[0].message and '"SIS" (sis)' in found[0].message
 
 
-def test_retention_outlives_source_quiet(store: Store, tmp_path: Path) -> None:
+def test_retention_outlives_source_quiet() -> None:
     text = DEADLINES + """
 systems:
   - {id: sis, name: SIS, kind: SIS, holds: [{element: student-name, since: 2026-01-01}]}
@@ -213,4 +209,4 @@ systems:
 flows:
   - {id: to-lms, from: sis, to: lms, carries: [student-name]}
 """
-    assert fired(store, tmp_path, text, "retention-outlives-source") == []
+    assert fired(text, "retention-outlives-source") == []

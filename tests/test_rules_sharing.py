@@ -4,10 +4,8 @@ purpose is not educational."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from catalog.vocab import Severity
-from graph.store import Store
 
 from .rules_support import findings, fired
 
@@ -44,27 +42,27 @@ consents:
 # flow-without-basis ------------------------------------------------------------------
 
 
-def test_flow_without_basis_fires(store: Store, tmp_path: Path) -> None:
+def test_flow_without_basis_fires() -> None:
     text = BASE + """
 flows:
   - {id: to-vendor, name: Roster sync, from: sis, to: vendor-app, carries: [student-name]}
   - {id: to-school, from: sis, to: school-app, carries: [student-name]}
   - {id: to-state, from: sis, to: state-db, carries: [grades], under: [state-law]}
 """
-    found = findings(store, tmp_path, text, "flow-without-basis")
+    found = findings(text, "flow-without-basis")
     assert [(f.rule, f.node) for f in found] == [("flow-without-basis", "to-vendor")]
     assert '"Roster sync" (to-vendor)' in found[0].message
     assert '"Acme Learning" (vendor)' in found[0].message
     assert "end the flow" in found[0].remedy
 
 
-def test_flow_without_basis_quiet(store: Store, tmp_path: Path) -> None:
+def test_flow_without_basis_quiet() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: to-vendor, from: sis, to: vendor-app, carries: [student-name], under: [dpa]}
   - {id: to-school, from: sis, to: school-app, carries: [student-name]}
 """
-    assert fired(store, tmp_path, text, "flow-without-basis") == []
+    assert fired(text, "flow-without-basis") == []
 
 
 # basis-expired -----------------------------------------------------------------------
@@ -81,7 +79,7 @@ consents:
 """
 
 
-def test_basis_expired_fires(store: Store, tmp_path: Path) -> None:
+def test_basis_expired_fires() -> None:
     text = BASE + EXPIRING + """
 flows:
   - {id: f-expired, from: sis, to: vendor-app, under: [dpa-old, consent-old]}
@@ -95,7 +93,7 @@ flows:
   - {id: f-later, from: sis, to: vendor-app, under: [dpa-old], started_on: 2026-10-01}
   - {id: f-no-basis, from: sis, to: vendor-app}
 """
-    found = findings(store, tmp_path, text, "basis-expired")
+    found = findings(text, "basis-expired")
     assert [(f.rule, f.node) for f in found] == [("basis-expired", "f-expired"), ("basis-expired", "f-last-day"),
                                                  ("basis-expired", "f-terminated"), ("basis-expired", "f-too-early")]
     expired, _, terminated, early = (f.message for f in found)
@@ -104,28 +102,28 @@ flows:
     assert "2027-01-01" in early
 
 
-def test_basis_expired_quiet(store: Store, tmp_path: Path) -> None:
+def test_basis_expired_quiet() -> None:
     text = BASE + EXPIRING + """
 flows:
   - {id: f-renewed, from: sis, to: vendor-app, under: [dpa-old, dpa-current]}
   - {id: f-by-law, from: sis, to: state-db, under: [dpa-old, state-law]}
   - {id: f-ended, from: sis, to: vendor-app, under: [dpa-old], ended_on: 2026-05-01}
 """
-    assert fired(store, tmp_path, text, "basis-expired") == []
+    assert fired(text, "basis-expired") == []
 
 
-def test_basis_expired_depends_on_the_date(store: Store, tmp_path: Path) -> None:
+def test_basis_expired_depends_on_the_date() -> None:
     text = BASE + EXPIRING + """
 flows:
   - {id: f-expired, from: sis, to: vendor-app, under: [dpa-old]}
 """
-    assert fired(store, tmp_path, text, "basis-expired", as_of=date(2026, 6, 30)) == []
+    assert fired(text, "basis-expired", as_of=date(2026, 6, 30)) == []
 
 
 # element-not-covered -----------------------------------------------------------------
 
 
-def test_element_not_covered_fires(store: Store, tmp_path: Path) -> None:
+def test_element_not_covered_fires() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-agreement, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa]}
@@ -134,38 +132,38 @@ flows:
   - {id: f-none, from: sis, to: school-app, carries: [grades]}
   - {id: f-consent, from: sis, to: vendor-app, carries: [student-name, grades], under: [release]}
 """
-    found = findings(store, tmp_path, text, "element-not-covered")
+    found = findings(text, "element-not-covered")
     assert [(f.rule, f.node) for f in found] == [("element-not-covered", "f-agreement"),
                                                  ("element-not-covered", "f-consent")]
     assert '"Grades" (grades)' in found[0].message
     assert '"Student name" (student-name)' in found[1].message
 
 
-def test_element_not_covered_one_finding_per_element(store: Store, tmp_path: Path) -> None:
+def test_element_not_covered_one_finding_per_element() -> None:
     text = BASE + """
 agreements:
   - {id: dpa-empty, kind: DPA, with: vendor}
 flows:
   - {id: f-narrow, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa-empty]}
 """
-    found = findings(store, tmp_path, text, "element-not-covered")
+    found = findings(text, "element-not-covered")
     assert [(f.rule, f.node) for f in found] == [("element-not-covered", "f-narrow")] * 2
     assert "(grades)" in found[0].message and "(student-name)" in found[1].message
 
 
-def test_element_not_covered_quiet(store: Store, tmp_path: Path) -> None:
+def test_element_not_covered_quiet() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-both, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa, release]}
   - {id: f-law, from: sis, to: state-db, carries: [grades], under: [dpa, state-law]}
 """
-    assert fired(store, tmp_path, text, "element-not-covered") == []
+    assert fired(text, "element-not-covered") == []
 
 
 # purpose-not-permitted ---------------------------------------------------------------
 
 
-def test_purpose_not_permitted_fires(store: Store, tmp_path: Path) -> None:
+def test_purpose_not_permitted_fires() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-agreement, from: sis, to: vendor-app, for: [instruction, marketing], under: [dpa]}
@@ -173,25 +171,25 @@ flows:
   - {id: f-law, from: sis, to: state-db, for: [marketing], under: [dpa, state-law]}
   - {id: f-none, from: sis, to: school-app, for: [marketing]}
 """
-    found = findings(store, tmp_path, text, "purpose-not-permitted")
+    found = findings(text, "purpose-not-permitted")
     assert [(f.rule, f.node) for f in found] == [("purpose-not-permitted", "f-agreement")]
     assert '"Product marketing" (marketing)' in found[0].message
     assert found[0].severity == Severity.MEDIUM
 
 
-def test_purpose_not_permitted_quiet(store: Store, tmp_path: Path) -> None:
+def test_purpose_not_permitted_quiet() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-agreement, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
   - {id: f-both, from: sis, to: vendor-app, for: [instruction, marketing], under: [dpa, release]}
 """
-    assert fired(store, tmp_path, text, "purpose-not-permitted") == []
+    assert fired(text, "purpose-not-permitted") == []
 
 
 # non-educational-without-consent -----------------------------------------------------
 
 
-def test_non_educational_without_consent_fires(store: Store, tmp_path: Path) -> None:
+def test_non_educational_without_consent_fires() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-agreement, from: sis, to: vendor-app, for: [marketing], under: [dpa]}
@@ -199,16 +197,16 @@ flows:
   - {id: f-consent, from: sis, to: vendor-app, for: [marketing], under: [dpa, release]}
   - {id: f-educational, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
 """
-    found = findings(store, tmp_path, text, "non-educational-without-consent")
+    found = findings(text, "non-educational-without-consent")
     assert [(f.rule, f.node) for f in found] == [("non-educational-without-consent", "f-agreement"),
                                                  ("non-educational-without-consent", "f-internal")]
     assert all("(marketing)" in f.message for f in found)
 
 
-def test_non_educational_without_consent_quiet(store: Store, tmp_path: Path) -> None:
+def test_non_educational_without_consent_quiet() -> None:
     text = BASE + AGREEMENTS + """
 flows:
   - {id: f-consent, from: sis, to: vendor-app, for: [marketing], under: [dpa, release]}
   - {id: f-educational, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
 """
-    assert fired(store, tmp_path, text, "non-educational-without-consent") == []
+    assert fired(text, "non-educational-without-consent") == []

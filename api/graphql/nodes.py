@@ -159,6 +159,8 @@ class System(Node):
     elements: list[DataElement] = rel(R.HOLDS, OUT, "DataElement")
     collects: list[DataElement] = rel(R.COLLECTS, OUT, "DataElement")
     operator: Organization | None = rel(R.OPERATES, IN, "Organization", one=True)
+    host: Organization | None = rel(R.HOSTS, IN, "Organization", one=True,
+                                    description="The provider whose infrastructure it runs on.")
     flows_out: list[Flow] = rel(R.FROM, IN, "Flow")
     flows_in: list[Flow] = rel(R.TO, IN, "Flow")
     used_for: list[Purpose] = rel(R.USED_FOR, OUT, "Purpose")
@@ -178,7 +180,10 @@ class Organization(Node):
     contact: Contact | None = None
     access_response_days: int | None = strawberry.field(
         default=None, description="Days a district has to answer a family's access request (FERPA: 45).")
+    family_notice_days: int | None = None
+    state_notice_days: int | None = None
     operates: list[System] = rel(R.OPERATES, OUT, "System")
+    hosts: list[System] = rel(R.HOSTS, OUT, "System")
     agreements: list[Agreement] = rel(R.WITH, IN, "Agreement")
     accountable_to: list[Organization] = rel(R.ACCOUNTABLE_TO, OUT, "Organization")
     oversees: list[Organization] = rel(R.ACCOUNTABLE_TO, IN, "Organization")
@@ -251,6 +256,9 @@ class Agreement(Node):
     public_url: str | None = None
     breach_notice_hours: int | None = None
     destruction_days: int | None = None
+    training_attested_on: str | None = None
+    subprocessors: list[Organization] = rel(R.ALLOWS_SUBPROCESSOR, OUT, "Organization")
+    requires_training: list[Training] = rel(R.REQUIRES_TRAINING, OUT, "Training")
     provider: Organization | None = rel(R.WITH, OUT, "Organization", one=True)
     covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
     permits: list[Purpose] = rel(R.PERMITS, OUT, "Purpose")
@@ -265,6 +273,7 @@ class Consent(Node):
     form_url: str | None = None
     collected_from: str | None = None
     expires_on: str | None = None
+    withdrawn_on: str | None = None
     covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
     purposes: list[Purpose] = rel(R.FOR, OUT, "Purpose")
     flows: list[Flow] = rel(R.UNDER, IN, "Flow")
@@ -274,6 +283,8 @@ class Consent(Node):
 class Mandate(Node):
     citation: str | None = None
     url: str | None = None
+    covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
+    purposes: list[Purpose] = rel(R.FOR, OUT, "Purpose")
     flows: list[Flow] = rel(R.UNDER, IN, "Flow")
 
 
@@ -336,9 +347,17 @@ class Incident(Node):
     discovered_on: str | None = None
     status: str | None = None
     severity: str | None = None
-    notified_on: str | None = None
+    reported_on: str | None = strawberry.field(default=None, description="When the district learned of it.")
+    families_notified_on: str | None = None
+    state_notified_on: str | None = None
+    students_affected: int | None = None
     reviewed_on: str | None = None
     affects: list[Node] = rel(R.AFFECTS, OUT, "Node")
+    discovered_by: Organization | None = rel(R.DISCOVERED_BY, OUT, "Organization", one=True)
+
+    @strawberry.field(deprecation_reason="The same as reportedOn.")
+    def notified_on(self) -> str | None:
+        return self.reported_on
 
 
 @strawberry.type(description="Litigation, a hearing or an audit that suspends destruction while active: not public.")

@@ -25,13 +25,12 @@ from api.inventory.rows import (
 from api.inventory.words import CATEGORY_ORDER, flow_words, retention_words
 from catalog.deadlines import DeadlineStatus, compute_deadlines
 from catalog.periods import parse_date
+from catalog.predicates import is_internal_org
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import GraphView, Snapshot
 from catalog.visibility import is_public, is_public_edge, public_edge_props, public_props
 from catalog.vocab import Label, RelType
 
-# Organisations inside the district: data they hold has not been shared with anyone.
-INTERNAL_KINDS = frozenset({"DISTRICT", "SCHOOL", "COMMITTEE"})
 _SAFE_ID = re.compile(r"[^A-Za-z0-9._-]+")
 
 
@@ -167,7 +166,7 @@ class _Reader:
 
     def external_operators(self, system: str) -> list[str]:
         return [o for o in self.pub.sources(system, RelType.OPERATES)
-                if self.pub.nodes[o].get("kind") not in INTERNAL_KINDS]
+                if not is_internal_org(self.pub.nodes[o])]
 
     def flows_into(self, system: str) -> list[NodeRecord]:
         return [f for f in map(self.pub.nodes.get, self.pub.sources(system, RelType.TO))
@@ -225,7 +224,7 @@ class _Reader:
             return bool(self.pub.sources(org.id, RelType.WITH)) or any(
                 self.pub.sources(s, RelType.TO) for s in systems)
 
-        orgs = [o for o in self.pub.of_label(Label.ORGANIZATION) if o.get("kind") not in INTERNAL_KINDS]
+        orgs = [o for o in self.pub.of_label(Label.ORGANIZATION) if not is_internal_org(o)]
         chosen = [o for o in orgs if o.get("kind") == "SERVICE_PROVIDER" or receives(o)]
         return sorted(chosen, key=lambda o: (o.name.lower(), o.id))
 

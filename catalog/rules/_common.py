@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from catalog.periods import parse_date
+from catalog.predicates import is_internal_org
 from catalog.records import NodeRecord
 from catalog.view import Snapshot
 from catalog.vocab import Label, OrgKind, PolicyKind, RelType
 
-INTERNAL_ORGS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value})
 # Where a finding concerns the catalog as a whole and there is no district to pin it on.
 CATALOG = "catalog"
 
@@ -57,5 +57,5 @@ def district_policies(view: Snapshot, kind: PolicyKind) -> list[NodeRecord]:
 
 
 def is_external(view: Snapshot, system_id: str) -> bool:
-    """Operated by someone other than the district or a school: data sent there leaves."""
-    return any(org_kind(view, o) not in INTERNAL_ORGS for o in view.sources(system_id, RelType.OPERATES))
+    """Operated by someone outside the district: data sent there leaves it."""
+    return any(not is_internal_org(view.get_node(o)) for o in view.sources(system_id, RelType.OPERATES))

@@ -8,20 +8,19 @@ from datetime import date
 
 from catalog.blast import blast_radius
 from catalog.findings import Issue, rule
+from catalog.predicates import GOVERNED, is_personal
 from catalog.rules._common import date_of, district_node, district_policies, districts, named
 from catalog.view import Snapshot
-from catalog.vocab import Control, Label, OrgKind, PolicyKind, RelType, Sensitivity, Severity
+from catalog.vocab import Control, Label, OrgKind, PolicyKind, RelType, Severity
 
-GOVERNED = (Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW, Label.AGREEMENT)
 NOUNS = {Label.SYSTEM: "System", Label.DATA_ELEMENT: "Data element", Label.FLOW: "Flow",
          Label.AGREEMENT: "Agreement"}
-SENSITIVE = frozenset({Sensitivity.PII.value, Sensitivity.SENSITIVE.value})
 REQUIRED_CONTROLS = (Control.ENCRYPTION_AT_REST, Control.MFA, Control.AUDIT_LOG)
 
 
 @rule("unowned", "10a", Severity.MEDIUM, "Systems, elements, flows and agreements nobody answers for")
 def unowned(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for label in GOVERNED:
+    for label in (g for g in GOVERNED if g != Label.PURPOSE):  # purposes: purpose-without-owner
         for node in view.of_label(label):
             if view.sources(node.id, RelType.OWNS) or view.sources(node.id, RelType.STEWARDS):
                 continue
@@ -55,7 +54,7 @@ def incident_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
         deadline = blast_radius(view, incident.id, as_of).notice_deadline
         if deadline is None or deadline.date() >= as_of:
             continue
-        notified = date_of(incident, "notified_on")
+        notified = date_of(incident, "reported_on")
         if notified is not None and notified <= deadline.date():
             continue
         status = f"notice was given late, on {notified}" if notified else "no notice is recorded"
@@ -63,7 +62,7 @@ def incident_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
             incident.id,
             f"The breach notice for incident {named(view, incident.id)} was due under its provider "
             f"agreements by {deadline:%Y-%m-%d %H:%M}, and {status}.",
-            "Notify the affected providers and families now, record `notified_on`, and review why "
+            "Notify the affected providers and families now, record `reported_on`, and review why "
             "the deadline was missed.",
         )
 
@@ -111,7 +110,7 @@ def missing_security_controls(view: Snapshot, as_of: date) -> Iterator[Issue]:
         if not _in_service(view, system.id, as_of):
             continue
         sensitive = [e for e in view.targets(system.id, RelType.HOLDS)
-                     if (n := view.get_node(e)) is not None and n.get("sensitivity") in SENSITIVE]
+                     if (n := view.get_node(e)) is not None and is_personal(n)]
         have = set(system.get("controls") or ())
         missing = [c.value for c in REQUIRED_CONTROLS if c.value not in have]
         if not sensitive or not missing:
