@@ -206,3 +206,17 @@ def catalog_files(paths: Iterable[str | Path], problems: Problems) -> list[Path]
         else:
             problems.add(Location(str(path)), "no such file or folder")
     return list(dict.fromkeys(files))
+
+
+class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes catalog files as the loader reads them: no anchors or aliases, even where
+    one list is used twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump_yaml(document: Any) -> str:
+    """A catalog document as YAML: keys in the order given, lists of scalars inline."""
+    return yaml.dump(document, Dumper=_PlainDumper, sort_keys=False, default_flow_style=None,
+                     allow_unicode=True, width=120)
