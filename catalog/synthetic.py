@@ -18,7 +18,8 @@ Doc = dict[str, list[dict[str, Any]]]
 
 CATEGORIES = ("demographic", "identity", "contact", "enrollment", "attendance", "assessment", "grades",
               "discipline", "health", "special_education", "program")
-SENSITIVITY = (("DIRECTORY", 2), ("PII", 6), ("SENSITIVE", 3))
+SENSITIVITY = ("DIRECTORY", "PII", "SENSITIVE")
+SENSITIVITY_WEIGHTS = (2, 6, 3)
 PROVIDERS = 10
 RESEARCHERS = 3
 COHORTS = ((2020, "2020-06-12"), (2021, "2021-06-11"), (2022, "2022-06-10"), (2023, "2023-06-09"),
@@ -69,10 +70,9 @@ class _State:
     def _element(self, i: int) -> dict[str, Any]:
         category = CATEGORIES[i % len(CATEGORIES)]
         subject = "STAFF" if i % 10 == 9 else ("PARENT" if i % 10 == 8 else "STUDENT")
-        levels, weights = zip(*SENSITIVITY, strict=True)
         element: dict[str, Any] = {
             "id": f"e{i:03d}-{category.replace('_', '-')}", "name": f"{category.replace('_', ' ').title()} item {i}",
-            "category": category, "sensitivity": self.rng.choices(levels, weights)[0], "subject": subject,
+            "category": category, "sensitivity": self.rng.choices(SENSITIVITY, SENSITIVITY_WEIGHTS)[0], "subject": subject,
             "public": subject != "STAFF", "retained_under": "staff-record" if subject == "STAFF" else
             ("permanent-record" if i % 7 == 0 else "temporary-record")}
         if i % 3 == 0:
