@@ -72,7 +72,8 @@ class _State:
         subject = "STAFF" if i % 10 == 9 else ("PARENT" if i % 10 == 8 else "STUDENT")
         element: dict[str, Any] = {
             "id": f"e{i:03d}-{category.replace('_', '-')}", "name": f"{category.replace('_', ' ').title()} item {i}",
-            "category": category, "sensitivity": self.rng.choices(SENSITIVITY, SENSITIVITY_WEIGHTS)[0], "subject": subject,
+            "category": category, "sensitivity": self.rng.choices(SENSITIVITY, SENSITIVITY_WEIGHTS)[0],
+            "subject": subject,
             "public": subject != "STAFF", "retained_under": "staff-record" if subject == "STAFF" else
             ("permanent-record" if i % 7 == 0 else "temporary-record")}
         if i % 3 == 0:
