@@ -26,6 +26,18 @@ def named_list(view: Snapshot, ids: list[str]) -> str:
     return ", ".join(named(view, i) for i in ids)
 
 
+SHOWN = 8  # elements named in a message; the finding lists them all
+
+
+def elements_named(view: Snapshot, ids: list[str]) -> str:
+    """Some data elements as a sentence names them: one by name, more counted with the
+    first few named (the finding's `elements` lists them all)."""
+    if len(ids) == 1:
+        return f"data element {named(view, ids[0])}"
+    more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
+    return f"{len(ids)} data elements ({named_list(view, ids[:SHOWN])}{more})"
+
+
 def is_true(node: NodeRecord, key: str) -> bool:
     return node.get(key) is True
 
