@@ -1,5 +1,4 @@
-"""Principles 8 (minimum access: a role sees only what its purposes require) and 9
-(everyone with access is trained, and the training is current)."""
+"""Principle 9: everyone with access is trained, and the training is current."""
 
 from __future__ import annotations
 
@@ -13,37 +12,6 @@ from catalog.records import typed
 from catalog.rules._common import named, named_list
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType, Severity
-
-
-def _grant_is_needed(view: Snapshot, target: str, required: set[str]) -> bool:
-    if view.label_of(target) == Label.SYSTEM:
-        return any(e in required for e in view.targets(target, RelType.HOLDS))
-    return target in required
-
-
-def _why_not_needed(view: Snapshot, target: str, purposes: list[str]) -> str:
-    serves = (f"none of the purposes the role serves ({named_list(view, purposes)})" if purposes
-              else "the role serves no purpose, so none")
-    if view.label_of(target) == Label.SYSTEM:
-        return f"system {named(view, target)}, but {serves} requires any data element the system holds"
-    return f"data element {named(view, target)}, but {serves} requires it"
-
-
-@rule("grant-beyond-purpose", "8", Severity.MEDIUM, "Access beyond what a role's purposes require")
-def grant_beyond_purpose(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for role in view.of_label(Label.ROLE):
-        purposes = view.targets(role.id, RelType.SERVES)
-        required = {e for p in purposes for e in view.targets(p, RelType.REQUIRES)}
-        for target in view.targets(role.id, RelType.CAN_ACCESS):
-            if _grant_is_needed(view, target, required):
-                continue
-            why = _why_not_needed(view, target, purposes)
-            yield Issue(
-                role.id,
-                f"Role {named(view, role.id)} can access {why}.",
-                f"Remove the role's access to {named(view, target)}, or record the purpose that needs "
-                "it (`serves` on the role, `requires` on the purpose).",
-            )
 
 
 def _required_trainings(view: Snapshot, person: str) -> dict[str, list[str]]:
@@ -98,3 +66,4 @@ def training_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
                 f"Have {named(view, person.id)} retake {named(view, training_id)} and record the new "
                 "completion date, or withdraw the role until then.",
             )
+
