@@ -1,4 +1,5 @@
-"""Minimum access and data minimisation (principles 8 and 1-3)."""
+"""Minimum access and data minimisation (principles 8 and 1-3), and the training of
+everyone with access, the district's staff and its providers' (principle 9)."""
 
 from __future__ import annotations
 
@@ -178,3 +179,114 @@ flows:
     assert fired(text, "flow-beyond-purpose") == []
     # The ended flow counts while it ran.
     assert fired(text, "flow-beyond-purpose", as_of=date(2026, 8, 31)) == [("flow-beyond-purpose", "old-export")]
+
+
+# Principle 9: role-without-training ----------------------------------------------------
+
+
+def test_a_role_with_access_to_student_data_that_requires_no_training() -> None:
+    text = BASE + """
+roles:
+  - {id: aide, name: Health aide, can_access: [{target: health-office}]}
+  - {id: clerk, name: Clerk, can_access: [{target: birth-date}]}
+"""
+    found = findings(text, "role-without-training")
+    assert [(f.node, f.severity, f.elements) for f in found] == [
+        ("aide", Severity.HIGH, ("allergy", "birth-date")),
+        ("clerk", Severity.MEDIUM, ("birth-date",)),
+    ]
+    assert "1 of them SENSITIVE" in found[0].message
+
+
+def test_role_without_training_is_quiet_when_trained_or_without_personal_data() -> None:
+    text = BASE + """
+trainings:
+  - {id: ferpa, name: FERPA basics}
+roles:
+  - {id: aide, name: Health aide, requires_training: [ferpa], can_access: [{target: health-office}]}
+  - {id: board, name: Board member, can_access: [{target: dashboards}, {target: school-counts}]}
+  - {id: visitor, name: Visitor}
+"""
+    assert fired(text, "role-without-training") == []
+
+
+# Principle 9: the training of providers' staff -----------------------------------------
+
+PROVIDERS = BASE + """
+trainings:
+  - {id: ferpa, name: FERPA basics, valid_for: P1Y}
+  - {id: security, name: Security awareness}
+"""
+
+
+def agreement(extra: str, **fields: str) -> str:
+    keys = {"id": "dpa", "kind": "DPA", "with": "vendor", "effective_on": "2025-07-01", "expires_on": "2027-06-30",
+            **fields}
+    return "\nagreements:\n  - {" + ", ".join(f"{k}: {v}" for k, v in keys.items()) + "}\n" + extra
+
+
+def test_a_provider_that_has_not_attested_the_training_its_agreement_requires() -> None:
+    text = PROVIDERS + agreement("", requires_training="[ferpa, security]")
+    found = findings(text, "provider-training-missing")
+    assert [(f.node, f.severity) for f in found] == [("dpa", Severity.HIGH)]
+    assert '"Acme Learning" (vendor)' in found[0].message and '"Security awareness" (security)' in found[0].message
+    # An attestation dated after the day asked was not there on that day.
+    late = PROVIDERS + agreement("", requires_training="[ferpa]", training_attested_on="2026-09-02")
+    assert fired(late, "provider-training-missing") == [("provider-training-missing", "dpa")]
+
+
+def test_provider_training_missing_is_quiet_when_attested_not_required_or_not_in_force() -> None:
+    text = PROVIDERS + agreement("", requires_training="[ferpa]", training_attested_on="2026-09-01")
+    assert fired(text, "provider-training-missing") == []
+    assert fired(PROVIDERS + agreement(""), "provider-training-missing") == []
+    ended = PROVIDERS + agreement("", requires_training="[ferpa]", expires_on="2026-06-30")
+    assert fired(ended, "provider-training-missing") == []
+
+
+def test_a_provider_whose_attestation_is_older_than_the_training_is_valid() -> None:
+    # P1Y from 2025-08-01 lapsed on 2026-08-01; security never lapses.
+    text = PROVIDERS + agreement("", requires_training="[ferpa, security]", training_attested_on="2025-08-01")
+    found = findings(text, "provider-training-expired")
+    assert [(f.node, f.severity) for f in found] == [("dpa", Severity.MEDIUM)]
+    assert "2026-08-01" in found[0].message and "(security)" not in found[0].message
+    assert fired(text, "provider-training-missing") == []
+
+
+def test_provider_training_expired_is_quiet_while_the_attestation_is_valid() -> None:
+    # Lapses on 2026-09-01 itself: still valid that day.
+    text = PROVIDERS + agreement("", requires_training="[ferpa, security]", training_attested_on="2025-09-01")
+    assert fired(text, "provider-training-expired") == []
+
+
+SENSITIVE_FLOW = """
+flows:
+  - {id: sis-to-vendor, from: sis, to: vendor-app, carries: [iep, local-id], under: [dpa]}
+"""
+
+
+def test_an_agreement_that_lets_a_provider_or_researcher_receive_sensitive_data_requires_training() -> None:
+    text = PROVIDERS + """
+agreements:
+  - {id: dpa, kind: DPA, with: vendor, effective_on: 2025-07-01}
+  - {id: study, kind: RESEARCH, with: lab, effective_on: 2025-07-01}
+flows:
+  - {id: sis-to-vendor, from: sis, to: vendor-app, carries: [iep, local-id], under: [dpa]}
+  - {id: sis-to-lab, from: sis, to: lab-enclave, carries: [allergy], under: [study]}
+"""
+    found = findings(text, "provider-training-not-required")
+    assert [(f.node, f.severity, f.elements) for f in found] == [
+        ("dpa", Severity.LOW, ("iep",)), ("study", Severity.LOW, ("allergy",))]
+    assert '"Acme Learning" (vendor)' in found[0].message and '"IEP accommodations" (iep)' in found[0].message
+    assert '"University research lab" (lab)' in found[1].message
+
+
+def test_provider_training_not_required_quiet() -> None:
+    cases = [
+        agreement(SENSITIVE_FLOW, requires_training="[ferpa]"),  # training required
+        agreement(SENSITIVE_FLOW.replace("iep, local-id", "local-id")),  # no sensitive data
+        agreement(SENSITIVE_FLOW.replace("]}", "], ended_on: 2026-06-30}")),  # the flow has ended
+        agreement(SENSITIVE_FLOW, expires_on="2026-06-30"),  # the agreement has ended
+        agreement(SENSITIVE_FLOW.replace("vendor-app", "state-db"), kind="MOU", **{"with": "state"}),
+    ]
+    for case in cases:
+        assert fired(PROVIDERS + case, "provider-training-not-required") == [], case
