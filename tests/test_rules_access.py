@@ -97,6 +97,20 @@ roles:
     assert "Remove the role's access" in found[0].remedy
 
 
+def test_one_needed_element_no_longer_excuses_a_grant_on_the_whole_system() -> None:
+    # The nurses' system also keeps the first name that routing needs.
+    text = BASE.replace("holds: [{element: allergy}, {element: birth-date}]",
+                        "holds: [{element: allergy}, {element: birth-date}, {element: first-name}]") + """
+roles:
+  - {id: transportation, name: Transportation, serves: [routing], can_access: [{target: health-office, level: admin}]}
+"""
+    found = findings(text, "grant-beyond-purpose")
+    assert [(f.node, f.severity, f.elements) for f in found] == [
+        ("transportation", Severity.HIGH, ("allergy", "birth-date"))]
+    assert "require only 0" not in found[0].message and "require none of its personal data" in found[0].message
+    assert "worst case" not in found[0].message and "Narrow the grant" in found[0].remedy
+
+
 def test_admin_on_a_needless_system_of_personal_data_is_high_even_without_sensitive_data() -> None:
     text = BASE + """
 roles:
