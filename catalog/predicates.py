@@ -5,7 +5,7 @@ not left it. Anyone else (a provider, a state agency, a researcher) is outside."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from catalog.records import NodeRecord
 from catalog.vocab import Label, OrgKind, Sensitivity
@@ -42,3 +42,10 @@ def is_personal(element: NodeRecord | None) -> bool:
 
 def is_highly_sensitive(element: NodeRecord | None) -> bool:
     return element is not None and element.get("sensitivity") == Sensitivity.SENSITIVE.value
+
+
+def mandate_covers(named: Collection[str], item: str) -> bool:
+    """A mandate covers the elements (or purposes) its law names (`covers`, `for`), and
+    every one of a kind when it names none of it: a mandate naming nothing is a basis
+    for a whole flow, as mandates were before they could name anything."""
+    return not named or item in named

@@ -26,6 +26,18 @@ def named_list(view: Snapshot, ids: list[str]) -> str:
     return ", ".join(named(view, i) for i in ids)
 
 
+SHOWN = 8  # elements named in a message; the finding lists them all
+
+
+def named_elements(view: Snapshot, elements: list[str]) -> str:
+    """Some data elements as a sentence names them: one by name, many counted and the
+    first few named (the finding lists them all)."""
+    if len(elements) == 1:
+        return f"data element {named(view, elements[0])}"
+    more = f" and {len(elements) - SHOWN} more" if len(elements) > SHOWN else ""
+    return f"{len(elements)} data elements ({named_list(view, elements[:SHOWN])}{more})"
+
+
 def is_true(node: NodeRecord, key: str) -> bool:
     return node.get(key) is True
 
