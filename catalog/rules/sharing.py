@@ -20,7 +20,7 @@ from datetime import date
 
 from catalog.findings import Issue, rule
 from catalog.model import Agreement, Consent, Flow, Purpose
-from catalog.predicates import mandate_covers
+from catalog.predicates import is_internal_org, mandate_covers
 from catalog.records import typed
 from catalog.rules._common import is_external, named, named_elements, named_list
 from catalog.view import Snapshot
@@ -105,10 +105,12 @@ def _under_mandates(bases: dict[str, Label | None]) -> str:
 @rule("flow-without-basis", "6", Severity.HIGH, "External flows with no legal basis")
 def flow_without_basis(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
-        to = view.target(flow.id, RelType.TO)
+        to, source = view.target(flow.id, RelType.TO), view.target(flow.id, RelType.FROM)
         if to is None or not is_external(view, to) or view.targets(flow.id, RelType.UNDER):
             continue
         operators = view.sources(to, RelType.OPERATES)
+        if source is not None and onward_recipients(view, source, operators):
+            continue  # from a provider to another organisation: `subprocessor-not-named` judges it
         yield Issue(
             flow.id,
             f"Flow {named(view, flow.id)} sends student data to {named(view, to)}, operated by "
@@ -116,6 +118,16 @@ def flow_without_basis(view: Snapshot, as_of: date) -> Iterator[Issue]:
             "Sign a data-sharing agreement with the recipient (or collect consent, or cite the law "
             "that requires the flow) and record it under the flow's `under`, or end the flow.",
         )
+
+
+def onward_recipients(view: Snapshot, source: str, recipients: list[str]) -> list[str]:
+    """Where `source` is a provider's system (operated outside the district), the
+    organisations among `recipients` outside the district other than that provider:
+    those a flow from it makes the provider's sub-processors."""
+    providers = [o for o in view.sources(source, RelType.OPERATES) if not is_internal_org(view.get_node(o))]
+    if not providers:
+        return []
+    return sorted(r for r in recipients if not is_internal_org(view.get_node(r)) and r not in providers)
 
 
 @rule("basis-expired", "6", Severity.HIGH, "Active flows whose agreements or consents are not in force")
