@@ -85,7 +85,7 @@ def _host_issue(view: Snapshot, system: str, host: str, held: list[str], as_of: 
                  elements=tuple(missing))
 
 
-def judged_on(flow: Flow, as_of: date) -> date:
+def _judged_on(flow: Flow, as_of: date) -> date:
     """The day a flow's terms are judged: the date asked, or the last day it ran, or the
     first it will."""
     if flow.ended_on is not None and flow.ended_on < as_of:
@@ -102,7 +102,7 @@ def subprocessor_not_named(view: Snapshot, as_of: date) -> Iterator[Issue]:
         if source is None or to is None or view.targets(record.id, RelType.UNDER):
             continue  # a flow under a basis of its own answers to its own terms
         providers = _providers_of(view, source)
-        day = judged_on(typed(record, Flow), as_of)
+        day = _judged_on(typed(record, Flow), as_of)
         for recipient in onward_recipients(view, source, view.sources(to, RelType.OPERATES)):
             naming = _naming(view, providers, recipient)
             if any(a.in_force_on(day) for a in naming):

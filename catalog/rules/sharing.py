@@ -34,11 +34,11 @@ _GRANTS = {
 }
 
 
-def bases_of(view: Snapshot, flow_id: str) -> dict[str, Label | None]:
+def _bases(view: Snapshot, flow_id: str) -> dict[str, Label | None]:
     return {b: view.label_of(b) for b in view.targets(flow_id, RelType.UNDER)}
 
 
-def active_on(view: Snapshot, flow_id: str, day: date) -> bool:
+def _active(view: Snapshot, flow_id: str, day: date) -> bool:
     """The flow runs on `day`: started (when it says) and not yet ended."""
     record = view.get_node(flow_id)
     if record is None:
@@ -77,11 +77,11 @@ def _grants(view: Snapshot, basis: str, label: Label | None, what: RelType, item
     """One basis grants a flow's element (`what` CARRIES) or purpose (FOR)."""
     if label is None or label not in _GRANTS:
         return False
-    named = view.targets(basis, _GRANTS[label][what])
-    return mandate_covers(named, item) if label == Label.MANDATE else item in named
+    names = view.targets(basis, _GRANTS[label][what])
+    return mandate_covers(names, item) if label == Label.MANDATE else item in names
 
 
-def uncovered(view: Snapshot, flow_id: str, what: RelType, bases: dict[str, Label | None]) -> list[str]:
+def _uncovered(view: Snapshot, flow_id: str, what: RelType, bases: dict[str, Label | None]) -> list[str]:
     """The flow's elements (`what` CARRIES) or purposes (FOR) that none of `bases` grants."""
     return sorted(item for item in set(view.targets(flow_id, what))
                   if not any(_grants(view, b, label, what, item) for b, label in bases.items()))
@@ -94,7 +94,7 @@ def _mandates(bases: dict[str, Label | None]) -> dict[str, Label | None]:
 def _beyond_mandates(view: Snapshot, flow_id: str, bases: dict[str, Label | None]) -> bool:
     """Something the flow carries or serves needs a basis other than its laws."""
     mandates = _mandates(bases)
-    return any(uncovered(view, flow_id, what, mandates) for what in (RelType.CARRIES, RelType.FOR))
+    return any(_uncovered(view, flow_id, what, mandates) for what in (RelType.CARRIES, RelType.FOR))
 
 
 def _under_mandates(bases: dict[str, Label | None]) -> str:
@@ -133,9 +133,9 @@ def onward_recipients(view: Snapshot, source: str, recipients: list[str]) -> lis
 @rule("basis-expired", "6", Severity.HIGH, "Active flows whose agreements or consents are not in force")
 def basis_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
-        bases = bases_of(view, flow.id)
+        bases = _bases(view, flow.id)
         terms = sorted(b for b, label in bases.items() if label != Label.MANDATE)
-        if not terms or not active_on(view, flow.id, as_of):
+        if not terms or not _active(view, flow.id, as_of):
             continue
         if _mandates(bases) and not _beyond_mandates(view, flow.id, bases):
             continue  # the laws require all of it
@@ -157,8 +157,8 @@ def basis_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
 @rule("element-not-covered", "6", Severity.HIGH, "Flows carrying elements their bases do not cover")
 def element_not_covered(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
-        bases = bases_of(view, flow.id)
-        missing = uncovered(view, flow.id, RelType.CARRIES, bases) if bases else []
+        bases = _bases(view, flow.id)
+        missing = _uncovered(view, flow.id, RelType.CARRIES, bases) if bases else []
         if not missing:
             continue
         yield Issue(
@@ -175,10 +175,10 @@ def element_not_covered(view: Snapshot, as_of: date) -> Iterator[Issue]:
 @rule("purpose-not-permitted", "6", Severity.MEDIUM, "Flows for purposes their bases do not permit")
 def purpose_not_permitted(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
-        bases = bases_of(view, flow.id)
+        bases = _bases(view, flow.id)
         if not bases:
             continue
-        for purpose in uncovered(view, flow.id, RelType.FOR, bases):
+        for purpose in _uncovered(view, flow.id, RelType.FOR, bases):
             yield Issue(
                 flow.id,
                 f"Flow {named(view, flow.id)} serves purpose {named(view, purpose)}, which none of "
@@ -191,7 +191,7 @@ def purpose_not_permitted(view: Snapshot, as_of: date) -> Iterator[Issue]:
 @rule("non-educational-without-consent", "6", Severity.HIGH, "Non-educational purposes without consent")
 def non_educational_without_consent(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
-        bases = bases_of(view, flow.id)
+        bases = _bases(view, flow.id)
         if Label.CONSENT in bases.values():
             continue
         # A law that names the purpose requires the sharing: no consent is asked for it.
