@@ -5,7 +5,7 @@ not left it. Anyone else (a provider, a state agency, a researcher) is outside."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from catalog.periods import parse_date
@@ -60,3 +60,10 @@ def flow_ended_before(flow: NodeRecord, day: date) -> bool:
     retention rules' business. A flow not yet started still counts: it is planned."""
     ended = flow.get("ended_on")
     return ended is not None and parse_date(ended) < day
+
+
+def mandate_covers(named: Collection[str], item: str) -> bool:
+    """A mandate covers the elements (or purposes) its law names (`covers`, `for`), and
+    every one of a kind when it names none of it: a mandate naming nothing is a basis
+    for a whole flow, as mandates were before they could name anything."""
+    return not named or item in named

@@ -198,6 +198,19 @@ def test_binding_keeps_cohorts_apart_and_stops_where_a_law_hands_custody_over(ne
     assert ("state", "marks", "") not in small.upstream_bounds({("portal", "marks", ""): "2030-01-01"}, EXEMPT, 10)
 
 
+def test_a_law_hands_over_custody_only_of_the_elements_it_names(neo4j: Neo4jStore, tmp_path: Path) -> None:
+    scoped = WITH_STATE.replace("citation: Ed. Code 1}", "citation: Ed. Code 1, covers: [rank]}").replace(
+        "carries: [marks], under: [reporting-law]}", "carries: [marks, rank], under: [reporting-law]}")
+    small = load_text(neo4j, tmp_path, scoped)
+    assert isinstance(small, Neo4jStore)
+    own = {("portal", "marks", ""): "2030-01-01", ("portal", "rank", ""): "2031-01-01"}
+    found = small.upstream_bounds(own, EXEMPT, 10)
+    assert found == deadlines.upstream_bounds(Snapshot.of(small), own, frozenset(EXEMPT), 10)
+    # The law names the rank: the state keeps it as its own. The marks no law required.
+    assert found[("state", "marks", "")] == ("2030-01-01", "portal")
+    assert ("state", "rank", "") not in found
+
+
 def test_aggregates_are_exempt_from_binding(small: Neo4jStore) -> None:
     assert ("portal", "averages", "") not in small.upstream_bounds(OWN, EXEMPT, 10)
     assert small.upstream_bounds(OWN, [], 10)[("portal", "averages", "")] == ("2027-01-01", "warehouse")

@@ -5,6 +5,7 @@ from catalog.rules import (
     access,
     governance,
     minimisation,
+    providers,
     purpose,
     records,
     requests,
@@ -12,5 +13,5 @@ from catalog.rules import (
     sharing,
 )
 
-__all__ = ["access", "governance", "minimisation", "purpose", "records", "requests", "rules_and_retention",
-           "sharing"]
+__all__ = ["access", "governance", "minimisation", "providers", "purpose", "records", "requests",
+           "rules_and_retention", "sharing"]

@@ -23,7 +23,7 @@ from graph.neo4j.connection import Connection
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
-UNDER, MANDATE = rel_type(RelType.UNDER), label(Label.MANDATE)
+UNDER, COVERS, MANDATE = rel_type(RelType.UNDER), rel_type(RelType.COVERS), label(Label.MANDATE)
 WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
 
 # A flow qualifies when no elements are asked for, or when it carries one of them.
@@ -64,13 +64,17 @@ REACH = (
     "RETURN x.id AS system, collect(out.id) AS flows")
 
 # From each holding with deadlines of its own (one per cohort), downstream along flows
-# that carry its element, except a flow whose only basis is a mandate (the recipient is
-# another custodian), to every other system within $depth flows; each of those keeps,
-# per cohort, the earliest deadline, then the smallest system id. Ids are slugs and
-# deadlines ISO dates (ASCII), so Cypher's string order is Python's. `HANDS_OVER` says it
-# of a flow named `f` (the clocks use it too: a copy received only under a law).
+# that carry its element, except a flow whose only basis is a mandate covering that
+# element (the recipient is another custodian), to every other system within $depth
+# flows; each of those keeps, per cohort, the earliest deadline, then the smallest
+# system id. Ids are slugs and deadlines ISO dates (ASCII), so Cypher's string order is
+# Python's. `HANDS_OVER` says it of a flow named `f` and an element named `e` (the
+# clocks use it too: a copy received only under a law); a mandate that names no element
+# covers them all.
 HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
-               f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0)")
+              f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0 "
+              f"AND EXISTS {{ MATCH (f)-[:{UNDER}]->(m) "
+              f"WHERE NOT EXISTS {{ (m)-[:{COVERS}]->() }} OR EXISTS {{ (m)-[:{COVERS}]->(e) }} }})")
 BOUNDS = (
     f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
