@@ -6,7 +6,9 @@ not left it. Anyone else (a provider, a state agency, a researcher) is outside."
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
+from catalog.periods import parse_date
 from catalog.records import NodeRecord
 from catalog.vocab import Label, OrgKind, Sensitivity
 
@@ -42,3 +44,10 @@ def is_personal(element: NodeRecord | None) -> bool:
 
 def is_highly_sensitive(element: NodeRecord | None) -> bool:
     return element is not None and element.get("sensitivity") == Sensitivity.SENSITIVE.value
+
+
+def runs_on(flow: NodeRecord, day: date) -> bool:
+    """A flow moves data on `day`: started (when it says so) and not yet ended."""
+    started, ended = flow.get("started_on"), flow.get("ended_on")
+    return ((started is None or parse_date(started) <= day)
+            and (ended is None or day <= parse_date(ended)))
