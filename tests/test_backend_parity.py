@@ -118,7 +118,7 @@ def test_blast_radius_is_the_same(backends: dict[str, Backend], incident: str) -
     embedded, neo4j = both(backends)
     expected = blast_radius(embedded, incident, AS_OF).as_dict()
     assert blast_radius(neo4j, incident, AS_OF).as_dict() == expected
-    assert expected["flows"] and expected["systems"]
+    assert expected["systems"] and expected["elements"] and expected["duties"]
 
 
 @pytest.mark.parametrize("command", [

@@ -53,6 +53,8 @@ EXPECTED_RULES = {
     "unowned": ("10a", Severity.MEDIUM),
     "no-governance-committee": ("10a", Severity.HIGH),
     "incident-notice-overdue": ("10b", Severity.HIGH),
+    "family-notice-overdue": ("10b", Severity.HIGH),
+    "state-notice-overdue": ("10b", Severity.HIGH),
     "incident-not-reviewed": ("10b", Severity.MEDIUM),
     "breach-policy-missing": ("10b", Severity.HIGH),
     "missing-security-controls": ("10c", Severity.HIGH),

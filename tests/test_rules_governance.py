@@ -1,5 +1,5 @@
-"""Principle 10: who decides (10a), breach response (10b), security controls (10c) and a
-contact for families (10d)."""
+"""Principle 10: who decides (10a), security controls (10c) and a contact for families
+(10d). Breach response (10b) is in test_rules_breach.py."""
 
 from __future__ import annotations
 
@@ -79,110 +79,6 @@ organizations:
   - {id: committee, name: Data Governance Committee, kind: COMMITTEE, accountable_to: [district]}
 """
     assert fired(text, "no-governance-committee") == []
-
-
-# 10b: incidents and the breach policy -------------------------------------------------
-
-# Acme's agreement owes a breach notice within 72 hours of discovery.
-BREACH = """
-organizations:
-  - {id: district, name: District, kind: DISTRICT}
-  - {id: vendor, name: Acme Learning, kind: SERVICE_PROVIDER}
-systems:
-  - {id: sis, name: SIS, kind: SIS, operated_by: district}
-  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor}
-agreements:
-  - {id: dpa, kind: DPA, with: vendor, breach_notice_hours: 72}
-"""
-
-
-def test_incident_notice_overdue_fires() -> None:
-    text = BREACH + """
-incidents:
-  # Due 2026-08-04; never notified, notified late, in time, on the day.
-  - {id: silent, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
-     affects: [vendor-app]}
-  - {id: late, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: HIGH,
-     affects: [vendor-app], notified_on: 2026-08-10}
-  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [vendor-app], notified_on: 2026-08-03}
-  - {id: on-the-day, name: Misdirected email, discovered_on: 2026-08-01, status: CLOSED,
-     severity: LOW, affects: [vendor-app], notified_on: 2026-08-04}
-  # Due 2026-09-01 00:00, the as-of date itself: not yet past.
-  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
-     affects: [vendor-app]}
-  # No agreement with a notice clause is reached: no deadline at all.
-  - {id: internal, name: Internal, discovered_on: 2026-01-01, status: OPEN, severity: LOW, affects: [sis]}
-"""
-    found = findings(text, "incident-notice-overdue")
-    assert [(f.rule, f.node) for f in found] == [("incident-notice-overdue", "late"),
-                                                 ("incident-notice-overdue", "silent")]
-    late, silent = (f.message for f in found)
-    assert "2026-08-04" in late and "2026-08-10" in late
-    assert "no notice is recorded" in silent
-
-
-def test_incident_notice_overdue_quiet() -> None:
-    text = BREACH + """
-incidents:
-  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [vendor-app], notified_on: 2026-08-03}
-  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
-     affects: [vendor-app]}
-"""
-    assert fired(text, "incident-notice-overdue") == []
-
-
-def test_incident_not_reviewed_fires() -> None:
-    text = BREACH + """
-incidents:
-  - {id: unreviewed, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
-     affects: [sis]}
-  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-08-15}
-  # Reviewed only after the as-of date: not reviewed yet as of then.
-  - {id: reviewed-later, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-10-01}
-  # Discovered after the as-of date: nothing was owed yet.
-  - {id: future, name: Future, discovered_on: 2026-10-01, status: OPEN, severity: LOW, affects: [sis]}
-"""
-    found = fired(text, "incident-not-reviewed")
-    assert found == [("incident-not-reviewed", "reviewed-later"), ("incident-not-reviewed", "unreviewed")]
-
-
-def test_incident_not_reviewed_quiet() -> None:
-    text = BREACH + """
-incidents:
-  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-08-15}
-"""
-    assert fired(text, "incident-not-reviewed") == []
-
-
-def test_breach_policy_missing_fires() -> None:
-    text = """
-organizations:
-  - {id: district, name: District, kind: DISTRICT}
-  - {id: school, name: School, kind: SCHOOL}
-policies:
-  - {id: school-breach, name: Breach, kind: BREACH_RESPONSE, adopted_by: [school]}
-  - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
-"""
-    assert fired(text, "breach-policy-missing") == [("breach-policy-missing", "district")]
-
-
-def test_breach_policy_missing_without_district() -> None:
-    assert fired("{}\n", "breach-policy-missing") == [("breach-policy-missing", "catalog")]
-
-
-def test_breach_policy_missing_quiet() -> None:
-    text = """
-organizations:
-  - {id: district, name: District, kind: DISTRICT}
-policies:
-  - {id: breach, name: Breach response, kind: BREACH_RESPONSE, adopted_by: [district]}
-"""
-    assert fired(text, "breach-policy-missing") == []
 
 
 # 10c: security controls --------------------------------------------------------------

@@ -1,17 +1,16 @@
-"""Principle 10: governance (who decides), breach response, security practice and a
-designated contact for families."""
+"""Principle 10: governance (who decides), security practice and a designated contact for
+families. Breach response is in `breach.py`."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
 
-from catalog.blast import blast_radius
 from catalog.findings import Issue, rule
 from catalog.predicates import GOVERNED, is_personal
-from catalog.rules._common import date_of, district_node, district_policies, districts, named
+from catalog.rules._common import date_of, district_node, districts, named
 from catalog.view import Snapshot
-from catalog.vocab import Control, Label, OrgKind, PolicyKind, RelType, Severity
+from catalog.vocab import Control, Label, OrgKind, RelType, Severity
 
 NOUNS = {Label.SYSTEM: "System", Label.DATA_ELEMENT: "Data element", Label.FLOW: "Flow",
          Label.AGREEMENT: "Agreement"}
@@ -45,56 +44,6 @@ def no_governance_committee(view: Snapshot, as_of: date) -> Iterator[Issue]:
         "is named to decide on data use, sharing and retention.",
         "Charter a data governance committee, record it with kind COMMITTEE and `accountable_to` "
         "the district, and make its members `member_of` it.",
-    )
-
-
-@rule("incident-notice-overdue", "10b", Severity.HIGH, "Incidents past their breach notice deadline")
-def incident_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for incident in view.of_label(Label.INCIDENT):
-        deadline = blast_radius(view, incident.id, as_of).notice_deadline
-        if deadline is None or deadline.date() >= as_of:
-            continue
-        notified = date_of(incident, "reported_on")
-        if notified is not None and notified <= deadline.date():
-            continue
-        status = f"notice was given late, on {notified}" if notified else "no notice is recorded"
-        yield Issue(
-            incident.id,
-            f"The breach notice for incident {named(view, incident.id)} was due under its provider "
-            f"agreements by {deadline:%Y-%m-%d %H:%M}, and {status}.",
-            "Notify the affected providers and families now, record `reported_on`, and review why "
-            "the deadline was missed.",
-        )
-
-
-@rule("incident-not-reviewed", "10b", Severity.MEDIUM, "Incidents whose blast radius was never reviewed")
-def incident_not_reviewed(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for incident in view.of_label(Label.INCIDENT):
-        discovered, reviewed = date_of(incident, "discovered_on"), date_of(incident, "reviewed_on")
-        # An incident not yet discovered as of the date, or reviewed by then, owes nothing.
-        if (discovered and discovered > as_of) or (reviewed and reviewed <= as_of):
-            continue
-        yield Issue(
-            incident.id,
-            f"Incident {named(view, incident.id)} has not been reviewed: nobody has confirmed "
-            "which systems, data, providers and agreements it reached.",
-            "Review its blast radius (`steward blast-radius`) with the committee, and record "
-            "`reviewed_on` on the incident.",
-        )
-
-
-@rule("breach-policy-missing", "10b", Severity.HIGH, "No breach response policy")
-def breach_policy_missing(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    if district_policies(view, PolicyKind.BREACH_RESPONSE):
-        return
-    node = district_node(view)
-    who = f"The district {named(view, node)}" if view.get_node(node) else "No district"
-    yield Issue(
-        node,
-        f"{who} has adopted no breach response policy: nothing says who is told of a breach, "
-        "by when, and what remedies follow.",
-        "Adopt a breach response policy, publish it, and record it (kind BREACH_RESPONSE, "
-        "`adopted_by` the district).",
     )
 
 
