@@ -148,3 +148,12 @@ def test_nodes_with_no_accountable_party(store: Store, tmp_path: Path) -> None:
     assert [(p.id, p.role) for p in result.parties] == [("vendor", "operator")]
     assert not result.accountable and not result.reaches_committee
 
+
+def test_an_operator_answering_to_the_committee_does_not_make_a_node_accountable(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    # The IT department runs the help desk and answers to the committee; the clerk who owns
+    # it answers only to the district. Who runs a system is not who answers for it.
+    result = responsibility(load_text(store, tmp_path, CATALOG), "tickets")
+    assert [(p.id, p.role) for p in result.parties] == [("clerk", "owner"), ("it", "operator")]
+    assert result.chains == (("clerk", "district"), ("it", "committee"))
+    assert result.accountable and not result.reaches_committee

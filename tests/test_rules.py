@@ -52,6 +52,7 @@ EXPECTED_RULES = {
     "training-expired": ("9", Severity.MEDIUM),
     "unowned": ("10a", Severity.MEDIUM),
     "no-governance-committee": ("10a", Severity.HIGH),
+    "not-accountable-to-committee": ("10a", Severity.MEDIUM),
     "incident-notice-overdue": ("10b", Severity.HIGH),
     "family-notice-overdue": ("10b", Severity.HIGH),
     "state-notice-overdue": ("10b", Severity.HIGH),
