@@ -109,9 +109,9 @@ def test_findings_are_the_same(backends: dict[str, Backend]) -> None:
     embedded, neo4j = both(backends)
     expected = [f.as_dict() for f in run_checks(embedded, AS_OF)]
     assert [f.as_dict() for f in run_checks(neo4j, AS_OF)] == expected
-    # The planted problems (18), and the owners and stewards whose chain stops at the
-    # district (84).
-    assert len(expected) == 102
+    # The planted problems (18), the owners and stewards whose chain stops at the district
+    # (84), and the annual notice the district does not record.
+    assert len(expected) == 103
     assert scorecard(neo4j, AS_OF) == scorecard(embedded, AS_OF)
 
 

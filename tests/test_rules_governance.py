@@ -1,5 +1,5 @@
-"""Principle 10: who decides (10a), security controls (10c) and a contact for families
-(10d). Breach response (10b) is in test_rules_breach.py."""
+"""Principle 10a: who decides. Breach response (10b) is in test_rules_breach.py; security
+practice (10c) and the families' contact and rights (10d) in test_rules_security.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from catalog.vocab import Severity
 
 from .rules_support import findings, fired
 
-# 10a: unowned and no-governance-committee -------------------------------------------
+# unowned and no-governance-committee -------------------------------------------------
 
 GOVERNED = """
 organizations:
@@ -81,7 +81,7 @@ organizations:
     assert fired(text, "no-governance-committee") == []
 
 
-# 10a: not-accountable-to-committee -----------------------------------------------------
+# not-accountable-to-committee ----------------------------------------------------------
 
 # The committee answers to the district; the IT department answers to the committee.
 CHAINS = """
@@ -162,63 +162,3 @@ systems:
 """
     assert fired(text, "not-accountable-to-committee") == []
     assert fired(text, "no-governance-committee") == [("no-governance-committee", "district")]
-
-
-# 10c: security controls --------------------------------------------------------------
-
-SECURED = """
-elements:
-  - {id: name, name: Student name, category: identity, sensitivity: PII, subject: STUDENT}
-  - {id: iep, name: IEP, category: special_education, sensitivity: SENSITIVE, subject: STUDENT}
-  - {id: directory, name: Grade level, category: enrollment, sensitivity: DIRECTORY, subject: STUDENT}
-  - {id: counts, name: Counts, category: derived, sensitivity: AGGREGATE, subject: STUDENT}
-systems:
-  - {id: secured, name: SIS, kind: SIS, holds: [{element: name}, {element: iep}],
-     controls: [ENCRYPTION_AT_REST, MFA, AUDIT_LOG]}
-  - {id: public-only, name: Reports, kind: REPORTING, holds: [{element: directory}, {element: counts}]}
-  - {id: retired, name: Old SIS, kind: SIS, holds: [{element: name}], decommissioned_on: 2026-01-01}
-  - {id: retired-today, name: Old LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-09-01}
-"""
-
-
-def test_missing_security_controls_fires() -> None:
-    text = SECURED + """
-  - {id: partial, name: Special ed app, kind: APPLICATION, holds: [{element: iep}],
-     controls: [ENCRYPTION_AT_REST, SSO]}
-  # Retired only after the as-of date: still in service then.
-  - {id: retiring, name: Legacy LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-12-01}
-"""
-    found = findings(text, "missing-security-controls")
-    assert [(f.rule, f.node) for f in found] == [("missing-security-controls", "partial"),
-                                                 ("missing-security-controls", "retiring")]
-    partial, retiring = (f.message for f in found)
-    assert "MFA, AUDIT_LOG" in partial and "ENCRYPTION_AT_REST" not in partial
-    assert "ENCRYPTION_AT_REST, MFA, AUDIT_LOG" in retiring
-
-
-def test_missing_security_controls_quiet() -> None:
-    assert fired(SECURED, "missing-security-controls") == []
-
-
-# 10d: a contact for families ----------------------------------------------------------
-
-
-def test_no_public_contact_fires() -> None:
-    text = """
-organizations:
-  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {name: Privacy Office}}
-  - {id: hillview, name: Hillview USD, kind: DISTRICT, contact: {email: privacy@hillview.example.org}}
-  - {id: school, name: School, kind: SCHOOL}
-"""
-    found = findings(text, "no-public-contact")
-    assert [(f.rule, f.node) for f in found] == [("no-public-contact", "riverside")]
-    assert '"Riverside USD" (riverside)' in found[0].message
-
-
-def test_no_public_contact_quiet() -> None:
-    text = """
-organizations:
-  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {url: https://riverside.example.org/privacy}}
-  - {id: school, name: School, kind: SCHOOL}
-"""
-    assert fired(text, "no-public-contact") == []

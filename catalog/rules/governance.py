@@ -1,5 +1,7 @@
-"""Principle 10: governance (who decides), security practice and a designated contact for
-families. Breach response is in `breach.py`."""
+"""Principle 10a: governance, who decides. Everything governed has an owner or steward,
+and each answers, through the organisations they belong to, to the governance committee.
+Breach response is in `breach.py`; security practice and the families' contact in
+`security.py`."""
 
 from __future__ import annotations
 
@@ -7,15 +9,14 @@ from collections.abc import Iterator
 from datetime import date
 
 from catalog.findings import Issue, rule
-from catalog.predicates import GOVERNED, is_internal_org, is_personal, is_public_agency
+from catalog.predicates import GOVERNED, is_internal_org, is_public_agency
 from catalog.responsibility import ACCOUNTABLE_ROLES, Party, responsibility
-from catalog.rules._common import date_of, district_node, districts, named
+from catalog.rules._common import district_node, named
 from catalog.view import Snapshot
-from catalog.vocab import Control, Label, OrgKind, RelType, Severity
+from catalog.vocab import Label, OrgKind, RelType, Severity
 
 NOUNS = {Label.SYSTEM: "System", Label.DATA_ELEMENT: "Data element", Label.FLOW: "Flow",
          Label.AGREEMENT: "Agreement", Label.PURPOSE: "Purpose"}
-REQUIRED_CONTROLS = (Control.ENCRYPTION_AT_REST, Control.MFA, Control.AUDIT_LOG)
 
 
 @rule("unowned", "10a", Severity.MEDIUM, "Systems, elements, flows and agreements nobody answers for")
@@ -89,43 +90,3 @@ def not_accountable_to_committee(view: Snapshot, as_of: date) -> Iterator[Issue]
                 "the committee (or the person as a `member_of` it), or name an owner or steward in "
                 "the district who does.",
             )
-
-
-def _in_service(view: Snapshot, system: str, as_of: date) -> bool:
-    node = view.get_node(system)
-    retired = date_of(node, "decommissioned_on") if node else None
-    return retired is None or retired > as_of
-
-
-@rule("missing-security-controls", "10c", Severity.HIGH, "Sensitive data held without basic security controls")
-def missing_security_controls(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for system in view.of_label(Label.SYSTEM):
-        if not _in_service(view, system.id, as_of):
-            continue
-        sensitive = [e for e in view.targets(system.id, RelType.HOLDS)
-                     if (n := view.get_node(e)) is not None and is_personal(n)]
-        have = set(system.get("controls") or ())
-        missing = [c.value for c in REQUIRED_CONTROLS if c.value not in have]
-        if not sensitive or not missing:
-            continue
-        yield Issue(
-            system.id,
-            f"System {named(view, system.id)} holds personal or sensitive data ({len(sensitive)} "
-            f"element{'s' if len(sensitive) != 1 else ''}) without {', '.join(missing)}.",
-            f"Turn on {', '.join(missing)} in the system (or require it of the vendor) and record it "
-            "in the system's `controls`.",
-        )
-
-
-@rule("no-public-contact", "10d", Severity.HIGH, "No designated contact for families")
-def no_public_contact(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for district in districts(view):
-        if district.get("contact_email") or district.get("contact_url"):
-            continue
-        yield Issue(
-            district.id,
-            f"The district {named(view, district.id)} names no public contact (email or web page) "
-            "for families with questions about their data.",
-            "Designate a contact (for example the privacy office) and record `contact` with an "
-            "email and a url on the district.",
-        )
