@@ -50,6 +50,12 @@ def district_node(view: Snapshot) -> str:
     return found[0].id if found else CATALOG
 
 
+def the_district(view: Snapshot) -> tuple[str, str]:
+    """The node a catalog-wide finding is pinned on, and how a sentence names it."""
+    node = district_node(view)
+    return node, (f"The district {named(view, node)}" if view.get_node(node) else "No district")
+
+
 def district_policies(view: Snapshot, kind: PolicyKind) -> list[NodeRecord]:
     """Policies of `kind` that a district has adopted."""
     adopted = {p for d in districts(view) for p in view.targets(d.id, RelType.ADOPTED)}

@@ -9,7 +9,7 @@ from datetime import date
 
 from catalog.blast import Audience, BlastRadius, Duty, DutyStatus, blast_radius
 from catalog.findings import Issue, rule
-from catalog.rules._common import date_of, district_node, district_policies, named
+from catalog.rules._common import date_of, district_policies, named, the_district
 from catalog.view import Snapshot
 from catalog.vocab import Label, PolicyKind, Severity
 
@@ -54,36 +54,41 @@ def incident_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
         )
 
 
-@rule("family-notice-overdue", "10b", Severity.HIGH, "Breach notices to families late or missing")
-def family_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for incident, duty in _missed(view, as_of, Audience.FAMILIES):
+# What the district owes each audience: the duty in words (around the incident's name),
+# what the district does when the notice is still owed, and the notice's name.
+DISTRICT_NOTICES = {
+    Audience.FAMILIES: ("tell the families of the students affected by incident {}",
+                        "Notify the affected families now (what happened, which data, what the district is "
+                        "doing, whom to contact) and record `families_notified_on`.",
+                        "families' notice"),
+    Audience.STATE: ("report incident {} to the state",
+                     "Report the breach to the state education agency now, as state law requires, and "
+                     "record `state_notified_on`.",
+                     "state's report"),
+}
+
+
+def _district_notices(view: Snapshot, as_of: date, to: Audience) -> Iterator[Issue]:
+    duty_words, now, notice = DISTRICT_NOTICES[to]
+    for incident, duty in _missed(view, as_of, to):
         yield Issue(
             incident,
-            f"The district had to tell the families of the students affected by incident "
-            f"{named(view, incident)} by {duty.due_on}, {duty.days} days after it learned of it on "
-            f"{duty.starts_on}; {_when(duty, as_of)}.",
-            "Review with the committee why the families' notice was late, and what the breach "
-            "response policy must change." if duty.status == DutyStatus.LATE else
-            "Notify the affected families now (what happened, which data, what the district is doing, "
-            "whom to contact) and record `families_notified_on`.",
+            f"The district had to {duty_words.format(named(view, incident))} by {duty.due_on}, "
+            f"{duty.days} days after it learned of it on {duty.starts_on}; {_when(duty, as_of)}.",
+            f"Review with the committee why the {notice} was late, and what the breach response policy "
+            "must change." if duty.status == DutyStatus.LATE else now,
             _severity(duty),
         )
+
+
+@rule("family-notice-overdue", "10b", Severity.HIGH, "Breach notices to families late or missing")
+def family_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
+    return _district_notices(view, as_of, Audience.FAMILIES)
 
 
 @rule("state-notice-overdue", "10b", Severity.HIGH, "Breach reports to the state late or missing")
 def state_notice_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for incident, duty in _missed(view, as_of, Audience.STATE):
-        yield Issue(
-            incident,
-            f"The district had to report incident {named(view, incident)} to the state by "
-            f"{duty.due_on}, {duty.days} days after it learned of it on {duty.starts_on}; "
-            f"{_when(duty, as_of)}.",
-            "Review with the committee why the state's report was late, and what the breach "
-            "response policy must change." if duty.status == DutyStatus.LATE else
-            "Report the breach to the state education agency now, as state law requires, and record "
-            "`state_notified_on`.",
-            _severity(duty),
-        )
+    return _district_notices(view, as_of, Audience.STATE)
 
 
 @rule("incident-not-reviewed", "10b", Severity.MEDIUM, "Incidents whose blast radius was never reviewed")
@@ -106,8 +111,7 @@ def incident_not_reviewed(view: Snapshot, as_of: date) -> Iterator[Issue]:
 def breach_policy_missing(view: Snapshot, as_of: date) -> Iterator[Issue]:
     if district_policies(view, PolicyKind.BREACH_RESPONSE):
         return
-    node = district_node(view)
-    who = f"The district {named(view, node)}" if view.get_node(node) else "No district"
+    node, who = the_district(view)
     yield Issue(
         node,
         f"{who} has adopted no breach response policy: nothing says who is told of a breach, "

@@ -15,7 +15,7 @@ from catalog.deadlines import DeadlineStatus
 from catalog.findings import Issue, rule
 from catalog.predicates import is_highly_sensitive, is_personal, runs_on
 from catalog.records import NodeRecord
-from catalog.rules._common import date_of, district_node, district_policies, districts, is_true, named
+from catalog.rules._common import date_of, district_policies, districts, is_true, named, the_district
 from catalog.rules.records import deadlines_of
 from catalog.view import Snapshot
 from catalog.vocab import Control, FlowMethod, Label, PolicyKind, RelType, Severity
@@ -101,8 +101,7 @@ def insecure_transfer(view: Snapshot, as_of: date) -> Iterator[Issue]:
 def security_policy_missing(view: Snapshot, as_of: date) -> Iterator[Issue]:
     if district_policies(view, PolicyKind.SECURITY):
         return
-    node = district_node(view)
-    who = f"The district {named(view, node)}" if view.get_node(node) else "No district"
+    node, who = the_district(view)
     yield Issue(
         node,
         f"{who} has adopted no information security policy: nothing sets the controls, reviews "
@@ -130,43 +129,33 @@ def _public(policy: NodeRecord) -> bool:
     return is_true(policy, "public") and bool(policy.get("url"))
 
 
-def _not_public_statement(view: Snapshot, kind: PolicyKind) -> tuple[str, str] | None:
-    """Why the district has no public policy of `kind` (its node and the reason), or None."""
+def _rights_statement(view: Snapshot, kind: PolicyKind, what: str, remedy: str) -> Iterator[Issue]:
+    """A finding when the district has adopted no public policy of `kind`: families
+    cannot read what it says."""
     adopted = district_policies(view, kind)
     if any(_public(p) for p in adopted):
-        return None
-    node = district_node(view)
-    who = f"The district {named(view, node)}" if view.get_node(node) else "No district"
-    if not adopted:
-        return node, f"{who} has adopted none"
-    return node, f"{who} has adopted {', '.join(named(view, p.id) for p in adopted)}, but not publicly"
+        return
+    node, who = the_district(view)
+    why = (f"{who} has adopted {', '.join(named(view, p.id) for p in adopted)}, but not publicly" if adopted
+           else f"{who} has adopted none")
+    yield Issue(node, f"{what} {why}.", remedy)
 
 
 @rule("no-public-privacy-policy", "10d", Severity.HIGH, "No public statement of families' privacy rights")
 def no_public_privacy_policy(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    found = _not_public_statement(view, PolicyKind.PRIVACY)
-    if found is None:
-        return
-    node, why = found
-    yield Issue(
-        node,
-        f"Families have no privacy policy they can read: what is collected, why, with whom it is "
-        f"shared and how to exercise their rights. {why}.",
+    return _rights_statement(
+        view, PolicyKind.PRIVACY,
+        "Families have no privacy policy they can read: what is collected, why, with whom it is "
+        "shared and how to exercise their rights.",
         "Publish the privacy policy on the district's website and record it (kind PRIVACY, "
-        "`adopted_by` the district, `public: true`, its `url`).",
-    )
+        "`adopted_by` the district, `public: true`, its `url`).")
 
 
 @rule("no-annual-notice", "10d", Severity.HIGH, "No published yearly notice of FERPA rights")
 def no_annual_notice(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    found = _not_public_statement(view, PolicyKind.ANNUAL_NOTICE)
-    if found is None:
-        return
-    node, why = found
-    yield Issue(
-        node,
+    return _rights_statement(
+        view, PolicyKind.ANNUAL_NOTICE,
         "Families are not given the yearly notice of their rights under FERPA (34 CFR 99.7): to "
-        f"inspect and amend records, to consent to disclosures, to complain. {why}.",
+        "inspect and amend records, to consent to disclosures, to complain.",
         "Publish the annual FERPA notice each school year and record it (kind ANNUAL_NOTICE, "
-        "`adopted_by` the district, `public: true`, its `url`).",
-    )
+        "`adopted_by` the district, `public: true`, its `url`).")
