@@ -155,8 +155,8 @@ def _affected(view: GraphView, listed: list[str]) -> _Affected:
     named = set(of[Label.SYSTEM]) | {e.target for e in view.edges_for(orgs, Direction.OUT, HAVE_DATA)}
     if named:
         systems = sorted(named)
-        held = view.edges_for(systems, Direction.OUT, [RelType.HOLDS])
-        elements = of[Label.DATA_ELEMENT] or sorted({e.target for e in held})
+        elements = of[Label.DATA_ELEMENT] or sorted(
+            {e.target for e in view.edges_for(systems, Direction.OUT, [RelType.HOLDS])})
         return _Affected(systems, elements, orgs, {e: systems for e in elements})
     # Named nowhere in particular: wherever the elements it names are held.
     holders = view.edges_for(of[Label.DATA_ELEMENT], Direction.IN, [RelType.HOLDS])
@@ -217,6 +217,15 @@ def _district_duties(district: NodeRecord, incident: Incident, heard_from_provid
     return duties
 
 
+def _in_force(view: GraphView, providers: list[str], day: date) -> dict[str, tuple[Agreement, str]]:
+    """The agreements in force on `day` with `providers`, by id, each with its provider."""
+    with_edges = view.edges_for(providers, Direction.IN, [RelType.WITH])
+    records = view.get_nodes({e.source for e in with_edges})
+    found = {e.source: (typed(records[e.source], Agreement), e.target) for e in with_edges
+             if e.source in records and records[e.source].label == Label.AGREEMENT}
+    return {i: found[i] for i in sorted(found) if found[i][0].in_force_on(day)}
+
+
 def blast_radius(view: GraphView, incident_id: str, as_of: date) -> BlastRadius:
     record = view.get_node(incident_id)
     if record is None or record.label != Label.INCIDENT:
@@ -231,19 +240,15 @@ def blast_radius(view: GraphView, incident_id: str, as_of: date) -> BlastRadius:
     owing = _owing(view, incident_id, affected, parties)
     providers = sorted({p for found in parties.values() for p in found} | set(owing)
                        | {o for o, node in affected.orgs.items() if not is_internal_org(node)})
-    with_edges = view.edges_for(providers, Direction.IN, [RelType.WITH])
-    records = view.get_nodes({e.source for e in with_edges} | set(affected.elements))
-    in_force = {e.source: e.target for e in with_edges if e.source in records
-                and records[e.source].label == Label.AGREEMENT
-                and typed(records[e.source], Agreement).in_force_on(incident.discovered_on)}
-    personal = [records[e] for e in affected.elements if is_personal(records.get(e))]
-    terms = {p: [typed(records[a], Agreement) for a, q in in_force.items() if q == p] for p in owing}
-    duties = [_provider_duty(p, terms[p], incident, as_of) for p in owing]
+    in_force = _in_force(view, providers, incident.discovered_on)
+    duties = [_provider_duty(p, [a for a, q in in_force.values() if q == p], incident, as_of) for p in owing]
+    elements = view.get_nodes(affected.elements)
+    personal = [elements[e] for e in affected.elements if is_personal(elements.get(e))]
     districts = view.find_nodes(Label.ORGANIZATION, {"kind": OrgKind.DISTRICT.value})
     # Families and the state are owed a notice where personal data is exposed.
     if districts and personal and incident.students_affected != 0:
         duties += _district_duties(districts[0], incident, bool(owing), as_of)
     return BlastRadius(incident_id, as_of, incident.discovered_on, tuple(listed), tuple(affected.systems),
                        tuple(onward), tuple(affected.elements), tuple(flows), tuple(providers),
-                       tuple(sorted(in_force)), tuple(sorted({str(e.get("category")) for e in personal})),
+                       tuple(in_force), tuple(sorted({str(e.get("category")) for e in personal})),
                        tuple(duties))
