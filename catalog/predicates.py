@@ -47,12 +47,17 @@ def is_highly_sensitive(element: NodeRecord | None) -> bool:
     return element is not None and element.get("sensitivity") == Sensitivity.SENSITIVE.value
 
 
+def outside_district(view: Snapshot, system_id: str) -> bool:
+    """Operated by someone outside the district: data sent there leaves it."""
+    return bool(external_orgs(view.get_node(o) for o in view.sources(system_id, RelType.OPERATES)))
+
+
 def leaves_district(view: Snapshot, flow_id: str) -> bool:
     """The flow's recipient system is operated by someone outside the district, so what
     it carries is in other hands. A district system merely hosted by a provider is still
     the district's own: hosting is judged by its own checks."""
     to = view.target(flow_id, RelType.TO)
-    return to is not None and bool(external_orgs(view.get_node(o) for o in view.sources(to, RelType.OPERATES)))
+    return to is not None and outside_district(view, to)
 
 
 def flow_ended_before(flow: NodeRecord, day: date) -> bool:
@@ -67,3 +72,10 @@ def mandate_covers(named: Collection[str], item: str) -> bool:
     every one of a kind when it names none of it: a mandate naming nothing is a basis
     for a whole flow, as mandates were before they could name anything."""
     return not named or item in named
+
+
+def runs_on(flow: NodeRecord, day: date) -> bool:
+    """A flow moves data on `day`: started (when it says so) and not yet ended."""
+    started, ended = flow.get("started_on"), flow.get("ended_on")
+    return ((started is None or parse_date(started) <= day)
+            and (ended is None or day <= parse_date(ended)))

@@ -60,11 +60,18 @@ EXPECTED_RULES = {
     "provider-training-not-required": ("9", Severity.LOW),
     "unowned": ("10a", Severity.MEDIUM),
     "no-governance-committee": ("10a", Severity.HIGH),
+    "not-accountable-to-committee": ("10a", Severity.MEDIUM),
     "incident-notice-overdue": ("10b", Severity.HIGH),
+    "family-notice-overdue": ("10b", Severity.HIGH),
+    "state-notice-overdue": ("10b", Severity.HIGH),
     "incident-not-reviewed": ("10b", Severity.MEDIUM),
     "breach-policy-missing": ("10b", Severity.HIGH),
     "missing-security-controls": ("10c", Severity.HIGH),
+    "insecure-transfer": ("10c", Severity.MEDIUM),
+    "security-policy-missing": ("10c", Severity.HIGH),
     "no-public-contact": ("10d", Severity.HIGH),
+    "no-public-privacy-policy": ("10d", Severity.HIGH),
+    "no-annual-notice": ("10d", Severity.HIGH),
 }
 
 # A catalog with something wrong under several principles, for the scorecard and filters.
@@ -185,8 +192,9 @@ def test_scorecard_counts_checks_and_findings_per_principle(store: Store, tmp_pa
     assert (by["5"].checks, by["5"].high, by["5"].medium, by["5"].low) == (1, 1, 0, 0)
     assert (by["1-3"].checks, by["1-3"].high, by["1-3"].medium, by["1-3"].low) == (3, 0, 1, 1)
     assert (by["9"].high, by["9"].medium) == (1, 0)
-    assert by["10d"].as_dict() == {"principle": "10d", "title": "A designated contact for families", "checks": 1,
-                                   "findings": 1, "high": 1, "medium": 0, "low": 0}
+    # No contact, no public privacy policy, no annual notice.
+    assert by["10d"].as_dict() == {"principle": "10d", "title": "A designated contact for families", "checks": 3,
+                                   "findings": 3, "high": 3, "medium": 0, "low": 0}
     found = run_checks(store, AS_OF)
     for row in rows:
         mine = [f for f in found if f.principle == row.principle]

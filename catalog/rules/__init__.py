@@ -3,6 +3,7 @@
 
 from catalog.rules import (
     access,
+    breach,
     governance,
     minimisation,
     providers,
@@ -10,8 +11,9 @@ from catalog.rules import (
     records,
     requests,
     rules_and_retention,
+    security,
     sharing,
 )
 
-__all__ = ["access", "governance", "minimisation", "providers", "purpose", "records", "requests",
-           "rules_and_retention", "sharing"]
+__all__ = ["access", "breach", "governance", "minimisation", "providers", "purpose", "records", "requests",
+           "rules_and_retention", "security", "sharing"]

@@ -19,10 +19,10 @@ from collections.abc import Iterator
 from datetime import date
 
 from catalog.findings import Issue, rule
-from catalog.model import Agreement, Consent, Flow, Purpose
-from catalog.predicates import is_internal_org, mandate_covers
+from catalog.model import Agreement, Consent, Purpose
+from catalog.predicates import is_internal_org, mandate_covers, outside_district, runs_on
 from catalog.records import typed
-from catalog.rules._common import elements_named, is_external, named, named_list
+from catalog.rules._common import elements_named, named, named_list
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType, Severity
 
@@ -36,15 +36,6 @@ _GRANTS = {
 
 def _bases(view: Snapshot, flow_id: str) -> dict[str, Label | None]:
     return {b: view.label_of(b) for b in view.targets(flow_id, RelType.UNDER)}
-
-
-def _active(view: Snapshot, flow_id: str, day: date) -> bool:
-    """The flow runs on `day`: started (when it says) and not yet ended."""
-    record = view.get_node(flow_id)
-    if record is None:
-        return False
-    flow = typed(record, Flow)
-    return (flow.started_on is None or flow.started_on <= day) and (flow.ended_on is None or day <= flow.ended_on)
 
 
 def lapse(view: Snapshot, basis_id: str, day: date) -> str | None:
@@ -106,7 +97,7 @@ def _under_mandates(bases: dict[str, Label | None]) -> str:
 def flow_without_basis(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
         to, source = view.target(flow.id, RelType.TO), view.target(flow.id, RelType.FROM)
-        if to is None or not is_external(view, to) or view.targets(flow.id, RelType.UNDER):
+        if to is None or not outside_district(view, to) or view.targets(flow.id, RelType.UNDER):
             continue
         operators = view.sources(to, RelType.OPERATES)
         if source is not None and onward_recipients(view, source, operators):
@@ -135,7 +126,7 @@ def basis_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
     for flow in view.of_label(Label.FLOW):
         bases = _bases(view, flow.id)
         terms = sorted(b for b, label in bases.items() if label != Label.MANDATE)
-        if not terms or not _active(view, flow.id, as_of):
+        if not terms or not runs_on(flow, as_of):
             continue
         if _mandates(bases) and not _beyond_mandates(view, flow.id, bases):
             continue  # the laws require all of it
