@@ -85,10 +85,13 @@ def test_the_analyses_as_fields(api: Api) -> None:
     findings = api.data('{ findings(asOf: "2026-09-01", principle: "10a") { rule node } }')["findings"]
     assert {"rule": "unowned", "node": "acme-app"} in findings
     assert len(api.data('{ scorecard(asOf: "2026-09-01") { principle checks } }')["scorecard"]) == 11
-    blast = api.data('{ blastRadius(incidentId: "inc-2026-01", asOf: "2026-09-01") { systems notices '
-                     "{ agreement passed } } }")["blastRadius"]
-    assert blast["systems"] == ["acme-app", "sis", "state-warehouse"]
-    assert blast["notices"] == [{"agreement": "dpa-acme", "passed": True}]
+    blast = api.data('{ blastRadius(incidentId: "inc-2026-01", asOf: "2026-09-01") { systems onwardSystems '
+                     "agreements duties { by to dueOn status } } }")["blastRadius"]
+    assert blast["systems"] == ["sis"] and blast["onwardSystems"] == ["acme-app", "state-warehouse"]
+    assert blast["agreements"] == ["dpa-acme"]  # in force on the day it was discovered
+    # The district's own system: it owes families and the state, with no period recorded.
+    assert blast["duties"] == [{"by": "district", "to": "FAMILIES", "dueOn": None, "status": "NO_PERIOD"},
+                               {"by": "district", "to": "STATE", "dueOn": None, "status": "NO_PERIOD"}]
     assert api.error('{ blastRadius(incidentId: "sis") { systems } }')["extensions"]["code"] == "NOT_FOUND"
     assert api.error('{ lineage(id: "sis", depth: 99) { depth } }')["extensions"]["code"] == "VALIDATION"
 

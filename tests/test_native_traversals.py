@@ -152,20 +152,35 @@ def test_lineage_is_the_same_natively_and_in_python(small: Neo4jStore) -> None:
 # Blast reach
 
 
-def test_reach_goes_level_by_level(small: Neo4jStore) -> None:
-    assert small.downstream_reach(["lms"], 0) == (["lms"], [])
-    assert small.downstream_reach(["lms"], 1) == (["lms", "sis", "warehouse"], ["lms-to-sis", "lms-to-warehouse"])
-    assert small.downstream_reach(["portal"], 10) == (["portal"], [])
-    # A start that is not in the graph is reached all the same, as the Python walk has it.
-    assert small.downstream_reach(["nowhere", "app"], 2) == (["app", "nowhere", "portal"], ["app-to-portal"])
+def test_reach_goes_level_by_level_along_flows_carrying_the_element(small: Neo4jStore) -> None:
+    assert small.downstream_reach({"marks": ["lms"]}, 0) == (["lms"], [])
+    assert small.downstream_reach({"marks": ["lms"]}, 1) == (["lms", "sis", "warehouse"],
+                                                             ["lms-to-sis", "lms-to-warehouse"])
+    # Rank leaves the SIS only for the warehouse, and from there for the app and back; the
+    # app sends the portal marks, not rank.
+    assert small.downstream_reach({"rank": ["sis"]}, 10) == (
+        ["app", "sis", "warehouse"], ["sis-to-warehouse", "warehouse-to-app", "warehouse-to-sis"])
+    assert small.downstream_reach({"rank": ["lms"]}, 10) == (["lms"], [])
+    assert small.downstream_reach({"marks": ["portal"]}, 10) == (["portal"], [])
+    # A start or an element that is not in the graph: the starts are reached all the same,
+    # as the Python walk has it.
+    assert small.downstream_reach({"marks": ["nowhere", "app"]}, 2) == (["app", "nowhere", "portal"],
+                                                                        ["app-to-portal"])
+    assert small.downstream_reach({"ghost": ["sis"]}, 3) == (["sis"], [])
+    assert small.downstream_reach({}, 3) == ([], [])
 
 
 def test_reach_equals_the_python_walk(small: Neo4jStore) -> None:
     plain = Snapshot.of(small)
-    for starts in [[s] for s in SYSTEMS] + [["app", "lms"], SYSTEMS, []]:
-        for depth in range(0, 6):
-            expected = blast.downstream_reach(plain, starts, depth)
-            assert small.downstream_reach(starts, depth) == expected, (starts, depth)
+    for element in [*ELEMENTS, "ghost"]:
+        for starts in [[s] for s in SYSTEMS] + [["app", "lms"], SYSTEMS, []]:
+            for depth in range(0, 6):
+                walks = {element: starts}
+                expected = blast.downstream_reach(plain, walks, depth)
+                assert small.downstream_reach(walks, depth) == expected, (walks, depth)
+    walks = {"rank": ["sis"], "averages": ["warehouse"], "marks": ["app"]}
+    for depth in range(0, 4):
+        assert small.downstream_reach(walks, depth) == blast.downstream_reach(plain, walks, depth)
 
 
 # Deadline binding
@@ -196,6 +211,19 @@ def test_binding_keeps_cohorts_apart_and_stops_where_a_law_hands_custody_over(ne
     # an agreement beside the law: only that second flow binds.
     assert found[("state", "marks", "2020-2021")] == ("2026-01-01", "lms")
     assert ("state", "marks", "") not in small.upstream_bounds({("portal", "marks", ""): "2030-01-01"}, EXEMPT, 10)
+
+
+def test_a_law_hands_over_custody_only_of_the_elements_it_names(neo4j: Neo4jStore, tmp_path: Path) -> None:
+    scoped = WITH_STATE.replace("citation: Ed. Code 1}", "citation: Ed. Code 1, covers: [rank]}").replace(
+        "carries: [marks], under: [reporting-law]}", "carries: [marks, rank], under: [reporting-law]}")
+    small = load_text(neo4j, tmp_path, scoped)
+    assert isinstance(small, Neo4jStore)
+    own = {("portal", "marks", ""): "2030-01-01", ("portal", "rank", ""): "2031-01-01"}
+    found = small.upstream_bounds(own, EXEMPT, 10)
+    assert found == deadlines.upstream_bounds(Snapshot.of(small), own, frozenset(EXEMPT), 10)
+    # The law names the rank: the state keeps it as its own. The marks no law required.
+    assert found[("state", "marks", "")] == ("2030-01-01", "portal")
+    assert ("state", "rank", "") not in found
 
 
 def test_aggregates_are_exempt_from_binding(small: Neo4jStore) -> None:
@@ -233,9 +261,13 @@ def test_district_paths_equal_the_python_walk(district: Neo4jStore) -> None:
 def test_district_reach_equals_the_python_walk(district: Neo4jStore) -> None:
     plain = Snapshot.of(district)
     systems = [n.id for n in plain.of_label(Label.SYSTEM)]
-    for starts in [[s] for s in systems] + [systems]:
+    # From where each element is held, and every element from every system at once.
+    walks = [{e.id: plain.sources(e.id, RelType.HOLDS)} for e in plain.of_label(Label.DATA_ELEMENT)]
+    walks.append({e.id: systems for e in plain.of_label(Label.DATA_ELEMENT)})
+    for walk in walks:
         for depth in (1, 2, 10):
-            assert district.downstream_reach(starts, depth) == blast.downstream_reach(plain, starts, depth)
+            assert district.downstream_reach(walk, depth) == blast.downstream_reach(plain, walk, depth), (walk, depth)
+    assert len(district.downstream_reach(walks[-1], 10)[1]) > 30  # a real comparison, not two empty answers
 
 
 def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:

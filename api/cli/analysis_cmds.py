@@ -199,7 +199,14 @@ def _principle(value: str | None) -> str | None:
 @JSON
 @pass_context
 def blast_radius_cmd(ctx: Context, incident_id: str, as_of: date, as_json: bool) -> None:
-    """Everything an incident reaches, and each agreement's breach notice deadline."""
+    """What an incident reaches, and who must tell whom of it by when.
+
+    The systems it affects and the elements exposed there; onward, the systems those
+    elements flow to from there; the providers that operate or host any of them and
+    their agreements in force on the day it was discovered. Then the breach notices: the
+    provider's to the district under its own agreement, the district's to families and
+    to the state under its own periods, each with its due date and where it stands.
+    """
     from catalog.blast import blast_radius
 
     with handled(), ctx.store() as store:
@@ -207,13 +214,23 @@ def blast_radius_cmd(ctx: Context, incident_id: str, as_of: date, as_json: bool)
     if as_json:
         print_json(result.as_dict())
         return
-    click.echo(f"incident {incident_id} as of {as_of}: affects {', '.join(result.affected)}")
-    for title, items in (("systems", result.systems), ("elements", result.elements), ("flows", result.flows),
-                         ("providers", result.providers), ("agreements", result.agreements),
+    click.echo(f"incident {incident_id} discovered on {result.discovered_on}, as of {as_of}: "
+               f"affects {', '.join(result.affected) or '-'}")
+    for title, items in (("systems", result.systems), ("elements", result.elements),
+                         ("onward systems", result.onward), ("onward flows", result.flows),
+                         ("providers", result.providers),
+                         (f"agreements in force on {result.discovered_on}", result.agreements),
                          ("sensitive categories", result.sensitive_categories)):
         click.echo(f"  {title} ({len(items)}): {', '.join(items) or '-'}")
-    if result.notices:
+    if result.duties:
         click.echo()
-        table(["agreement", "provider", "notice within", "deadline", "passed"],
-              [(n.agreement, n.provider, f"{n.hours} h", n.deadline.isoformat(" ", "minutes"),
-                "yes" if n.passed else "no") for n in result.notices])
+        table(["who tells", "whom", "under", "within", "from", "due", "given", "status"],
+              [(d.by, d.to.value.lower(), d.agreement or "", _period(d.hours, d.days), d.starts_on or "",
+                d.due_on or "", d.given_on or "", d.status.value) for d in result.duties],
+              caption="breach notices")
+
+
+def _period(hours: int | None, days: int | None) -> str:
+    if hours is not None:
+        return f"{hours} h"
+    return f"{days} days" if days is not None else "no period recorded"

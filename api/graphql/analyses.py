@@ -10,7 +10,9 @@ from strawberry.scalars import JSON
 
 from api.graphql.limits import MAX_PAGE, PATHS_PAGE, page_size, priced
 from catalog.audit import Change as DomainChange
+from catalog.blast import Audience, DutyStatus
 from catalog.blast import BlastRadius as DomainBlast
+from catalog.blast import Duty as DomainDuty
 from catalog.deadlines import Candidate as DomainCandidate
 from catalog.deadlines import Deadline as DomainDeadline
 from catalog.deadlines import DeadlineStatus
@@ -28,6 +30,8 @@ CANDIDATES_PAGE = 10  # a row has a clock per rule that applies to it: a few
 # see them in introspection and a misspelling fails validation before anything runs.
 strawberry.enum(DeadlineStatus, description="Where a holding stands against its destruction deadline.")
 strawberry.enum(Severity, description="How urgent a finding is.")
+strawberry.enum(Audience, name="BreachAudience", description="Who must be told of a breach.")
+strawberry.enum(DutyStatus, name="NoticeStatus", description="Where a breach notice stands on the date asked.")
 
 
 @strawberry.enum(description="Which way lineage goes: where data goes, where it came from, or both.")
@@ -204,37 +208,46 @@ class ScorecardRow:
                    high=row.high, medium=row.medium, low=row.low)
 
 
-@strawberry.type
-class Notice:
-    agreement: str
-    provider: str | None
-    hours: int
-    deadline: str
-    passed: bool
+@strawberry.type(description="A breach notice an incident owes: who tells whom, by when, and where it stands.")
+class BreachDuty:
+    by: str = strawberry.field(description="Who must tell: the provider, or the district.")
+    to: Audience
+    agreement: str | None = strawberry.field(description="The provider's agreement whose notice period applies.")
+    hours: int | None = strawberry.field(description="The provider's period, in hours from discovery.")
+    days: int | None = strawberry.field(description="The district's period, in days from when it learned of it.")
+    starts_on: str | None = strawberry.field(description="When the clock started; null while the district "
+                                                         "has not heard of it from the provider.")
+    due_on: str | None
+    given_on: str | None = strawberry.field(description="When it was given, if by the date asked.")
+    status: DutyStatus
+
+    @classmethod
+    def of(cls, d: DomainDuty) -> BreachDuty:
+        return cls(by=d.by, to=d.to, agreement=d.agreement, hours=d.hours, days=d.days,
+                   starts_on=iso(d.starts_on), due_on=iso(d.due_on), given_on=iso(d.given_on), status=d.status)
 
 
 @strawberry.type
 class BlastRadius:
     incident: str
-    systems: list[str]
-    elements: list[str]
-    flows: list[str]
-    providers: list[str]
-    agreements: list[str]
+    discovered_on: str
+    affected: list[str] = strawberry.field(description="The systems, elements and organisations the incident names.")
+    systems: list[str] = strawberry.field(description="The systems it affects.")
+    onward_systems: list[str] = strawberry.field(description="The systems its elements flow to from those.")
+    elements: list[str] = strawberry.field(description="The elements exposed.")
+    flows: list[str] = strawberry.field(description="The flows that carry them onward.")
+    providers: list[str] = strawberry.field(description="Outside organisations that operate or host those systems.")
+    agreements: list[str] = strawberry.field(description="Their agreements in force on the day it was discovered.")
     sensitive_categories: list[str]
-    notice_deadline: str | None
-    notices: list[Notice] = strawberry.field(metadata=priced(MAX_PAGE))
+    duties: list[BreachDuty] = strawberry.field(metadata=priced(MAX_PAGE))
 
     @classmethod
     def of(cls, b: DomainBlast) -> BlastRadius:
-        deadline = b.notice_deadline
-        return cls(incident=b.incident, systems=list(b.systems), elements=list(b.elements), flows=list(b.flows),
-                   providers=list(b.providers), agreements=list(b.agreements),
+        return cls(incident=b.incident, discovered_on=b.discovered_on.isoformat(), affected=list(b.affected),
+                   systems=list(b.systems), onward_systems=list(b.onward), elements=list(b.elements),
+                   flows=list(b.flows), providers=list(b.providers), agreements=list(b.agreements),
                    sensitive_categories=list(b.sensitive_categories),
-                   notice_deadline=deadline.isoformat() if deadline else None,
-                   notices=[Notice(agreement=n.agreement, provider=n.provider, hours=n.hours,
-                                   deadline=n.deadline.isoformat(), passed=n.passed)
-                            for n in b.notices[:MAX_PAGE]])
+                   duties=[BreachDuty.of(d) for d in b.duties[:MAX_PAGE]])
 
 
 @strawberry.type

@@ -18,12 +18,14 @@ one round trip."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from catalog.vocab import Label, RelType
 from graph.neo4j.connection import Connection
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
-UNDER, MANDATE = rel_type(RelType.UNDER), label(Label.MANDATE)
+UNDER, COVERS, MANDATE = rel_type(RelType.UNDER), rel_type(RelType.COVERS), label(Label.MANDATE)
 WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
 
 # A flow qualifies when no elements are asked for, or when it carries one of them.
@@ -55,22 +57,30 @@ def _paths_query(near: str, far: str) -> str:
 
 PATHS = {way: _paths_query(near, far) for way, (near, far) in WAYS.items()}
 
+# Per element, from its starts along the flows that carry it (`e` is bound before the
+# pattern, so the inline WHERE keeps to that element's flows).
 REACH = (
-    f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
-    f"MATCH ANY SHORTEST (s) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b))* (x) WHERE size(f) <= $depth "
-    "WITH x, min(size(f)) AS distance "
-    # The flows out of every system reached before the last level, as the walk takes them.
-    f"OPTIONAL MATCH (x)<-[:{FROM}]-(out) WHERE distance < $depth "
+    f"UNWIND $walks AS walk MATCH (e:{STEWARD} {{id: walk.element}}) "
+    f"UNWIND walk.starts AS start MATCH (s:{STEWARD} {{id: start}}) "
+    f"MATCH ANY SHORTEST (s) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }})* (x) "
+    "WHERE size(f) <= $depth "
+    "WITH e, x, min(size(f)) AS distance "
+    # The flows carrying it out of every system reached before the last level, as the walk takes them.
+    f"OPTIONAL MATCH (x)<-[:{FROM}]-(out)-[:{CARRIES}]->(e) WHERE distance < $depth "
     "RETURN x.id AS system, collect(out.id) AS flows")
 
 # From each holding with deadlines of its own (one per cohort), downstream along flows
-# that carry its element, except a flow whose only basis is a mandate (the recipient is
-# another custodian), to every other system within $depth flows; each of those keeps,
-# per cohort, the earliest deadline, then the smallest system id. Ids are slugs and
-# deadlines ISO dates (ASCII), so Cypher's string order is Python's. `HANDS_OVER` says it
-# of a flow named `f` (the clocks use it too: a copy received only under a law).
+# that carry its element, except a flow whose only basis is a mandate covering that
+# element (the recipient is another custodian), to every other system within $depth
+# flows; each of those keeps, per cohort, the earliest deadline, then the smallest
+# system id. Ids are slugs and deadlines ISO dates (ASCII), so Cypher's string order is
+# Python's. `HANDS_OVER` says it of a flow named `f` and an element named `e` (the
+# clocks use it too: a copy received only under a law); a mandate that names no element
+# covers them all.
 HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
-               f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0)")
+              f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0 "
+              f"AND EXISTS {{ MATCH (f)-[:{UNDER}]->(m) "
+              f"WHERE NOT EXISTS {{ (m)-[:{COVERS}]->() }} OR EXISTS {{ (m)-[:{COVERS}]->(e) }} }})")
 BOUNDS = (
     f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
@@ -95,11 +105,14 @@ def flow_paths(conn: Connection, starts: list[str], elements: list[str] | None, 
     return [flows for _, flows in found]
 
 
-def downstream_reach(conn: Connection, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
-    """Systems within `depth` flows of the starts (the starts included), and the flows out
-    of those within `depth - 1`: what `catalog.blast.downstream_reach` walks."""
-    rows = conn.read(REACH, starts=sorted(set(starts)), depth=depth)
-    systems = set(starts) | {row["system"] for row in rows}
+def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],
+                     depth: int) -> tuple[list[str], list[str]]:
+    """For each element, the systems within `depth` flows carrying it from its starts (the
+    starts included), and the flows carrying it out of those within `depth - 1`: what
+    `catalog.blast.downstream_reach` walks."""
+    rows = conn.read(REACH, walks=[{"element": e, "starts": sorted(set(s))} for e, s in sorted(walks.items())],
+                     depth=depth)
+    systems = {start for starts in walks.values() for start in starts} | {row["system"] for row in rows}
     flows = {flow for row in rows for flow in row["flows"]}
     return sorted(systems), sorted(flows)
 

@@ -3,7 +3,7 @@ same order, as the embedded store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
@@ -124,8 +124,8 @@ class Neo4jStore:
                    depth: int) -> list[list[str]]:
         return analyses.flow_paths(self.conn, starts, elements, way, depth)
 
-    def downstream_reach(self, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
-        return analyses.downstream_reach(self.conn, starts, depth)
+    def downstream_reach(self, walks: Mapping[str, Sequence[str]], depth: int) -> tuple[list[str], list[str]]:
+        return analyses.downstream_reach(self.conn, walks, depth)
 
     def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
                         depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
