@@ -4,6 +4,7 @@ may cost for each role (see `api.graphql.cost` for how the cost is counted)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from graphql import GraphQLError
@@ -50,6 +51,20 @@ def page_size(first: int, maximum: int = MAX_PAGE) -> int:
     if not 0 < first <= maximum:
         raise bad_input(f"first must be between 1 and {maximum}", "first")
     return first
+
+
+def offset_of(after: str | None) -> int:
+    """Where a page starts: just past the cursor `after` of the page before it."""
+    if not after:
+        return 0
+    try:
+        return int(base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:"))
+    except ValueError:
+        raise bad_input("not a cursor returned by this API", "after") from None
+
+
+def cursor_at(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
 
 
 SIZE = "steward.size"
