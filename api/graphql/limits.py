@@ -24,8 +24,10 @@ MAX_ROWS = 5000
 """The largest `first` of an analysis's flat rows: deadlines, findings, the audit trail."""
 ROWS_PAGE = 500
 """Their page when `first` is not given."""
-PATHS_PAGE = 100
+PATHS_PAGE = 20
 """Lineage paths listed when `first` is not given."""
+REACH_PAGE = 100
+"""Lineage's systems and flows listed when `first` is not given."""
 
 CATALOG_COST = 5_000
 """What an analysis of the whole catalog costs besides its answer (deadlines, findings,
