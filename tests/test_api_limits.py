@@ -263,15 +263,31 @@ class _SlowReads(EmbeddedStore):
         time.sleep(0.05)
         return super().edges(*args, **kwargs)
 
+    def edges_for(self, *args: Any, **kwargs: Any) -> Any:
+        time.sleep(0.25)
+        return super().edges_for(*args, **kwargs)
+
+
+def chain(path: Path, systems: int) -> Path:
+    """Systems in a line, each sending element x to the next: a walk of `systems` levels."""
+    ids = [f"s{i}" for i in range(systems)]
+    lines = ["elements:", "  - {id: x, name: X, category: demographic, sensitivity: PII, subject: STUDENT}",
+             "systems:", *(f"  - {{id: {s}, name: {s}, kind: APPLICATION, holds: [{{element: x}}]}}" for s in ids),
+             "flows:", *(f"  - {{id: f-{a}-{b}, name: F, from: {a}, to: {b}, carries: [x]}}"
+                         for a, b in zip(ids, ids[1:]))]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
 
 def test_an_embedded_walk_stops_at_the_time_limit(tmp_path: Path) -> None:
-    """The embedded store answers the blast radius read by read; every read checks the
-    call's time limit, so a walk its request gave up on ends instead of running on."""
+    """The embedded store answers the blast radius level by level, a read or three each;
+    every read checks the call's time limit, so a walk its request gave up on ends instead
+    of running on. Ten levels of slow reads take about 8 s: far past the 2 s limit."""
     store = _SlowReads(tmp_path / "store")
     incident = tmp_path / "incident.yaml"
     incident.write_text("incidents:\n  - {id: inc, name: Inc, discovered_on: 2026-01-01, status: OPEN, "
                         "severity: HIGH, affects: [s0]}\n")
-    load_paths(store, [dense(tmp_path / "dense.yaml", 9), incident], now="2026-01-01T00:00:00Z")
+    load_paths(store, [chain(tmp_path / "chain.yaml", 12), incident], now="2026-01-01T00:00:00Z")
     token = create_token(store, "walker", Role.VIEWER, "2026-01-01T00:00:00Z")
     settings = Settings(store_timeout=0.5, request_timeout=2.0)
     with TestClient(create_app(store, settings)) as client:
