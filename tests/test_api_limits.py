@@ -14,6 +14,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from itertools import pairwise
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -274,7 +275,7 @@ def chain(path: Path, systems: int) -> Path:
     lines = ["elements:", "  - {id: x, name: X, category: demographic, sensitivity: PII, subject: STUDENT}",
              "systems:", *(f"  - {{id: {s}, name: {s}, kind: APPLICATION, holds: [{{element: x}}]}}" for s in ids),
              "flows:", *(f"  - {{id: f-{a}-{b}, name: F, from: {a}, to: {b}, carries: [x]}}"
-                         for a, b in zip(ids, ids[1:]))]
+                         for a, b in pairwise(ids))]
     path.write_text("\n".join(lines) + "\n")
     return path
 
