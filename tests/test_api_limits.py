@@ -14,9 +14,9 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from itertools import pairwise
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
