@@ -16,6 +16,7 @@ from catalog.periods import Duration
 from catalog.records import field_types
 from catalog.relations import RELATIONS, REQUIRED_RELATIONS, SECTIONS
 from catalog.vocab import Label, Vocabulary
+from graph.yaml_source import represent_str
 
 SIS = "systems:\n  - id: sis\n    name: S\n    kind: SIS\n"
 # A catalog file of a few hundred bytes whose `controls:` stands for 9^8 copies of "lol":
@@ -170,17 +171,7 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
-# YAML counts NEL, LS and PS as line breaks, and PyYAML writes them bare inside a quoted
-# scalar, where reading folds them into a space. Double quotes escape them.
-_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
-    style = '"' if any(b in data for b in _BREAKS) else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_NoAliases.add_representer(str, _represent_str)
+_NoAliases.add_representer(str, represent_str)
 
 
 def to_yaml(doc: Any) -> str:
