@@ -131,13 +131,17 @@ class Agreement(Node):
     # The day the provider attested that its staff completed the trainings it requires.
     training_attested_on: date | None = None
 
+    def starts_on(self) -> date | None:
+        """The first day the agreement permits anything: its effective date, else its signature."""
+        return self.effective_on or self.signed_on
+
     def ends_on(self) -> date | None:
-        """The day the agreement stops permitting anything: termination wins."""
+        """The last day the agreement permits anything: termination wins."""
         return self.terminated_on or self.expires_on
 
     def in_force_on(self, day: date) -> bool:
         """Taken effect (when it says so) and not yet ended on `day`."""
-        start, end = self.effective_on or self.signed_on, self.ends_on()
+        start, end = self.starts_on(), self.ends_on()
         return (start is None or start <= day) and (end is None or day <= end)
 
 
@@ -151,13 +155,14 @@ class Consent(Node):
     withdrawn_on: date | None = None
 
     def in_force_on(self, day: date) -> bool:
-        """A consent supports sharing from when it was collected until it expires or is
-        withdrawn (as an agreement with no start date, one with no collection date is
-        taken to have always been there)."""
+        """A consent supports sharing from the day it was collected through the day it
+        expires (as an agreement's last day), and no more from the day it is withdrawn.
+        As an agreement with no start date, one with no collection date is taken to
+        have always been there."""
         if self.collected_from is not None and day < self.collected_from:
             return False
-        ends = [d for d in (self.expires_on, self.withdrawn_on) if d is not None]
-        return not ends or day < min(ends)
+        return (self.expires_on is None or day <= self.expires_on) \
+            and (self.withdrawn_on is None or day < self.withdrawn_on)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -5,10 +5,13 @@ not left it. Anyone else (a provider, a state agency, a researcher) is outside."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from datetime import date
 
+from catalog.periods import parse_date
 from catalog.records import NodeRecord
-from catalog.vocab import Label, OrgKind, Sensitivity
+from catalog.view import Snapshot
+from catalog.vocab import Label, OrgKind, RelType, Sensitivity
 
 INTERNAL_ORG_KINDS = frozenset({OrgKind.DISTRICT.value, OrgKind.SCHOOL.value, OrgKind.COMMITTEE.value})
 # Data about a person that identifies them: what breach notices, security controls and
@@ -42,3 +45,37 @@ def is_personal(element: NodeRecord | None) -> bool:
 
 def is_highly_sensitive(element: NodeRecord | None) -> bool:
     return element is not None and element.get("sensitivity") == Sensitivity.SENSITIVE.value
+
+
+def outside_district(view: Snapshot, system_id: str) -> bool:
+    """Operated by someone outside the district: data sent there leaves it."""
+    return bool(external_orgs(view.get_node(o) for o in view.sources(system_id, RelType.OPERATES)))
+
+
+def leaves_district(view: Snapshot, flow_id: str) -> bool:
+    """The flow's recipient system is operated by someone outside the district, so what
+    it carries is in other hands. A district system merely hosted by a provider is still
+    the district's own: hosting is judged by its own checks."""
+    to = view.target(flow_id, RelType.TO)
+    return to is not None and outside_district(view, to)
+
+
+def flow_ended_before(flow: NodeRecord, day: date) -> bool:
+    """The flow stopped before `day`: it sends nothing more, and what it sent is the
+    retention rules' business. A flow not yet started still counts: it is planned."""
+    ended = flow.get("ended_on")
+    return ended is not None and parse_date(ended) < day
+
+
+def mandate_covers(named: Collection[str], item: str) -> bool:
+    """A mandate covers the elements (or purposes) its law names (`covers`, `for`), and
+    every one of a kind when it names none of it: a mandate naming nothing is a basis
+    for a whole flow, as mandates were before they could name anything."""
+    return not named or item in named
+
+
+def runs_on(flow: NodeRecord, day: date) -> bool:
+    """A flow moves data on `day`: started (when it says so) and not yet ended."""
+    started, ended = flow.get("started_on"), flow.get("ended_on")
+    return ((started is None or parse_date(started) <= day)
+            and (ended is None or day <= parse_date(ended)))

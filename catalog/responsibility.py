@@ -10,6 +10,9 @@ from catalog.predicates import GOVERNED
 from catalog.view import Direction, GraphView, UnknownNode
 from catalog.vocab import Label, OrgKind, RelType
 
+# Who answers for a node; an operator runs it but is not thereby accountable for it.
+ACCOUNTABLE_ROLES = ("owner", "steward")
+
 
 @dataclass(frozen=True)
 class Party:
@@ -28,11 +31,11 @@ class Responsibility:
     label: str
     parties: tuple[Party, ...]
     chains: tuple[tuple[str, ...], ...]  # party -> organisations ... -> committee
-    reaches_committee: bool
+    reaches_committee: bool  # through an owner's or a steward's chain
 
     @property
     def accountable(self) -> bool:
-        return any(p.role in ("owner", "steward") for p in self.parties)
+        return any(p.role in ACCOUNTABLE_ROLES for p in self.parties)
 
     def as_dict(self) -> dict[str, Any]:
         return {"node": self.node, "label": self.label, "accountable": self.accountable,
@@ -90,7 +93,7 @@ def responsibility(view: GraphView, node_id: str) -> Responsibility:
     for party in parties:
         chain, ok = _chain(view, party.id, records[party.id].label)
         chains.append(chain)
-        reached = reached or ok
+        reached = reached or (ok and party.role in ACCOUNTABLE_ROLES)
     return Responsibility(node.id, node.label.value, parties, tuple(chains), reached)
 
 

@@ -1,17 +1,46 @@
 """Validation of a whole load: duplicate ids, references, retention overrides and cycles
-in DERIVED_FROM, checked across every file of the load and against what is stored."""
+in DERIVED_FROM, checked across every file of the load and against what is stored; and
+where each node is defined, so that one file cannot silently take over another's node."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from catalog.parse import ParsedNode, Reference, article
 from catalog.records import EdgeRecord, NodeRecord
-from catalog.source import CatalogError, Location, Problems
+from catalog.source import CatalogError, Location, Problems, excerpt
 from catalog.vocab import Label, RelType
 
 LabelLookup = Callable[[str], Label | None]
+
+# Where a node was defined, kept by the store as a property of the node that neither the
+# catalog format nor the public ever sees: `file:PATH`, PATH relative to the folder (or
+# the file) named to the load, or `api:TOKEN` for a node made through the API.
+DEFINED_IN = "defined_in"
+_FILE, _API = "file:", "api:"
+
+
+def file_origin(name: str) -> str:
+    return _FILE + name
+
+
+def api_origin(token: str) -> str:
+    return _API + token
+
+
+def origin_text(origin: str) -> str:
+    """Where a node is defined, after "defined": in `people.yaml`, or through the API."""
+    if origin.startswith(_API):
+        return f"through the API, by the token {_quoted(origin.removeprefix(_API))}"
+    return f"in {_quoted(origin.removeprefix(_FILE))}"
+
+
+def _quoted(text: str) -> str:
+    # A file name is the user's own, but one from an imported dump may hold anything.
+    plain = text.isprintable() and "`" not in text and len(text) <= 200
+    return f"`{text}`" if plain else excerpt(text)
 
 
 @dataclass(frozen=True)
@@ -42,6 +71,24 @@ def validate(parsed: list[ParsedNode], stored_label: LabelLookup,
     if problems:
         raise CatalogError(problems.sorted())
     return Batch(tuple(n.record for n in parsed), tuple(edges.values()))
+
+
+def check_origins(parsed: list[ParsedNode], origins: Mapping[str, str], stored: Mapping[str, NodeRecord],
+                  problems: Problems, remedy: str) -> None:
+    """A node already stored from one file (or from the API) may be defined again only
+    from the same one: a second file that redefines it would silently replace what the
+    first says. `origins` gives the origin of each file of the load, by the name its
+    problems are reported under; `remedy` says how to redefine a node on purpose."""
+    counts = Counter(node.record.id for node in parsed)
+    for node in parsed:
+        rec, new = node.record, origins.get(node.location.file)
+        if counts[rec.id] > 1 or new is None:
+            continue  # an id defined twice in the load is the duplicate-id problem alone
+        old = stored.get(rec.id)
+        before = old.get(DEFINED_IN) if old is not None and old.label == rec.label else None
+        if isinstance(before, str) and before != new:
+            problems.add(node.location.child("id"), f"`{rec.id}` is already defined {origin_text(before)}; "
+                                                    f"{remedy} to redefine it from here")
 
 
 def _unique_ids(parsed: list[ParsedNode], stored_label: LabelLookup,

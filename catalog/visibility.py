@@ -2,9 +2,10 @@
 
 The published inventory and the API's PUBLIC role both ask this module. It is an allow
 list: a label, a property or a relationship not named here is not public. Staff names
-and emails, security controls, incidents, access grants and internal notes never are;
-a data element is public only when the catalog says `public: true`; the designated
-contact of an organisation is public, because families must be able to reach it."""
+and emails, security controls, incidents, access grants, internal notes and where a node
+is defined (`defined_in`: the district's file paths and token names) never are; a data
+element is public only when the catalog says `public: true`; the designated contact of
+an organisation is public, because families must be able to reach it."""
 
 from __future__ import annotations
 

@@ -1,5 +1,9 @@
 """Curating the catalog one change at a time (the API's mutations): each change is
-validated by the same rules as a load, written in one transaction, and audited."""
+validated by the same rules as a load, written in one transaction, and audited.
+
+A node made through the API is recorded as defined there, by its token. An update keeps
+where the node is defined: a node of a file stays that file's (its next load brings back
+what the file says, as it always did), and the audit trail names the token that changed it."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.relations import RELATIONS, RelSpec
 from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping, excerpt
 from catalog.unparse import to_mapping
+from catalog.validate import DEFINED_IN, api_origin
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, edge_key, load_parsed, now_utc, parse_document
 from graph.store import Direction, Store, StoreError
@@ -42,7 +47,7 @@ def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: st
     if isinstance(node_id, str) and store.get_node(node_id) is not None:
         raise Conflict(f"a node with id {excerpt(node_id)} already exists")
     parsed, problems = _parse_one(label, fields, "input")
-    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)
+    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor, origins={"input": api_origin(actor)})
     return _get(store, parsed.record.id)
 
 
@@ -52,14 +57,15 @@ def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: st
     node = _get(store, node_id)
     if "id" in fields and fields["id"] != node_id:
         raise CatalogError([_problem("input.id", "an id cannot be changed; create a new node instead")])
-    merged = dict(to_mapping(node, store.edges(node_id, Direction.BOTH)))
+    kept = NodeRecord(node.label, node.id, {k: v for k, v in node.props.items() if k != DEFINED_IN})
+    merged = dict(to_mapping(kept, store.edges(node_id, Direction.BOTH)))
     for key, value in fields.items():
         if value is None:
             merged.pop(key, None)
         else:
             merged[key] = value
     parsed, problems = _parse_one(node.label, merged, "input")
-    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)
+    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)  # no origin: keeps the stored one
     return _get(store, node_id)
 
 
@@ -129,15 +135,18 @@ def unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: 
 
 
 def load_document(store: Store, text: str, actor: str, name: str = "catalog",
-                  now: str | None = None, max_bytes: int = MAX_FILE_SIZE) -> LoadReport:
-    """A whole catalog document (YAML), all of it or nothing; no larger than a file may be."""
+                  now: str | None = None, max_bytes: int = MAX_FILE_SIZE, replace: bool = False) -> LoadReport:
+    """A whole catalog document (YAML), all of it or nothing; no larger than a file may be.
+    Its nodes are defined by the token that sent it: one stored from a file, or by
+    another token, is redefined only with `replace`."""
     problems = Problems()
     # "surrogatepass": a JSON string may hold a lone surrogate, which YAML then reports.
     if within_cap(name, len(text.encode("utf-8", "surrogatepass")), max_bytes, problems):
         parsed = parse_document(parse_text(text, name, problems), name, problems)
     else:
         parsed = []
-    return load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor)
+    return load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor, origins={name: api_origin(actor)},
+                       replace=replace, remedy="pass replace: true")
 
 
 def _get(store: Store, node_id: str) -> NodeRecord:

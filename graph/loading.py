@@ -1,7 +1,12 @@
 """Catalog as code: validate a whole load, then write all of it or nothing.
 
 A reload upserts: nodes whose properties and declared relationships are unchanged are
-not written at all, so loading the same files twice changes nothing."""
+not written at all, so loading the same files twice changes nothing.
+
+Each node records the file it was defined in (`defined_in`), named relative to the folder
+or file given to the load: the name a file has in the catalog's own repository, the same
+whatever the working directory, the checkout's location or the way the path is written.
+A load that defines a node stored from another file is refused, unless it replaces."""
 
 from __future__ import annotations
 
@@ -16,12 +21,13 @@ from catalog.parse import ParsedNode, parse_node
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.relations import SECTIONS, declared_types
 from catalog.source import CatalogError, Location, Problems
-from catalog.validate import Batch, validate
+from catalog.validate import DEFINED_IN, Batch, check_origins, file_origin, validate
 from catalog.vocab import RelType
 from graph.store import Direction, Store
 from graph.yaml_source import MAX_FILE_SIZE, catalog_files, parse_text, read_file
 
 Progress = Callable[[str], None]
+REPLACE_BY_OPTION = "pass --replace"
 
 
 @dataclass
@@ -82,10 +88,13 @@ def parse_document(doc: Any, name: str, problems: Problems) -> list[ParsedNode]:
 
 
 def read_catalog(paths: Iterable[str | Path], problems: Problems, progress: Progress | None = None,
-                 max_file_size: int = MAX_FILE_SIZE) -> tuple[list[ParsedNode], int]:
-    files = catalog_files(paths, problems)
+                 max_file_size: int = MAX_FILE_SIZE) -> tuple[list[ParsedNode], dict[str, str]]:
+    """The nodes of every file named or under a folder named, and each file's origin by
+    the name its problems are reported under."""
     parsed: list[ParsedNode] = []
-    for path in files:
+    origins: dict[str, str] = {}
+    for path, name in named_files(paths, problems):
+        origins[str(path)] = file_origin(name)
         text = read_file(path, problems, max_file_size)
         if text is None:
             continue
@@ -93,23 +102,44 @@ def read_catalog(paths: Iterable[str | Path], problems: Problems, progress: Prog
         if progress:
             progress(f"read {path} ({len(nodes)} nodes)")
         parsed += nodes
-    return parsed, len(files)
+    return parsed, origins
+
+
+def named_files(paths: Iterable[str | Path], problems: Problems) -> list[tuple[Path, str]]:
+    """Each catalog file once, with its name in the catalog: its path relative to the
+    folder named (`systems/sis.yaml` under `catalog/`), or its own name when the file was
+    named itself. Never relative to the working directory, nor absolute: `steward load
+    catalog/` from the repository, `steward load .` from inside it and a load by an
+    absolute path of another checkout all name a file alike."""
+    named: dict[Path, str] = {}
+    for root in paths:
+        for path in catalog_files([root], problems):
+            name = path.name if path == Path(root) else path.relative_to(root).as_posix()
+            named.setdefault(path, name)
+    return list(named.items())
 
 
 def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = None,
-               progress: Progress | None = None, max_file_size: int = MAX_FILE_SIZE) -> LoadReport:
-    """Validate every file of the load, then write it in one transaction.
+               progress: Progress | None = None, max_file_size: int = MAX_FILE_SIZE,
+               replace: bool = False) -> LoadReport:
+    """Validate every file of the load, then write it in one transaction. With `replace`,
+    a node stored from another file may be redefined (and then records its new file).
 
     Raises CatalogError listing every problem; the store is then untouched."""
     problems = Problems()
-    parsed, files = read_catalog(paths, problems, progress, max_file_size)
-    report = load_parsed(store, parsed, problems, now=now)
-    report.files = files
+    parsed, origins = read_catalog(paths, problems, progress, max_file_size)
+    report = load_parsed(store, parsed, problems, now=now, origins=origins, replace=replace)
+    report.files = len(origins)
     return report
 
 
 def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
-                *, now: str | None = None, actor: str = "cli") -> LoadReport:
+                *, now: str | None = None, actor: str = "cli", origins: Mapping[str, str] | None = None,
+                replace: bool = False, remedy: str = REPLACE_BY_OPTION) -> LoadReport:
+    """Validate and write parsed nodes. `origins` maps a file of the load to where its
+    nodes are recorded as defined; a node of a file not in it keeps its stored origin.
+    Unless `replace`, a node stored from another origin is a problem, with `remedy`."""
+    origins = origins or {}
     wanted = {p.record.id for p in parsed}
     for ref in (r for p in parsed for r in p.references):
         wanted.add(ref.other)
@@ -121,8 +151,22 @@ def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
     def stored_label(node_id: str) -> Any:
         return known[node_id].label if node_id in known else None
 
+    if not replace:
+        check_origins(parsed, origins, known, problems, remedy)
     batch = validate(parsed, stored_label, derivations, problems)
-    return write_batch(store, batch, known, now=now or now_utc(), actor=actor)
+    defined_in = {p.record.id: origins[p.location.file] for p in parsed if p.location.file in origins}
+    return write_batch(store, _with_origins(batch, defined_in, known), known, now=now or now_utc(), actor=actor)
+
+
+def _with_origins(batch: Batch, defined_in: Mapping[str, str], known: Mapping[str, NodeRecord]) -> Batch:
+    """The batch's nodes with where each is defined: the load's file, else what is stored.
+    Part of the properties, so a reload from the same file still compares equal."""
+    nodes = []
+    for node in batch.nodes:
+        old = known.get(node.id)
+        origin = defined_in.get(node.id, old.get(DEFINED_IN) if old is not None else None)
+        nodes.append(node if origin is None else NodeRecord(node.label, node.id, {**node.props, DEFINED_IN: origin}))
+    return Batch(tuple(nodes), batch.edges)
 
 
 def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],

@@ -170,5 +170,18 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+# YAML counts NEL, LS and PS as line breaks, and PyYAML writes them bare inside a quoted
+# scalar, where reading folds them into a space. Double quotes escape them.
+_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = '"' if any(b in data for b in _BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_NoAliases.add_representer(str, _represent_str)
+
+
 def to_yaml(doc: Any) -> str:
     return yaml.dump(doc, Dumper=_NoAliases, allow_unicode=True, sort_keys=False)

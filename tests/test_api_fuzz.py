@@ -167,7 +167,7 @@ any_operation = st.sampled_from(FIELDS).flatmap(lambda f: operations(*f))
          role=Role.STEWARD)
 @example(steps=[('mutation($v0: JSON!) { updateNode(id: "dpa-acme", fields: $v0) { __typename } }',
                  {"v0": {"breach_notice_hours": 2**31 - 1}}),
-                ("query($v0: ID!) { blastRadius(incidentId: $v0) { notices { deadline } } }", {"v0": "inc-2026-01"})],
+                ("query($v0: ID!) { blastRadius(incidentId: $v0) { duties { dueOn } } }", {"v0": "inc-2026-01"})],
          role=Role.STEWARD)
 def test_random_operations_in_a_row_each_get_an_answer_with_a_known_code(
         fresh_api: Api, steps: list[tuple[str, dict[str, Any]]], role: Role) -> None:

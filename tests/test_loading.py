@@ -33,7 +33,7 @@ def test_a_load_with_one_bad_reference_leaves_the_store_byte_for_byte_unchanged(
     store.close()
     before = hashlib.sha256((folder / "steward.db").read_bytes()).hexdigest()
 
-    bad = tmp_path / "bad.yaml"
+    bad = tmp_path / EXAMPLE.name  # the same file, edited
     changed = EXAMPLE.read_text().replace("name: Dana Reyes", "name: Dana Reyes-Smith")
     bad.write_text(changed.replace("under: [dpa-acme]", "under: [dpa-acme, dpa-missing]"))
     store = EmbeddedStore(folder)
@@ -56,7 +56,7 @@ def test_loading_the_same_files_twice_changes_nothing(store: Store) -> None:
 
 def test_loading_a_changed_file_updates_only_what_changed(store: Store, tmp_path: Path) -> None:
     load_paths(store, [EXAMPLE], now="2026-01-01T00:00:00Z")
-    edited = tmp_path / "edited.yaml"
+    edited = tmp_path / EXAMPLE.name  # the same file, edited in another checkout
     text = EXAMPLE.read_text()
     text = text.replace("frequency: nightly", "frequency: hourly")
     text = text.replace("to: state-warehouse, carries: [student-birth-date],",
@@ -75,7 +75,7 @@ def test_loading_a_changed_file_updates_only_what_changed(store: Store, tmp_path
 
 def test_reloading_replaces_relationships_declared_from_the_other_end(store: Store, tmp_path: Path) -> None:
     load_paths(store, [EXAMPLE])
-    edited = tmp_path / "edited.yaml"
+    edited = tmp_path / EXAMPLE.name
     edited.write_text(EXAMPLE.read_text().replace("    owners: [p-registrar]\n    used_for", "    used_for"))
     load_paths(store, [edited])
     owners = [e.source for e in store.edges("sis", Direction.IN, [RelType.OWNS])]

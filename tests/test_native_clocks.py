@@ -23,6 +23,8 @@ from graph.neo4j import Neo4jStore
 from .conftest import SEEDS
 from .helpers import load_text
 from .test_deadlines import BASE
+from .test_deadlines_custody import CUSTODY as CUSTODY_SCOPED
+from .test_deadlines_custody import HOSTED
 from .test_deadlines_records import CUSTODY, DISTRICT, HOLD, IEP, PERMANENT, RENEWAL
 
 pytestmark = pytest.mark.neo4j
@@ -199,6 +201,8 @@ CATALOGS = {
     "renewal-drops-an-element": RENEWAL.replace("COVERED", "[name]"),
     "renewal-keeps-it": RENEWAL.replace("COVERED", "[name, photo]"),
     "custody": CUSTODY,
+    "custody-of-what-a-law-names": CUSTODY_SCOPED,
+    "hosted": HOSTED,
     "review": IEP,
     "permanent-record": PERMANENT.replace("DESTROYED_ON", "2026-03-01"),
     "legal-hold": HOLD,
@@ -344,12 +348,23 @@ def test_shapes_only_a_direct_write_makes(neo4j: Neo4jStore, tmp_path: Path) -> 
         tx.upsert_edge(EdgeRecord(RelType.OPERATES, "state", "lab-store"))
         tx.upsert_edge(EdgeRecord(RelType.RETAINED_UNDER, "grades", "by-collection"))
         tx.upsert_edge(EdgeRecord(RelType.HOLDS, "sis", "usage", {"retention_rule": "no-such-rule"}))
+        # Hosts: the vendor operates the app but not first, so it adds its duties as the
+        # host; the SIS has two hosts, the first outside the district counts.
+        tx.upsert_edge(EdgeRecord(RelType.HOSTS, "vendor", "app"))
+        tx.upsert_edge(EdgeRecord(RelType.HOSTS, "school", "sis"))
+        tx.upsert_edge(EdgeRecord(RelType.HOSTS, "vendor-b", "sis"))
+        tx.upsert_edge(EdgeRecord(RelType.HOSTS, "vendor", "sis"))
     clocks = assert_same_clocks(neo4j, DATES)
-    # The county comes first: its agreement has neither clause nor rules, and the vendor's do not count.
+    # The county comes first: its agreement has neither clause nor rules; the vendor's count as the host's.
     assert not [c for c in clocks if c.system == "app" and c.basis.startswith("agreement")]
+    assert ("grades", "host agreement clause", "dpa-mid") in {(c.element, c.basis, c.rule) for c in clocks
+                                                                if c.system == "app"}
+    # The SIS's first host outside the district is the vendor (by id): its duties, not vendor-b's.
+    hosting = {(c.element, c.rule) for c in clocks if c.system == "sis" and c.basis.startswith("host")}
+    assert ("grades", "dpa-mid") in hosting and not [rule for _, rule in hosting if rule == "dpa-b"]
     assert [c.rule for c in clocks if (c.system, c.element) == ("sis", "grades")][:1] == ["after-exit"]
     assert "by-collection" in {c.rule for c in clocks if (c.system, c.element) == ("sis", "grades")}
-    assert not [c for c in clocks if (c.system, c.element) == ("sis", "usage")]
+    assert not [c for c in clocks if (c.system, c.element) == ("sis", "usage") and not c.basis.startswith("host")]
     assert not [c for c in clocks if c.system == "lab-store"]
     assert {c.trigger_source for c in clocks if (c.system, c.element) == ("app-b", "usage")} == {"agreement vb-one"}
 

@@ -161,7 +161,7 @@ def test_provider_pages_say_what_each_receives_and_on_what_terms(site: dict[str,
     assert "no data-sharing agreement" in lakeside and "Consent: " in lakeside
     listed = readable(site["inventory/shared-with.html"])
     providers = [o["name"] for o in seed_sections()["organizations"] if o["kind"] == "SERVICE_PROVIDER"]
-    assert len(providers) == 15 and all(name in listed for name in providers)
+    assert len(providers) == 17 and all(name in listed for name in providers)
 
 
 def test_family_pages_list_what_is_held_about_each_subject(site: dict[str, bytes]) -> None:

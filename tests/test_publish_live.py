@@ -138,7 +138,8 @@ def test_a_load_beside_a_running_server_is_published_at_once(served: tuple[str, 
     base, store = served
     before = get(f"{base}/inventory.json")
     assert get(f"{base}/inventory.json") == before and b"Date of birth" not in before
-    changed = tmp_path / "changed.yaml"
+    changed = tmp_path / "edited" / "design-example.yaml"  # the same file, edited
+    changed.parent.mkdir()
     changed.write_text((DATA / "design-example.yaml").read_text().replace("name: Birth date", "name: Date of birth"))
     subprocess.run([*STEWARD, *store, "load", "-q", str(changed)], check=True)
     after = json.loads(get(f"{base}/inventory.json"))

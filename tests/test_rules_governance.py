@@ -1,5 +1,5 @@
-"""Principle 10: who decides (10a), breach response (10b), security controls (10c) and a
-contact for families (10d)."""
+"""Principle 10a: who decides. Breach response (10b) is in test_rules_breach.py; security
+practice (10c) and the families' contact and rights (10d) in test_rules_security.py."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from catalog.vocab import Severity
 
 from .rules_support import findings, fired
 
-# 10a: unowned and no-governance-committee -------------------------------------------
+# unowned and no-governance-committee -------------------------------------------------
 
 GOVERNED = """
 organizations:
@@ -81,165 +81,84 @@ organizations:
     assert fired(text, "no-governance-committee") == []
 
 
-# 10b: incidents and the breach policy -------------------------------------------------
+# not-accountable-to-committee ----------------------------------------------------------
 
-# Acme's agreement owes a breach notice within 72 hours of discovery.
-BREACH = """
+# The committee answers to the district; the IT department answers to the committee.
+CHAINS = """
 organizations:
   - {id: district, name: District, kind: DISTRICT}
+  - {id: committee, name: Data Governance Committee, kind: COMMITTEE, accountable_to: [district]}
+  - {id: it, name: IT Department, kind: OTHER, accountable_to: [committee]}
+  - {id: school, name: School, kind: SCHOOL, accountable_to: [district]}
   - {id: vendor, name: Acme Learning, kind: SERVICE_PROVIDER}
-systems:
-  - {id: sis, name: SIS, kind: SIS, operated_by: district}
-  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor}
-agreements:
-  - {id: dpa, kind: DPA, with: vendor, breach_notice_hours: 72}
+  - {id: state, name: State Board, kind: STATE_AGENCY}
+people:
+  - {id: chair, name: Committee chair, member_of: [district, committee]}
+  - {id: cio, name: CIO, member_of: [it], roles: [it-admin]}
+  - {id: clerk, name: Clerk, member_of: [district]}
+  - {id: principal, name: Principal, member_of: [school]}
+  - {id: loner, name: Consultant}
+roles:
+  - {id: it-admin, name: IT administrator}
 """
 
 
-def test_incident_notice_overdue_fires() -> None:
-    text = BREACH + """
-incidents:
-  # Due 2026-08-04; never notified, notified late, in time, on the day.
-  - {id: silent, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
-     affects: [vendor-app]}
-  - {id: late, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: HIGH,
-     affects: [vendor-app], notified_on: 2026-08-10}
-  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [vendor-app], notified_on: 2026-08-03}
-  - {id: on-the-day, name: Misdirected email, discovered_on: 2026-08-01, status: CLOSED,
-     severity: LOW, affects: [vendor-app], notified_on: 2026-08-04}
-  # Due 2026-09-01 00:00, the as-of date itself: not yet past.
-  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
-     affects: [vendor-app]}
-  # No agreement with a notice clause is reached: no deadline at all.
-  - {id: internal, name: Internal, discovered_on: 2026-01-01, status: OPEN, severity: LOW, affects: [sis]}
-"""
-    found = findings(text, "incident-notice-overdue")
-    assert [(f.rule, f.node) for f in found] == [("incident-notice-overdue", "late"),
-                                                 ("incident-notice-overdue", "silent")]
-    late, silent = (f.message for f in found)
-    assert "2026-08-04" in late and "2026-08-10" in late
-    assert "no notice is recorded" in silent
-
-
-def test_incident_notice_overdue_quiet() -> None:
-    text = BREACH + """
-incidents:
-  - {id: in-time, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [vendor-app], notified_on: 2026-08-03}
-  - {id: due-today, name: Stolen badge, discovered_on: 2026-08-29, status: OPEN, severity: LOW,
-     affects: [vendor-app]}
-"""
-    assert fired(text, "incident-notice-overdue") == []
-
-
-def test_incident_not_reviewed_fires() -> None:
-    text = BREACH + """
-incidents:
-  - {id: unreviewed, name: Leaked export, discovered_on: 2026-08-01, status: OPEN, severity: HIGH,
-     affects: [sis]}
-  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-08-15}
-  # Reviewed only after the as-of date: not reviewed yet as of then.
-  - {id: reviewed-later, name: Lost laptop, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-10-01}
-  # Discovered after the as-of date: nothing was owed yet.
-  - {id: future, name: Future, discovered_on: 2026-10-01, status: OPEN, severity: LOW, affects: [sis]}
-"""
-    found = fired(text, "incident-not-reviewed")
-    assert found == [("incident-not-reviewed", "reviewed-later"), ("incident-not-reviewed", "unreviewed")]
-
-
-def test_incident_not_reviewed_quiet() -> None:
-    text = BREACH + """
-incidents:
-  - {id: reviewed, name: Phishing, discovered_on: 2026-08-01, status: CLOSED, severity: LOW,
-     affects: [sis], reviewed_on: 2026-08-15}
-"""
-    assert fired(text, "incident-not-reviewed") == []
-
-
-def test_breach_policy_missing_fires() -> None:
-    text = """
-organizations:
-  - {id: district, name: District, kind: DISTRICT}
-  - {id: school, name: School, kind: SCHOOL}
-policies:
-  - {id: school-breach, name: Breach, kind: BREACH_RESPONSE, adopted_by: [school]}
-  - {id: privacy, name: Privacy, kind: PRIVACY, adopted_by: [district]}
-"""
-    assert fired(text, "breach-policy-missing") == [("breach-policy-missing", "district")]
-
-
-def test_breach_policy_missing_without_district() -> None:
-    assert fired("{}\n", "breach-policy-missing") == [("breach-policy-missing", "catalog")]
-
-
-def test_breach_policy_missing_quiet() -> None:
-    text = """
-organizations:
-  - {id: district, name: District, kind: DISTRICT}
-policies:
-  - {id: breach, name: Breach response, kind: BREACH_RESPONSE, adopted_by: [district]}
-"""
-    assert fired(text, "breach-policy-missing") == []
-
-
-# 10c: security controls --------------------------------------------------------------
-
-SECURED = """
+def test_not_accountable_to_committee_fires() -> None:
+    text = CHAINS + """
 elements:
-  - {id: name, name: Student name, category: identity, sensitivity: PII, subject: STUDENT}
-  - {id: iep, name: IEP, category: special_education, sensitivity: SENSITIVE, subject: STUDENT}
-  - {id: directory, name: Grade level, category: enrollment, sensitivity: DIRECTORY, subject: STUDENT}
-  - {id: counts, name: Counts, category: derived, sensitivity: AGGREGATE, subject: STUDENT}
+  - {id: birth-date, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT,
+     stewards: [loner]}
 systems:
-  - {id: secured, name: SIS, kind: SIS, holds: [{element: name}, {element: iep}],
-     controls: [ENCRYPTION_AT_REST, MFA, AUDIT_LOG]}
-  - {id: public-only, name: Reports, kind: REPORTING, holds: [{element: directory}, {element: counts}]}
-  - {id: retired, name: Old SIS, kind: SIS, holds: [{element: name}], decommissioned_on: 2026-01-01}
-  - {id: retired-today, name: Old LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-09-01}
+  # A person outside every committee: their chain stops at the district.
+  - {id: meals, name: Meals, kind: APPLICATION, operated_by: vendor, owners: [clerk]}
+  # The vendor itself: nobody in the district answers for it.
+  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor, owners: [vendor]}
+  # Run by the IT department, which answers to the committee, but owned by the principal.
+  - {id: gradebook, name: Gradebook, kind: LMS, operated_by: it, owners: [principal]}
+flows:
+  - {id: meals-to-app, from: meals, to: vendor-app, owners: [clerk, vendor]}
 """
+    found = findings(text, "not-accountable-to-committee")
+    assert [f.node for f in found] == ["birth-date", "gradebook", "meals", "meals-to-app", "vendor-app"]
+    messages = {f.node: f.message for f in found}
+    assert 'whose chain stops at "District" (district)' in messages["meals"]
+    assert '"Acme Learning" (vendor) (owner), an organisation outside the district' in messages["vendor-app"]
+    assert '"Consultant" (loner) (steward), who belongs to no organisation' in messages["birth-date"]
+    assert '"Data Governance Committee" (committee)' in messages["gradebook"]
+    assert all(f.severity == Severity.MEDIUM for f in found)
 
 
-def test_missing_security_controls_fires() -> None:
-    text = SECURED + """
-  - {id: partial, name: Special ed app, kind: APPLICATION, holds: [{element: iep}],
-     controls: [ENCRYPTION_AT_REST, SSO]}
-  # Retired only after the as-of date: still in service then.
-  - {id: retiring, name: Legacy LMS, kind: LMS, holds: [{element: name}], decommissioned_on: 2026-12-01}
+def test_not_accountable_to_committee_quiet() -> None:
+    text = CHAINS + """
+elements:
+  - {id: birth-date, name: Birth date, category: demographic, sensitivity: PII, subject: STUDENT,
+     owners: [it-admin]}
+  # Nobody answers for it at all: unowned says so, not this rule.
+  - {id: shoe-size, name: Shoe size, category: demographic, sensitivity: PII, subject: STUDENT}
+systems:
+  - {id: sis, name: SIS, kind: SIS, operated_by: district, owners: [chair]}
+  - {id: lms, name: LMS, kind: LMS, operated_by: district, owners: [cio]}
+  # The vendor owns it, but a steward in the committee's chain answers for it.
+  - {id: vendor-app, name: Acme Reading, kind: APPLICATION, operated_by: vendor, owners: [vendor],
+     stewards: [cio]}
+  # The state answers for its own system under its own law.
+  - {id: state-sis, name: State SIS, kind: SIS, operated_by: state, owners: [state], stewards: [clerk]}
+agreements:
+  - {id: dpa, kind: DPA, with: vendor, owners: [committee]}
 """
-    found = findings(text, "missing-security-controls")
-    assert [(f.rule, f.node) for f in found] == [("missing-security-controls", "partial"),
-                                                 ("missing-security-controls", "retiring")]
-    partial, retiring = (f.message for f in found)
-    assert "MFA, AUDIT_LOG" in partial and "ENCRYPTION_AT_REST" not in partial
-    assert "ENCRYPTION_AT_REST, MFA, AUDIT_LOG" in retiring
+    assert fired(text, "not-accountable-to-committee") == []
+    assert fired(text, "unowned") == [("unowned", "shoe-size")]
 
 
-def test_missing_security_controls_quiet() -> None:
-    assert fired(SECURED, "missing-security-controls") == []
-
-
-# 10d: a contact for families ----------------------------------------------------------
-
-
-def test_no_public_contact_fires() -> None:
+def test_not_accountable_to_committee_waits_for_a_committee() -> None:
+    # With no committee at all, no-governance-committee says it once, not once per node.
     text = """
 organizations:
-  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {name: Privacy Office}}
-  - {id: hillview, name: Hillview USD, kind: DISTRICT, contact: {email: privacy@hillview.example.org}}
-  - {id: school, name: School, kind: SCHOOL}
+  - {id: district, name: District, kind: DISTRICT}
+people:
+  - {id: clerk, name: Clerk, member_of: [district]}
+systems:
+  - {id: sis, name: SIS, kind: SIS, owners: [clerk]}
 """
-    found = findings(text, "no-public-contact")
-    assert [(f.rule, f.node) for f in found] == [("no-public-contact", "riverside")]
-    assert '"Riverside USD" (riverside)' in found[0].message
-
-
-def test_no_public_contact_quiet() -> None:
-    text = """
-organizations:
-  - {id: riverside, name: Riverside USD, kind: DISTRICT, contact: {url: https://riverside.example.org/privacy}}
-  - {id: school, name: School, kind: SCHOOL}
-"""
-    assert fired(text, "no-public-contact") == []
+    assert fired(text, "not-accountable-to-committee") == []
+    assert fired(text, "no-governance-committee") == [("no-governance-committee", "district")]

@@ -139,16 +139,16 @@ flows:
     assert '"Student name" (student-name)' in found[1].message
 
 
-def test_element_not_covered_one_finding_per_element() -> None:
+def test_element_not_covered_one_finding_per_flow_listing_its_elements() -> None:
     text = BASE + """
 agreements:
   - {id: dpa-empty, kind: DPA, with: vendor}
 flows:
   - {id: f-narrow, from: sis, to: vendor-app, carries: [student-name, grades], under: [dpa-empty]}
 """
-    found = findings(text, "element-not-covered")
-    assert [(f.rule, f.node) for f in found] == [("element-not-covered", "f-narrow")] * 2
-    assert "(grades)" in found[0].message and "(student-name)" in found[1].message
+    [found] = findings(text, "element-not-covered")
+    assert (found.node, found.elements, found.count) == ("f-narrow", ("grades", "student-name"), 2)
+    assert "2 data elements" in found.message and "(grades)" in found.message and "(student-name)" in found.message
 
 
 def test_element_not_covered_quiet() -> None:
@@ -210,3 +210,120 @@ flows:
   - {id: f-educational, from: sis, to: vendor-app, for: [instruction], under: [dpa]}
 """
     assert fired(text, "non-educational-without-consent") == []
+
+
+# basis-expired: a consent's window, on the date asked ------------------------------------
+
+# As the example district's portrait offers: the flow ran a year before the consent was collected.
+CONSENTS = """
+consents:
+  - {id: portraits, name: Portrait offers, given_by: PARENT, covers: [student-name], for: [marketing],
+     collected_from: 2025-08-04, expires_on: 2027-07-31}
+  - {id: withdrawn, name: Withdrawn release, given_by: PARENT, covers: [student-name], for: [marketing],
+     collected_from: 2024-08-01, expires_on: 2028-07-31, withdrawn_on: 2026-03-15}
+  - {id: withdrawn-later, name: Release withdrawn later, given_by: PARENT, covers: [student-name],
+     collected_from: 2024-08-01, withdrawn_on: 2026-12-01}
+  - {id: last-day, name: Release ending on the day asked, given_by: PARENT, collected_from: 2024-08-01,
+     expires_on: 2026-09-01}
+agreements:
+  - {id: signed-later, kind: DPA, with: vendor, signed_on: 2026-10-01, expires_on: 2029-06-30}
+flows:
+  - {id: f-portraits, from: sis, to: vendor-app, under: [portraits], started_on: 2024-08-26}
+  - {id: f-withdrawn, from: sis, to: vendor-app, under: [withdrawn]}
+  - {id: f-withdrawn-later, from: sis, to: vendor-app, under: [withdrawn-later]}
+  - {id: f-last-day, from: sis, to: vendor-app, under: [last-day]}
+  - {id: f-signed-later, from: sis, to: vendor-app, under: [signed-later]}
+"""
+
+
+def test_basis_expired_fires_before_a_consent_is_collected_and_once_withdrawn() -> None:
+    by_flow = {f.node: f.message for f in findings(BASE + CONSENTS, "basis-expired", as_of=date(2025, 1, 15))}
+    assert set(by_flow) == {"f-portraits", "f-signed-later"}
+    assert 'consent "Portrait offers" (portraits) was not yet collected (collected from 2025-08-04)' \
+        in by_flow["f-portraits"]
+    assert "only takes effect on 2026-10-01" in by_flow["f-signed-later"]  # signed, no effective date
+    by_flow = {f.node: f.message for f in findings(BASE + CONSENTS, "basis-expired")}
+    assert set(by_flow) == {"f-withdrawn", "f-signed-later"}
+    assert 'consent "Withdrawn release" (withdrawn) was withdrawn on 2026-03-15' in by_flow["f-withdrawn"]
+    # Expired and withdrawn: whichever came first is the reason.
+    later = {f.node: f.message for f in findings(BASE + CONSENTS, "basis-expired", as_of=date(2028, 9, 1))}
+    assert "was withdrawn on 2026-03-15" in later["f-withdrawn"]
+    assert "expired on 2027-07-31" in later["f-portraits"] and "expired on 2026-09-01" in later["f-last-day"]
+
+
+def test_basis_expired_quiet_while_each_consent_is_in_force() -> None:
+    # The portrait flow once ran before its consent; on the date asked the consent holds.
+    assert [n for _, n in fired(BASE + CONSENTS, "basis-expired")] == ["f-signed-later", "f-withdrawn"]
+    assert fired(BASE + CONSENTS, "basis-expired", as_of=date(2026, 3, 14)) == [("basis-expired", "f-signed-later")]
+
+
+# Mandates cover what their law names ---------------------------------------------------
+
+# The base catalog with laws that name what they require, and an agreement that ended.
+MANDATES = BASE.replace("purposes:", """purposes:
+  - {id: reporting, name: State reporting, category: REPORTING}
+  - {id: fundraising, name: Fundraising, category: MARKETING, educational: false}""").replace("mandates:", """mandates:
+  - {id: grades-law, name: Grades reporting, citation: Ed. Code 1, covers: [grades], for: [reporting]}
+  - {id: elements-law, name: Grades only, citation: Ed. Code 2, covers: [grades]}
+  - {id: purpose-law, name: Reporting only, citation: Ed. Code 3, for: [reporting]}
+  - {id: fundraising-law, name: Fundraising law, citation: Ed. Code 4, for: [fundraising]}""") + """
+agreements:
+  - {id: names-dpa, kind: MOU, with: state, covers: [student-name], permits: [reporting],
+     effective_on: 2024-07-01, expires_on: 2025-06-30}
+"""
+
+
+def test_a_mandate_covers_only_what_its_law_names() -> None:
+    text = MANDATES + """
+flows:
+  - {id: f-beyond, name: State file, from: sis, to: state-db, carries: [grades, student-name],
+     for: [reporting, instruction], under: [grades-law]}
+  - {id: f-elements-only, from: sis, to: state-db, carries: [grades], for: [instruction], under: [elements-law]}
+  - {id: f-purpose-only, from: sis, to: state-db, carries: [grades, student-name], for: [instruction],
+     under: [purpose-law]}
+"""
+    [element] = findings(text, "element-not-covered")
+    assert (element.node, element.elements) == ("f-beyond", ("student-name",))
+    assert '"Student name" (student-name)' in element.message and "(grades-law)" in element.message
+    assert "covers only the elements and purposes its law names" in element.message
+    purposes = [(f.node, f.message) for f in findings(text, "purpose-not-permitted")]
+    assert [node for node, _ in purposes] == ["f-beyond", "f-purpose-only"]
+    assert all('"Reading instruction" (instruction)' in message for _, message in purposes)
+
+
+def test_what_a_mandate_does_not_cover_rests_on_the_other_bases_in_force() -> None:
+    text = MANDATES + """
+flows:
+  - {id: f-beyond, from: sis, to: state-db, carries: [grades, student-name], for: [reporting],
+     under: [grades-law, names-dpa]}
+  - {id: f-within, from: sis, to: state-db, carries: [grades], for: [reporting], under: [grades-law, names-dpa]}
+"""
+    [expired] = findings(text, "basis-expired")
+    assert expired.node == "f-beyond" and "expired on 2025-06-30" in expired.message
+    assert fired(text, "element-not-covered") == []
+    assert fired(text, "basis-expired", as_of=date(2025, 1, 1)) == []
+
+
+def test_a_mandate_that_names_nothing_still_covers_the_whole_flow() -> None:
+    text = MANDATES + """
+flows:
+  - {id: f-law, from: sis, to: state-db, carries: [grades, student-name], for: [reporting, marketing],
+     under: [state-law, names-dpa]}
+  - {id: f-named, from: sis, to: state-db, carries: [grades], for: [reporting], under: [grades-law]}
+  - {id: f-split, from: sis, to: state-db, carries: [grades, student-name], for: [reporting],
+     under: [grades-law, names-dpa]}
+"""
+    for rule in ("element-not-covered", "purpose-not-permitted", "basis-expired"):
+        assert fired(text, rule, as_of=date(2025, 1, 1)) == [], rule
+    assert fired(text, "basis-expired") == [("basis-expired", "f-split")]
+
+
+def test_a_law_that_names_a_non_educational_purpose_needs_no_consent_for_it() -> None:
+    text = MANDATES + """
+flows:
+  - {id: f-required, from: sis, to: state-db, carries: [grades], for: [fundraising], under: [fundraising-law]}
+  - {id: f-unnamed, from: sis, to: state-db, carries: [grades], for: [marketing], under: [state-law]}
+  - {id: f-other, from: sis, to: state-db, carries: [grades], for: [marketing], under: [fundraising-law]}
+"""
+    assert fired(text, "non-educational-without-consent") == [("non-educational-without-consent", "f-other"),
+                                                              ("non-educational-without-consent", "f-unnamed")]

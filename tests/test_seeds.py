@@ -44,6 +44,21 @@ PLANTED = {
     ("destruction-overdue", "readwell-app"),
     ("review-due", "iep-system"),
     ("access-request-answered-late", "request-2026-02-discipline-inspection"),
+    ("grant-beyond-purpose", "assessment-coordinator"),
+    ("flow-beyond-purpose", "sis-to-schoolcall-contacts"),
+    ("basis-expired", "sis-to-lakeside-portraits"),
+    ("host-without-agreement", "scan-archive"),
+    ("destruction-overdue", "scan-archive"),
+    ("subprocessor-not-named", "schoolcall-to-textline"),
+    ("element-not-covered", "sis-to-isbe-discipline"),
+    ("flow-beyond-purpose", "sis-to-isbe-discipline"),
+    ("agreement-not-posted", "ndpa-meridian"),
+    ("role-without-training", "cafeteria-cashier"),
+    ("provider-training-missing", "dpa-nightingale"),
+    ("not-accountable-to-committee", "schoolcall-notify"),
+    ("family-notice-overdue", "inc-2026-03-numerix-credential-stuffing"),
+    ("insecure-transfer", "health-office-medication-email"),
+    ("no-annual-notice", "district"),
 }
 
 

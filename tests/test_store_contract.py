@@ -50,6 +50,15 @@ def test_upsert_get_and_replace_a_node(store: Store) -> None:
     assert store.get_node("nothing") is None
 
 
+def test_a_property_the_catalog_model_does_not_have_is_kept_like_any_other(store: Store) -> None:
+    """Where a node is defined is such a property: the loader writes it, the store keeps it."""
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "sis", kind="SIS", defined_in="file:systems/sis.yaml"))
+        tx.upsert_node(node(S, "lms", kind="LMS", defined_in="api:ci"))
+    assert store.get_node("sis") == node(S, "sis", kind="SIS", defined_in="file:systems/sis.yaml")
+    assert [n.id for n in store.find_nodes(S, {"defined_in": "api:ci"})] == ["lms"]
+
+
 def test_find_nodes_by_label_and_property(store: Store) -> None:
     with store.transaction() as tx:
         tx.upsert_node(node(E, "a", sensitivity="PII", public=True))

@@ -15,6 +15,7 @@ import click
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from catalog.json_schema import catalog_schema
+from catalog.validate import DEFINED_IN, origin_text
 from graph.dump import export_to, import_into, read_dump
 from graph.loading import load_paths, utc_stamp
 from graph.store import Direction, Store
@@ -48,15 +49,21 @@ def init(ctx: Context, as_json: bool) -> None:
 @click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_SIZE, show_default=True,
               envvar=MAX_FILE_SIZE_VAR, metavar="BYTES",
               help=f"Refuse a catalog file larger than this. [env: {MAX_FILE_SIZE_VAR}]")
+@click.option("--replace", is_flag=True,
+              help="Let these files redefine nodes that another file (or the API) defined.")
 @JSON
 @pass_context
 def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, max_file_size: int,
-         as_json: bool) -> None:
+         replace: bool, as_json: bool) -> None:
     """Validate catalog YAML files (or folders of them) and load them, all or nothing.
 
     Every problem of the load is reported at once, with file, line and key; then
     nothing is written and the exit code is 2. Loading the same files again changes
     nothing; loading a changed file updates what changed.
+
+    Each node records the file that defines it, by its path relative to the folder
+    (or as the file) named here, so a catalog loads the same from any directory. A
+    node defined in another file is refused unless --replace is given.
 
     A catalog repository rebuilt from its files in a fresh store gets the same
     updated_at values, and so the same published inventory, when every build passes
@@ -70,7 +77,7 @@ def load(ctx: Context, paths: tuple[Path, ...], quiet: bool, at: str | None, max
     stamp = _stamp(at)
     with handled(as_json), ctx.store() as store:
         report = load_paths(store, paths, now=stamp, progress=None if quiet or as_json else progress,
-                            max_file_size=max_file_size)
+                            max_file_size=max_file_size, replace=replace)
     if as_json:
         print_json({"ok": True, **report.as_dict()})
         return
@@ -142,12 +149,15 @@ def show(ctx: Context, node_id: str, as_json: bool) -> None:
     rels = [{"direction": "out" if e.source == node_id else "in", "type": e.type.value,
              "other": e.target if e.source == node_id else e.source, "props": dict(e.props)}
             for e in edges]
+    props = dict(node.props)
+    origin = props.pop(DEFINED_IN, None)
     if as_json:
-        print_json({"id": node.id, "label": node.label.value, "props": dict(node.props),
+        print_json({"id": node.id, "label": node.label.value, "defined_in": origin, "props": props,
                     "relationships": rels})
         return
     click.echo(f"{node.label} {node.id}")
-    for key, value in sorted(node.props.items()):
+    click.echo(f"defined {origin_text(origin)}" if origin else "defined before Steward recorded where")
+    for key, value in sorted(props.items()):
         click.echo(f"  {key}: {value}")
     click.echo()
     table(["", "relationship", "node", "name", "properties"],

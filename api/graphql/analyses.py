@@ -8,9 +8,11 @@ from typing import cast
 import strawberry
 from strawberry.scalars import JSON
 
-from api.graphql.limits import MAX_PAGE, PATHS_PAGE, page_size, priced
+from api.graphql.limits import MAX_PAGE, PATHS_PAGE, REACH_PAGE, bad_input, cursor_at, offset_of, page_size, priced
 from catalog.audit import Change as DomainChange
+from catalog.blast import Audience, DutyStatus
 from catalog.blast import BlastRadius as DomainBlast
+from catalog.blast import Duty as DomainDuty
 from catalog.deadlines import Candidate as DomainCandidate
 from catalog.deadlines import Deadline as DomainDeadline
 from catalog.deadlines import DeadlineStatus
@@ -19,6 +21,7 @@ from catalog.findings import Finding as DomainFinding
 from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
+from catalog.lineage import Reach as DomainReach
 from catalog.responsibility import Responsibility as DomainResponsibility
 from catalog.vocab import Severity
 
@@ -28,6 +31,8 @@ CANDIDATES_PAGE = 10  # a row has a clock per rule that applies to it: a few
 # see them in introspection and a misspelling fails validation before anything runs.
 strawberry.enum(DeadlineStatus, description="Where a holding stands against its destruction deadline.")
 strawberry.enum(Severity, description="How urgent a finding is.")
+strawberry.enum(Audience, name="BreachAudience", description="Who must be told of a breach.")
+strawberry.enum(DutyStatus, name="NoticeStatus", description="Where a breach notice stands on the date asked.")
 
 
 @strawberry.enum(description="Which way lineage goes: where data goes, where it came from, or both.")
@@ -37,7 +42,7 @@ class LineageDirection(Enum):
     BOTH = "both"
 
 
-@strawberry.type
+@strawberry.type(description="A flow as lineage shows it: its ends with their operators, and why and how it runs.")
 class Hop:
     flow: str
     name: str
@@ -48,14 +53,29 @@ class Hop:
     method: str | None
     purposes: list[str]
     bases: list[str]
-    carries: list[str]
+    carries: list[str] = strawberry.field(description="What it carries of the elements lineage follows.")
 
     @classmethod
     def of(cls, hop: DomainHop) -> Hop:
         return cls(flow=hop.flow, name=hop.name, source=hop.source, target=hop.target,
                    source_operator=hop.source_operator, target_operator=hop.target_operator,
-                   method=hop.method, purposes=list(hop.purposes), bases=[i for i, _ in hop.bases],
+                   method=hop.method, purposes=list(hop.purposes), bases=[b.id for b in hop.bases],
                    carries=list(hop.carries))
+
+
+@strawberry.type(description="A system lineage reaches, how far from where the data starts, and by which flows.")
+class ReachedSystem:
+    id: str
+    operator: str | None
+    direction: LineageDirection
+    distance: int = strawberry.field(description="Flows from the nearest start (0: a start).")
+    reach: strawberry.Private[DomainReach]
+    chain_ids: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(metadata=priced("depth"), description="The flows of a shortest way from a start, in the order "
+                                                            "the data moved (on ties, the smallest flow ids).")
+    def chain(self) -> list[Hop]:
+        return [Hop.of(self.reach.hops[f]) for f in self.chain_ids]
 
 
 @strawberry.type
@@ -65,29 +85,92 @@ class LineagePath:
     hops: list[Hop] = strawberry.field(metadata=priced("depth"))
 
 
+@strawberry.type(description="A page of the systems lineage reaches.")
+class LineageSystems:
+    total_count: int = strawberry.field(description="Each way counted apart.")
+    nodes: list[ReachedSystem] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A page of the flows lineage follows.")
+class LineageFlows:
+    total_count: int = strawberry.field(description="Each way counted apart.")
+    nodes: list[Hop] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A page of paths. There is no total: it can be exponential.")
+class LineagePaths:
+    nodes: list[LineagePath] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A DERIVED_FROM edge lineage follows: `element` is derived from `derivedFrom`.")
+class LineageDerivation:
+    element: str
+    derived_from: str
+    transform: str | None
+
+
 @strawberry.type
 class Lineage:
     root: str
+    label: str
     direction: LineageDirection
     depth: int
     elements: list[str]
-    systems: list[str]
+    starts: list[str] = strawberry.field(description="The systems the data starts from.")
     organizations: list[str]
-    path_count: int = strawberry.field(description="How many paths there are; `paths` lists the first of them.")
-    all_paths: strawberry.Private[list[LineagePath]]
+    result: strawberry.Private[DomainLineage]
 
-    @strawberry.field(metadata=priced("first"), description=f"The paths (default {PATHS_PAGE}, at most {MAX_PAGE}).")
-    def paths(self, first: int = PATHS_PAGE) -> list[LineagePath]:
-        return self.all_paths[:page_size(first)]
+    @strawberry.field(metadata=priced(MAX_PAGE))
+    def derivations(self) -> list[LineageDerivation]:
+        return [LineageDerivation(element=d.element, derived_from=d.derived_from, transform=d.transform)
+                for d in self.result.derivations[:MAX_PAGE]]
+
+    @strawberry.field(description=f"The systems reached, down then up, the nearest first (default {REACH_PAGE}, "
+                                  f"at most {MAX_PAGE}).")
+    def systems(self, first: int = REACH_PAGE, after: str | None = None) -> LineageSystems:
+        found = [(reach, s) for reach in self.result.reach for s in reach.systems]
+        start, size = offset_of(after), page_size(first)
+        return LineageSystems(
+            total_count=len(found), has_next_page=start + size < len(found),
+            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
+            nodes=[ReachedSystem(id=s.system, operator=s.operator, direction=LineageDirection(reach.way),
+                                 distance=s.distance, reach=reach, chain_ids=s.chain)
+                   for reach, s in found[start:start + size]])
+
+    @strawberry.field(description=f"The flows the walk follows between the systems it reaches, down then up, by "
+                                  f"id (default {REACH_PAGE}, at most {MAX_PAGE}).")
+    def flows(self, first: int = REACH_PAGE, after: str | None = None) -> LineageFlows:
+        found = [hop for reach in self.result.reach for hop in reach.flows]
+        start, size = offset_of(after), page_size(first)
+        return LineageFlows(total_count=len(found), has_next_page=start + size < len(found),
+                            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
+                            nodes=[Hop.of(hop) for hop in found[start:start + size]])
+
+    @strawberry.field(description=f"The paths through the reach, in the order of their flow ids, a page at a time "
+                                  f"(default {PATHS_PAGE}, at most {MAX_PAGE}).")
+    async def paths(self, info: strawberry.Info, first: int = PATHS_PAGE,
+                    after: str | None = None) -> LineagePaths:
+        from catalog.paths import path_page
+
+        try:
+            page = await info.context.call(path_page, self.result, page_size(first), after)
+        except ValueError as exc:
+            raise bad_input(str(exc), "after") from None
+        return LineagePaths(nodes=[LineagePath(direction=LineageDirection(p.way), hops=[Hop.of(h) for h in p.hops])
+                                   for p in page.paths],
+                            has_next_page=page.more, end_cursor=page.after)
 
     @classmethod
     def of(cls, result: DomainLineage) -> Lineage:
-        paths = [LineagePath(direction=LineageDirection(way), hops=[Hop.of(h) for h in hops])
-                 for way, hops in result.paths]
-        return cls(root=result.root, direction=LineageDirection(result.direction), depth=result.depth,
-                   elements=list(result.elements), path_count=len(paths), all_paths=paths,
-                   systems=[s for s, _ in result.systems],
-                   organizations=sorted({o for _, o in result.systems if o}))
+        return cls(root=result.root, label=result.root_label, direction=LineageDirection(result.direction),
+                   depth=result.depth, elements=list(result.elements), starts=list(result.starts),
+                   organizations=list(result.organizations), result=result)
 
 
 @strawberry.type
@@ -204,37 +287,46 @@ class ScorecardRow:
                    high=row.high, medium=row.medium, low=row.low)
 
 
-@strawberry.type
-class Notice:
-    agreement: str
-    provider: str | None
-    hours: int
-    deadline: str
-    passed: bool
+@strawberry.type(description="A breach notice an incident owes: who tells whom, by when, and where it stands.")
+class BreachDuty:
+    by: str = strawberry.field(description="Who must tell: the provider, or the district.")
+    to: Audience
+    agreement: str | None = strawberry.field(description="The provider's agreement whose notice period applies.")
+    hours: int | None = strawberry.field(description="The provider's period, in hours from discovery.")
+    days: int | None = strawberry.field(description="The district's period, in days from when it learned of it.")
+    starts_on: str | None = strawberry.field(description="When the clock started; null while the district "
+                                                         "has not heard of it from the provider.")
+    due_on: str | None
+    given_on: str | None = strawberry.field(description="When it was given, if by the date asked.")
+    status: DutyStatus
+
+    @classmethod
+    def of(cls, d: DomainDuty) -> BreachDuty:
+        return cls(by=d.by, to=d.to, agreement=d.agreement, hours=d.hours, days=d.days,
+                   starts_on=iso(d.starts_on), due_on=iso(d.due_on), given_on=iso(d.given_on), status=d.status)
 
 
 @strawberry.type
 class BlastRadius:
     incident: str
-    systems: list[str]
-    elements: list[str]
-    flows: list[str]
-    providers: list[str]
-    agreements: list[str]
+    discovered_on: str
+    affected: list[str] = strawberry.field(description="The systems, elements and organisations the incident names.")
+    systems: list[str] = strawberry.field(description="The systems it affects.")
+    onward_systems: list[str] = strawberry.field(description="The systems its elements flow to from those.")
+    elements: list[str] = strawberry.field(description="The elements exposed.")
+    flows: list[str] = strawberry.field(description="The flows that carry them onward.")
+    providers: list[str] = strawberry.field(description="Outside organisations that operate or host those systems.")
+    agreements: list[str] = strawberry.field(description="Their agreements in force on the day it was discovered.")
     sensitive_categories: list[str]
-    notice_deadline: str | None
-    notices: list[Notice] = strawberry.field(metadata=priced(MAX_PAGE))
+    duties: list[BreachDuty] = strawberry.field(metadata=priced(MAX_PAGE))
 
     @classmethod
     def of(cls, b: DomainBlast) -> BlastRadius:
-        deadline = b.notice_deadline
-        return cls(incident=b.incident, systems=list(b.systems), elements=list(b.elements), flows=list(b.flows),
-                   providers=list(b.providers), agreements=list(b.agreements),
+        return cls(incident=b.incident, discovered_on=b.discovered_on.isoformat(), affected=list(b.affected),
+                   systems=list(b.systems), onward_systems=list(b.onward), elements=list(b.elements),
+                   flows=list(b.flows), providers=list(b.providers), agreements=list(b.agreements),
                    sensitive_categories=list(b.sensitive_categories),
-                   notice_deadline=deadline.isoformat() if deadline else None,
-                   notices=[Notice(agreement=n.agreement, provider=n.provider, hours=n.hours,
-                                   deadline=n.deadline.isoformat(), passed=n.passed)
-                            for n in b.notices[:MAX_PAGE]])
+                   duties=[BreachDuty.of(d) for d in b.duties[:MAX_PAGE]])
 
 
 @strawberry.type

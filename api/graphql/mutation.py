@@ -117,10 +117,11 @@ class Mutation:
         return Relationship.of(edge)
 
     @strawberry.mutation(permission_classes=[IsSteward], description="Load a whole catalog YAML document: all "
-                         "of it or nothing.")
-    async def load_catalog(self, info: strawberry.Info, yaml: str) -> LoadResult:
-        report = await _run(info, partial(curation.load_document, max_bytes=info.context.max_file_size), yaml,
-                            info.context.principal.name)
+                         "of it or nothing. Its nodes are recorded as defined by this token; one defined in a "
+                         "file or by another token is refused unless `replace` is true.")
+    async def load_catalog(self, info: strawberry.Info, yaml: str, replace: bool = False) -> LoadResult:
+        report = await _run(info, partial(curation.load_document, max_bytes=info.context.max_file_size,
+                                          replace=replace), yaml, info.context.principal.name)
         return LoadResult(created=report.created, updated=report.updated, unchanged=report.unchanged,
                           edges_added=report.edges_added, edges_removed=report.edges_removed)
 

@@ -27,6 +27,8 @@ class Node:
     description: str | None = None
     updated_at: str | None = None
     notes: str | None = strawberry.field(default=None, description="Internal notes: never public.")
+    defined_in: str | None = strawberry.field(default=None, description="Where it is defined: `file:PATH` or "
+                                                                        "`api:TOKEN`. Not public.")
 
 
 def wrap(record: NodeRecord) -> Node:

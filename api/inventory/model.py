@@ -24,9 +24,11 @@ from api.inventory.rows import (
 )
 from api.inventory.words import CATEGORY_ORDER, flow_words, retention_words
 from catalog.deadlines import DeadlineStatus, compute_deadlines
+from catalog.model import Agreement
 from catalog.periods import parse_date
 from catalog.predicates import is_internal_org
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.recipients import Delivery, deliveries
+from catalog.records import EdgeRecord, NodeRecord, typed
 from catalog.view import GraphView, Snapshot
 from catalog.visibility import is_public, is_public_edge, public_edge_props, public_props
 from catalog.vocab import Label, RelType
@@ -81,6 +83,7 @@ class _Reader:
 
     def __init__(self, pub: Snapshot, as_of: date, destroyed: set[tuple[str, str]]) -> None:
         self.pub, self.as_of, self.destroyed = pub, as_of, destroyed
+        self.deliveries = deliveries(pub, as_of)
 
     # --- who publishes ------------------------------------------------------------------
 
@@ -157,20 +160,8 @@ class _Reader:
 
     # --- sharing ------------------------------------------------------------------------
 
-    def active(self, node: NodeRecord, start: str, *ends: str) -> bool:
-        begun, ended = _day(node, start), [d for d in (_day(node, k) for k in ends) if d]
-        return (begun is None or begun <= self.as_of) and (not ended or min(ended) >= self.as_of)
-
     def in_force(self, agreement: NodeRecord) -> bool:
-        return self.active(agreement, "effective_on", "terminated_on", "expires_on")
-
-    def external_operators(self, system: str) -> list[str]:
-        return [o for o in self.pub.sources(system, RelType.OPERATES)
-                if not is_internal_org(self.pub.nodes[o])]
-
-    def flows_into(self, system: str) -> list[NodeRecord]:
-        return [f for f in map(self.pub.nodes.get, self.pub.sources(system, RelType.TO))
-                if f is not None and self.active(f, "started_on", "ended_on")]
+        return typed(agreement, Agreement).in_force_on(self.as_of)
 
     def basis(self, node_id: str) -> Basis | None:
         node = self.pub.nodes.get(node_id)
@@ -197,15 +188,11 @@ class _Reader:
         return {b for b in map(self.basis, self.pub.targets(flow, RelType.UNDER)) if b}
 
     def recipients_of(self, element: str) -> tuple[Recipient, ...]:
-        """Who outside the district receives the element now: by an active flow, or as a
-        provider whose agreement in force covers it (a host of a district system)."""
+        """Who outside the district receives the element now: by a flow running today, or as
+        a provider whose agreement in force covers it (a host of a district system)."""
         found: dict[str, set[Basis]] = {}
-        for flow in self.pub.sources(element, RelType.CARRIES):
-            node, target = self.pub.nodes[flow], self.pub.target(flow, RelType.TO)
-            if target is None or not self.active(node, "started_on", "ended_on"):
-                continue
-            for org in self.external_operators(target):
-                found.setdefault(org, set()).update(self.flow_bases(flow))
+        for delivery in (d for d in self.deliveries if d.element == element):
+            found.setdefault(delivery.org, set()).update(self.flow_bases(delivery.flow))
         for agreement in self.pub.sources(element, RelType.COVERS):
             node, party = self.pub.nodes[agreement], self.pub.target(agreement, RelType.WITH)
             if node.label == Label.AGREEMENT and party and self.in_force(node):
@@ -236,7 +223,7 @@ class _Reader:
             url=org.get("url"), contact=self.contact(org), page=org_page(org.id),
             agreements=tuple(self.terms(a) for a in sorted(agreements, key=lambda a: (a.name.lower(), a.id))),
             systems=tuple(sorted(self.system_words(s) for s in systems)),
-            receives=self.receipts(systems, agreements),
+            receives=self.receipts([d for d in self.deliveries if d.org == org.id], agreements),
         )
 
     def terms(self, agreement: NodeRecord) -> Terms:
@@ -253,17 +240,15 @@ class _Reader:
             destruction=tuple(destruction) or ("No destruction terms recorded",),
         )
 
-    def receipts(self, systems: list[str], agreements: list[NodeRecord]) -> tuple[Receipt, ...]:
+    def receipts(self, delivered: list[Delivery], agreements: list[NodeRecord]) -> tuple[Receipt, ...]:
         purposes: dict[str, set[str]] = {}
         how: dict[str, set[str]] = {}
         bases: dict[str, set[Basis]] = {}
-        for system in systems:
-            for flow in self.flows_into(system):
-                words = _flow_how(flow, self.pub.nodes[system].name)
-                for element in self.pub.targets(flow.id, RelType.CARRIES):
-                    purposes.setdefault(element, set()).update(self.names(self.pub.targets(flow.id, RelType.FOR)))
-                    how.setdefault(element, set()).add(words)
-                    bases.setdefault(element, set()).update(self.flow_bases(flow.id))
+        for d in delivered:
+            flow = self.pub.nodes[d.flow]
+            purposes.setdefault(d.element, set()).update(self.names(self.pub.targets(d.flow, RelType.FOR)))
+            how.setdefault(d.element, set()).add(_flow_how(flow, self.pub.nodes[d.system].name))
+            bases.setdefault(d.element, set()).update(self.flow_bases(d.flow))
         for agreement in (a for a in agreements if self.in_force(a)):
             permitted = set(self.pub.targets(agreement.id, RelType.PERMITS))
             for element in self.pub.targets(agreement.id, RelType.COVERS):

@@ -4,7 +4,9 @@ Along flows that carry an element, a downstream copy's deadline is bound by the
 earliest deadline of the same cohort upstream. Internal systems and providers under an
 agreement act for the district; a flow whose only basis is a Mandate hands the data to
 another custodian (a state agency keeps its records under its own law), so binding
-stops there. De-identified and aggregate elements are exempt.
+stops there, for the elements the mandate covers (those its law names, or all when it
+names none): what else the flow carries no law required. De-identified and aggregate
+elements are exempt.
 
 Backends may answer this natively (`NativeBinding`); the answer must be the same."""
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from catalog.predicates import mandate_covers
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
 
@@ -28,10 +31,13 @@ class NativeBinding(Protocol):
                         depth: int) -> dict[RowKey, tuple[str, str]]: ...
 
 
-def hands_over_custody(view: Snapshot, flow: str) -> bool:
-    """A flow whose only basis is a law: the recipient keeps the data as its own record."""
-    bases = [view.label_of(b) for b in view.targets(flow, RelType.UNDER)]
-    return bool(bases) and all(label == Label.MANDATE for label in bases)
+def hands_over_custody(view: Snapshot, flow: str, element: str) -> bool:
+    """A flow whose only basis is a law, carrying an element one of its mandates covers:
+    the recipient keeps it as its own record."""
+    bases = view.targets(flow, RelType.UNDER)
+    if not bases or any(view.label_of(b) != Label.MANDATE for b in bases):
+        return False
+    return any(mandate_covers(view.targets(m, RelType.COVERS), element) for m in bases)
 
 
 def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[str] = EXEMPT,
@@ -43,11 +49,12 @@ def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[st
     feeds: dict[tuple[str, str], set[str]] = {}  # (upstream system, element) -> downstream systems
     for flow in view.of_label(Label.FLOW):
         src, dst = view.target(flow.id, RelType.FROM), view.target(flow.id, RelType.TO)
-        if not src or not dst or src == dst or hands_over_custody(view, flow.id):
+        if not src or not dst or src == dst:
             continue
         for element in view.targets(flow.id, RelType.CARRIES):
             record = view.get_node(element)
-            if record is not None and record.get("sensitivity") not in exempt:
+            if record is not None and record.get("sensitivity") not in exempt \
+                    and not hands_over_custody(view, flow.id, element):
                 feeds.setdefault((src, element), set()).add(dst)
     by_source: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (system, element) -> [(cohort, due)]
     for (system, element, cohort), due in own.items():

@@ -5,6 +5,9 @@ system a provider operates, also the duties of every agreement with that provide
 covers the element: its destruction clause (end + `destruction_days`) and the rules it
 `requires_destruction`, unless a later agreement with the same provider covering the
 element was in force on that end date or the day after (a renewal carries the duty on).
+A system hosted by another organisation outside the district (`hosted_by`) gets the
+host's duties the same way, after the operator's ("host agreement clause", "host
+agreement rule"): the host holds what the system holds.
 
 A clock starts at the rule's trigger: the holding's `since` (COLLECTION), the end of an
 agreement (AGREEMENT_END), the system's retirement (DECOMMISSION), or an event of the
@@ -37,6 +40,8 @@ from catalog.view import Snapshot
 from catalog.vocab import Action, Label, RelType, Trigger
 
 COHORT_TRIGGERS = frozenset({Trigger.WITHDRAWAL, Trigger.GRADUATION, Trigger.SCHOOL_YEAR_END})
+# The bases of a host's duties: they concern what the host keeps, not the record itself.
+HOST_BASES = frozenset({"host agreement rule", "host agreement clause"})
 # Events that stand for a fact about people's records; a holding's `since` limits them.
 PEOPLE_TRIGGERS = COHORT_TRIGGERS | {Trigger.EVENT}
 
@@ -88,7 +93,7 @@ class _Facts:
 
 
 def _start(agreement: Agreement) -> date:
-    return agreement.effective_on or agreement.signed_on or date.min
+    return agreement.starts_on() or date.min
 
 
 def _renews(later: Agreement, earlier: Agreement, end: date) -> bool:
@@ -106,7 +111,7 @@ def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool
     if any(is_public_agency(view.get_node(o)) for o in view.sources(system, RelType.OPERATES)):
         return True
     inflows = [f for f in view.sources(system, RelType.TO) if element in view.targets(f, RelType.CARRIES)]
-    return bool(inflows) and all(hands_over_custody(view, f) for f in inflows)
+    return bool(inflows) and all(hands_over_custody(view, f, element) for f in inflows)
 
 
 def python_clocks(view: Snapshot, as_of: date) -> list[Candidate]:
@@ -131,6 +136,8 @@ def _holding_clocks(facts: _Facts, system: str, element: str, holds: dict[str, A
         rules = [("element default", r) for r in view.targets(element, RelType.RETAINED_UNDER)]
     outside = external_orgs(view.get_node(o) for o in operators)
     duties = facts.duties(outside[0].id, element) if outside else []
+    host = _host(view, system, outside[0].id if outside else None)
+    host_duties = facts.duties(host, element) if host else []
     clocks: list[Candidate] = []
     for basis, rule_id in rules:
         rule = facts.rules.get(rule_id)
@@ -140,16 +147,24 @@ def _holding_clocks(facts: _Facts, system: str, element: str, holds: dict[str, A
             rule = replace(rule, keep_at_least=None) if rule.period else None
         if rule is not None:
             clocks += _rule_clocks(facts, basis, rule, system, element, since, concerned, duties)
-    for agreement, end in duties:
-        for rule_id in view.targets(agreement.id, RelType.REQUIRES_DESTRUCTION):
-            if rule_id in facts.rules:
-                clocks += _rule_clocks(facts, "agreement rule", facts.rules[rule_id], system, element, since,
-                                       concerned, [(agreement, end)])
-        if agreement.destruction_days is not None:
-            clocks.append(Candidate(system, element, "agreement clause", agreement.id, Action.DESTROY,
-                                    Duration.of_days(agreement.destruction_days), None, Trigger.AGREEMENT_END,
-                                    end, f"agreement {agreement.id}" if end else None))
+    for party, owed in (("agreement", duties), ("host agreement", host_duties)):
+        for agreement, end in owed:
+            for rule_id in view.targets(agreement.id, RelType.REQUIRES_DESTRUCTION):
+                if rule_id in facts.rules:
+                    clocks += _rule_clocks(facts, f"{party} rule", facts.rules[rule_id], system, element, since,
+                                           concerned, [(agreement, end)])
+            if agreement.destruction_days is not None:
+                clocks.append(Candidate(system, element, f"{party} clause", agreement.id, Action.DESTROY,
+                                        Duration.of_days(agreement.destruction_days), None, Trigger.AGREEMENT_END,
+                                        end, f"agreement {agreement.id}" if end else None))
     return clocks
+
+
+def _host(view: Snapshot, system: str, operator: str | None) -> str | None:
+    """The first organisation outside the district hosting `system`, by id, unless it is
+    the operator whose duties the holding has already."""
+    hosts = external_orgs(view.get_node(h) for h in view.sources(system, RelType.HOSTS))
+    return next((h.id for h in hosts if h.id != operator), None)
 
 
 def _rule_clocks(facts: _Facts, basis: str, rule: RetentionRule, system: str, element: str, since: date | None,

@@ -9,7 +9,7 @@ from datetime import date
 from functools import partial
 
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
-from catalog.deadlines.clocks import NativeClocks, python_clocks
+from catalog.deadlines.clocks import HOST_BASES, NativeClocks, python_clocks
 from catalog.deadlines.holds import Hold, read_holds
 from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
 from catalog.periods import Duration, parse_date
@@ -47,6 +47,12 @@ class _Row:
         return max(minimums, key=lambda c: (c.eligible_on or date.min, c.rule)) if minimums else None
 
     @property
+    def source_due(self) -> date | None:
+        """The deadline that binds copies downstream: the earliest due, except a host's duty
+        to destroy what it keeps for the system (a copy elsewhere is not the host's)."""
+        return min((c.due_on for c in self.candidates if c.due_on and c.basis not in HOST_BASES), default=None)
+
+    @property
     def eligible_on(self) -> date | None:
         return max((c.eligible_on for c in self.candidates if c.eligible_on), default=None)
 
@@ -72,7 +78,7 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
         bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
     edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
     rows = _rows([e for e in edges if e.type == RelType.HOLDS], clocks)
-    bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if row.own and (due := row.own.due_on)}))
+    bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if (due := row.source_due)}))
     left_on = _cohort_dates(rows)
     destroyed = read_destructions(view)
     retired = {n.id: parse_date(n.get("decommissioned_on"))

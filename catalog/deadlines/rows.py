@@ -34,7 +34,9 @@ class Candidate:
 
     system: str
     element: str
-    basis: str  # "holding rule", "element default", "agreement clause", "agreement rule"
+    # "holding rule", "element default", "agreement clause", "agreement rule", and for a
+    # hosted system "host agreement clause", "host agreement rule"
+    basis: str
     rule: str  # a RetentionRule id, or the Agreement id for a destruction clause
     action: Action
     period: Duration | None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from catalog.periods import parse_date
-from catalog.predicates import is_internal_org
 from catalog.records import NodeRecord
 from catalog.view import Snapshot
 from catalog.vocab import Label, OrgKind, PolicyKind, RelType
@@ -24,6 +23,18 @@ def named(view: Snapshot, node_id: str) -> str:
 
 def named_list(view: Snapshot, ids: list[str]) -> str:
     return ", ".join(named(view, i) for i in ids)
+
+
+SHOWN = 8  # elements named in a message; the finding lists them all
+
+
+def elements_named(view: Snapshot, ids: list[str]) -> str:
+    """Some data elements as a sentence names them: one by name, more counted with the
+    first few named (the finding's `elements` lists them all)."""
+    if len(ids) == 1:
+        return f"data element {named(view, ids[0])}"
+    more = f" and {len(ids) - SHOWN} more" if len(ids) > SHOWN else ""
+    return f"{len(ids)} data elements ({named_list(view, ids[:SHOWN])}{more})"
 
 
 def is_true(node: NodeRecord, key: str) -> bool:
@@ -50,12 +61,15 @@ def district_node(view: Snapshot) -> str:
     return found[0].id if found else CATALOG
 
 
+def the_district(view: Snapshot) -> tuple[str, str]:
+    """The node a catalog-wide finding is pinned on, and how a sentence names it."""
+    node = district_node(view)
+    return node, (f"The district {named(view, node)}" if view.get_node(node) else "No district")
+
+
 def district_policies(view: Snapshot, kind: PolicyKind) -> list[NodeRecord]:
     """Policies of `kind` that a district has adopted."""
     adopted = {p for d in districts(view) for p in view.targets(d.id, RelType.ADOPTED)}
     return [p for p in view.of_label(Label.POLICY) if p.id in adopted and p.get("kind") == kind.value]
 
 
-def is_external(view: Snapshot, system_id: str) -> bool:
-    """Operated by someone outside the district: data sent there leaves it."""
-    return any(not is_internal_org(view.get_node(o)) for o in view.sources(system_id, RelType.OPERATES))

@@ -11,11 +11,9 @@ from datetime import date
 
 from catalog.deadlines import Deadline, DeadlineStatus, Hold, compute_deadlines, read_holds
 from catalog.findings import Issue, rule
-from catalog.rules._common import named, named_list
+from catalog.rules._common import elements_named, named
 from catalog.view import Snapshot
 from catalog.vocab import Action, ElementCategory, Severity, Subject, Trigger
-
-SHOWN = 8  # elements named in a message; the finding lists them all
 
 
 def deadlines_of(view: Snapshot, as_of: date) -> list[Deadline]:
@@ -40,13 +38,8 @@ def elements_of(rows: list[Deadline]) -> tuple[str, ...]:
 
 def what(view: Snapshot, rows: list[Deadline]) -> str:
     """The elements and cohorts of some rows, as a sentence names them."""
-    elements = elements_of(rows)
     cohorts = sorted({r.cohort for r in rows if r.cohort})
-    if len(elements) == 1:
-        text = f"data element {named(view, elements[0])}"
-    else:
-        more = f" and {len(elements) - SHOWN} more" if len(elements) > SHOWN else ""
-        text = f"{len(elements)} data elements ({named_list(view, list(elements[:SHOWN]))}{more})"
+    text = elements_named(view, list(elements_of(rows)))
     if cohorts:
         text += f" of cohort{'s' if len(cohorts) > 1 else ''} {', '.join(cohorts)}"
     return text

@@ -1,76 +1,47 @@
 """Native traversals: the heavy walks of the analyses, run as Cypher in the database with
-the same answers as the Python walks in `catalog/` (`lineage.flow_paths`,
-`blast.downstream_reach`, `deadlines.upstream_bounds`).
+the same answers as the Python walks in `catalog/` (`blast.downstream_reach`,
+`deadlines.upstream_bounds`; lineage's are in `graph/neo4j/lineage.py`).
 
 No depth is ever formatted into Cypher: each one is the `$depth` parameter. Reach and
 binding need only whether a system is within `$depth` flows, so they take the shortest
 path (`ANY SHORTEST`, a breadth-first search in the server) through an unbounded
-quantified path pattern and keep it when it has at most `$depth` flows.
-
-Lineage needs every simple path (no system twice), and that is not a quantified path
-pattern in Neo4j 5.26: those match trails (no relationship twice) that may pass a system
-again, and the ACYCLIC path mode exists only in Cypher 25. On the example district a
-pattern of 1 to 10 flows from the SIS enumerates 77,402 trails for its 56 simple paths
-(170 ms, where the query below takes 10), and every cycle multiplies the trails. So the
-query grows the paths one flow per level inside one `reduce` over `range(1, $depth)`,
-never stepping into a system already on the path: it costs what the answer costs, in
-one round trip."""
+quantified path pattern and keep it when it has at most `$depth` flows."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from catalog.vocab import Label, RelType
 from graph.neo4j.connection import Connection
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
-UNDER, MANDATE = rel_type(RelType.UNDER), label(Label.MANDATE)
-WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
+UNDER, COVERS, MANDATE = rel_type(RelType.UNDER), rel_type(RelType.COVERS), label(Label.MANDATE)
 
-# A flow qualifies when no elements are asked for, or when it carries one of them.
-_CARRIES_WANTED = f"($elements IS NULL OR EXISTS {{ (f)-[:{CARRIES}]->(c) WHERE c.id IN $elements }})"
-
-
-def _paths_query(near: str, far: str) -> str:
-    # `open` holds the paths that may still grow, `done` those that cannot (no flow
-    # leads to a system not yet on them); after the last level every open path is
-    # complete too. A path is {nodes: systems from the start, flows: flow ids}. The
-    # one-element list comprehension only names the path's last system, because a
-    # pattern comprehension must start from a variable. A simple path takes each FROM
-    # relationship once at most, so their number (from the count store) caps the
-    # levels: a huge $depth never becomes a huge list in the server.
-    step = (f"[(here)<-[:{near}]-(f)-[:{far}]->(n) WHERE NOT n IN p.nodes AND {_CARRIES_WANTED} "
-            "| {nodes: p.nodes + n, flows: p.flows + f.id}]")
-    return (
-        f"WITH COUNT {{ ()-[:{FROM}]->() }} AS most "
-        f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
-        "WITH s, reduce(state = {open: [{nodes: [s], flows: []}], done: []}, "
-        "               level IN range(1, CASE WHEN $depth < most THEN $depth ELSE most END) | "
-        "  reduce(acc = {open: [], done: state.done}, grown IN "
-        f"    [p IN state.open | {{path: p, next: [here IN [last(p.nodes)] | {step}][0]}}] | "
-        "    CASE WHEN size(grown.next) = 0 THEN {open: acc.open, done: acc.done + [grown.path]} "
-        "         ELSE {open: acc.open + grown.next, done: acc.done} END)) AS state "
-        "UNWIND state.done + state.open AS path WITH s, path WHERE size(path.flows) > 0 "
-        "RETURN s.id AS start, path.flows AS flows")
-
-
-PATHS = {way: _paths_query(near, far) for way, (near, far) in WAYS.items()}
-
+# Per element, from its starts along the flows that carry it (`e` is bound before the
+# pattern, so the inline WHERE keeps to that element's flows).
 REACH = (
-    f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
-    f"MATCH ANY SHORTEST (s) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b))* (x) WHERE size(f) <= $depth "
-    "WITH x, min(size(f)) AS distance "
-    # The flows out of every system reached before the last level, as the walk takes them.
-    f"OPTIONAL MATCH (x)<-[:{FROM}]-(out) WHERE distance < $depth "
+    f"UNWIND $walks AS walk MATCH (e:{STEWARD} {{id: walk.element}}) "
+    f"UNWIND walk.starts AS start MATCH (s:{STEWARD} {{id: start}}) "
+    f"MATCH ANY SHORTEST (s) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }})* (x) "
+    "WHERE size(f) <= $depth "
+    "WITH e, x, min(size(f)) AS distance "
+    # The flows carrying it out of every system reached before the last level, as the walk takes them.
+    f"OPTIONAL MATCH (x)<-[:{FROM}]-(out)-[:{CARRIES}]->(e) WHERE distance < $depth "
     "RETURN x.id AS system, collect(out.id) AS flows")
 
 # From each holding with deadlines of its own (one per cohort), downstream along flows
-# that carry its element, except a flow whose only basis is a mandate (the recipient is
-# another custodian), to every other system within $depth flows; each of those keeps,
-# per cohort, the earliest deadline, then the smallest system id. Ids are slugs and
-# deadlines ISO dates (ASCII), so Cypher's string order is Python's. `HANDS_OVER` says it
-# of a flow named `f` (the clocks use it too: a copy received only under a law).
+# that carry its element, except a flow whose only basis is a mandate covering that
+# element (the recipient is another custodian), to every other system within $depth
+# flows; each of those keeps, per cohort, the earliest deadline, then the smallest
+# system id. Ids are slugs and deadlines ISO dates (ASCII), so Cypher's string order is
+# Python's. `HANDS_OVER` says it of a flow named `f` and an element named `e` (the
+# clocks use it too: a copy received only under a law); a mandate that names no element
+# covers them all.
 HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
-               f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0)")
+              f"AND COUNT {{ (f)-[:{UNDER}]->(m) WHERE NOT m:{MANDATE} }} = 0 "
+              f"AND EXISTS {{ MATCH (f)-[:{UNDER}]->(m) "
+              f"WHERE NOT EXISTS {{ (m)-[:{COVERS}]->() }} OR EXISTS {{ (m)-[:{COVERS}]->(e) }} }})")
 BOUNDS = (
     f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
@@ -83,23 +54,14 @@ BOUNDS = (
     "RETURN d.id AS system, e.id AS element, cohort, best[0] AS due, best[1] AS source")
 
 
-def flow_paths(conn: Connection, starts: list[str], elements: list[str] | None, way: str,
-               depth: int) -> list[list[str]]:
-    """The maximal simple paths of flows from each start, as `catalog.lineage.flow_paths`
-    lists them: by start, then in the order of their flow ids."""
-    if way not in PATHS:
-        raise ValueError(f"way must be down or up, not {way!r}")
-    rows = conn.read(PATHS[way], starts=sorted(set(starts)), depth=depth,
-                     elements=None if elements is None else sorted(set(elements)))
-    found = sorted((row["start"], list(row["flows"])) for row in rows)
-    return [flows for _, flows in found]
-
-
-def downstream_reach(conn: Connection, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
-    """Systems within `depth` flows of the starts (the starts included), and the flows out
-    of those within `depth - 1`: what `catalog.blast.downstream_reach` walks."""
-    rows = conn.read(REACH, starts=sorted(set(starts)), depth=depth)
-    systems = set(starts) | {row["system"] for row in rows}
+def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],
+                     depth: int) -> tuple[list[str], list[str]]:
+    """For each element, the systems within `depth` flows carrying it from its starts (the
+    starts included), and the flows carrying it out of those within `depth - 1`: what
+    `catalog.blast.downstream_reach` walks."""
+    rows = conn.read(REACH, walks=[{"element": e, "starts": sorted(set(s))} for e, s in sorted(walks.items())],
+                     depth=depth)
+    systems = {start for starts in walks.values() for start in starts} | {row["system"] for row in rows}
     flows = {flow for row in rows for flow in row["flows"]}
     return sorted(systems), sorted(flows)
 

@@ -7,7 +7,8 @@ holding's two ends: the operators, the events about the system, the element or a
 operator (as of the day asked, earliest first), the rules that apply (the holding's own,
 else the element's default, none for another custodian's copy, minimums dropped for an
 organisation outside the district), and the duties of the first outside operator's
-agreements covering the element that no renewal took over. It returns a row per rule
+agreements covering the element that no renewal took over, then those of the first
+outside host's (unless it is that operator). It returns a row per rule
 applied to a holding, with its place among the holding's rules and its clocks in order
 (each a date, what set it, a cohort): the driver decodes every value in Python, so a
 rule's attributes come once, not once per cohort, which halves the time the answer takes
@@ -34,6 +35,7 @@ from graph.neo4j.connection import Connection, Row
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 HOLDS, OPERATES, CONCERNS = rel_type(RelType.HOLDS), rel_type(RelType.OPERATES), rel_type(RelType.CONCERNS)
+HOSTS = rel_type(RelType.HOSTS)
 TO, CARRIES, RETAINED_UNDER = rel_type(RelType.TO), rel_type(RelType.CARRIES), rel_type(RelType.RETAINED_UNDER)
 WITH, COVERS = rel_type(RelType.WITH), rel_type(RelType.COVERS)
 REQUIRES_DESTRUCTION = rel_type(RelType.REQUIRES_DESTRUCTION)
@@ -46,6 +48,7 @@ PARAMS: dict[str, Any] = {
     "decommission": Trigger.DECOMMISSION.value, "event": Trigger.EVENT.value, "destroy": Action.DESTROY.value,
     "holding_rule": "holding rule", "element_default": "element default",
     "agreement_rule": "agreement rule", "agreement_clause": "agreement clause",
+    "host_agreement_rule": "host agreement rule", "host_agreement_clause": "host agreement clause",
     "since_source": "the holding's since date", "agreement_source": "agreement ",
     "system_source": "system ", "event_source": "event ",
     "dawn": date.min, "renewal_gap": timedelta(days=1),
@@ -90,31 +93,47 @@ _OWN_RULES = (
     "            keep: CASE WHEN outsider AND c.basis = $element_default THEN null "
     "                  ELSE c.rule.keep_at_least END}] AS own ")
 
-# Every agreement with the first outside operator that covers the element (one that
-# covers nothing in particular covers everything), by id, with its start, end and
-# required rules; a duty is one whose end no later covering agreement renewed: one that
-# started after it and was in force on its end or the day after.
-_DUTIES = (
-    "WITH *, CASE WHEN outside IS NULL THEN [] ELSE COLLECT { "
-    f"  MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->(outside) "
-    f"  WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} OR EXISTS {{ (a)-[:{COVERS}]->(e) }} "
-    "   RETURN {id: a.id, start: coalesce(date(a.effective_on), date(a.signed_on), $dawn), "
-    "           end: coalesce(a.terminated_on, a.expires_on), days: a.destruction_days, "
-    f"          rules: COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
-    "                            RETURN r ORDER BY r.id }} ORDER BY a.id } END AS mine "
-    "WITH *, [d IN mine WHERE d.end IS NULL OR NOT any(b IN mine WHERE b.id <> d.id "
-    "         AND (b.start > d.start OR (b.start = d.start AND b.id > d.id)) "
-    "         AND b.start <= date(d.end) + $renewal_gap "
-    "         AND (b.end IS NULL OR date(b.end) >= date(d.end)))] AS duties ")
+# The first host outside the district, by id, other than that first outside operator.
+_HOST = (
+    f"WITH *, [x IN COLLECT {{ MATCH (o:{STEWARD})-[:{HOSTS}]->(s) RETURN o ORDER BY o.id }} "
+    "         WHERE (x.kind IS NULL OR NOT x.kind IN $internal) "
+    "         AND (outside IS NULL OR x.id <> outside.id)][0] AS host ")
 
-# What starts clocks, in order: the holding's rules (each with every duty, for an
-# AGREEMENT_END trigger), then per duty its required rules and its destruction clause.
+
+def _duties(org: str, name: str) -> str:
+    """Every agreement with `org` (the first outside operator, or the host) that covers the
+    element (one that covers nothing in particular covers everything), by id, with its
+    start, end and required rules, as `name`_all; as `name`, the duties: those whose end
+    no later covering agreement renewed (one that started after it and was in force on
+    its end or the day after)."""
+    return (
+        f"WITH *, CASE WHEN {org} IS NULL THEN [] ELSE COLLECT {{ "
+        f"  MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
+        f"  WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} OR EXISTS {{ (a)-[:{COVERS}]->(e) }} "
+        "   RETURN {id: a.id, start: coalesce(date(a.effective_on), date(a.signed_on), $dawn), "
+        "           end: coalesce(a.terminated_on, a.expires_on), days: a.destruction_days, "
+        f"          rules: COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
+        f"                            RETURN r ORDER BY r.id }}}} ORDER BY a.id }} END AS {name}_all "
+        f"WITH *, [d IN {name}_all WHERE d.end IS NULL OR NOT any(b IN {name}_all WHERE b.id <> d.id "
+        "         AND (b.start > d.start OR (b.start = d.start AND b.id > d.id)) "
+        "         AND b.start <= date(d.end) + $renewal_gap "
+        f"         AND (b.end IS NULL OR date(b.end) >= date(d.end)))] AS {name} ")
+
+
+def _duty_applications(duties: str, rule_basis: str, clause_basis: str) -> str:
+    """Per duty its required rules, then its destruction clause."""
+    return (f"reduce(acc = [], d IN {duties} | acc "
+            f"  + [r IN d.rules | {{basis: ${rule_basis}, rule: r, keep: r.keep_at_least, duties: [d]}}] "
+            f"  + CASE WHEN d.days IS NULL THEN [] ELSE [{{basis: ${clause_basis}, duty: d}}] END) ")
+
+
+# What starts clocks, in order: the holding's rules (each with every duty of the
+# operator, for an AGREEMENT_END trigger), then the operator's duties, then the host's.
 _APPLICATIONS = (
     "WITH s, e, since, events, "
     "     [x IN own | {basis: x.basis, rule: x.rule, keep: x.keep, duties: duties}] "
-    "     + reduce(acc = [], d IN duties | acc "
-    "         + [r IN d.rules | {basis: $agreement_rule, rule: r, keep: r.keep_at_least, duties: [d]}] "
-    "         + CASE WHEN d.days IS NULL THEN [] ELSE [{basis: $agreement_clause, duty: d}] END) AS apps "
+    f"     + {_duty_applications('duties', 'agreement_rule', 'agreement_clause')}"
+    f"     + {_duty_applications('host_duties', 'host_agreement_rule', 'host_agreement_clause')}AS apps "
     "UNWIND range(0, size(apps) - 1) AS i "
     "WITH s, e, since, events, i, apps[i] AS app, apps[i].rule AS r ")
 
@@ -147,7 +166,8 @@ _CLOCKS = (
     "       r.period AS period, app.duty.days AS days, app.keep AS keep, "
     "       coalesce(r.trigger, $agreement_end) AS trigger, clocks")
 
-CLOCKS = _HOLDINGS + _OWN_RULES + _DUTIES + _APPLICATIONS + _CLOCKS
+CLOCKS = (_HOLDINGS + _OWN_RULES + _duties("outside", "duties") + _HOST + _duties("host", "host_duties")
+          + _APPLICATIONS + _CLOCKS)
 
 
 def retention_clocks(conn: Connection, as_of: date) -> list[Candidate]:

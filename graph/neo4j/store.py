@@ -3,16 +3,17 @@ same order, as the embedded store."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
 from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
+from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
-from graph.neo4j import analyses, audit, clocks, reads, schema, traversal
+from graph.neo4j import analyses, audit, clocks, lineage, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
 from graph.store import SCHEMA_VERSION, Direction, Step
@@ -117,15 +118,14 @@ class Neo4jStore:
         return traversal.traverse(self.conn, start, direction, types, max_depth)
 
     # Native traversals: the analyses in catalog/ find these methods and call them
-    # instead of walking the graph from Python (NativePaths, NativeReach, NativeBinding,
+    # instead of walking the graph from Python (NativeLineage, NativeReach, NativeBinding,
     # NativeClocks).
 
-    def flow_paths(self, starts: list[str], elements: list[str] | None, way: str,
-                   depth: int) -> list[list[str]]:
-        return analyses.flow_paths(self.conn, starts, elements, way, depth)
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+        return lineage.lineage_walks(self.conn, root, ways, depth)
 
-    def downstream_reach(self, starts: list[str], depth: int) -> tuple[list[str], list[str]]:
-        return analyses.downstream_reach(self.conn, starts, depth)
+    def downstream_reach(self, walks: Mapping[str, Sequence[str]], depth: int) -> tuple[list[str], list[str]]:
+        return analyses.downstream_reach(self.conn, walks, depth)
 
     def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
                         depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
