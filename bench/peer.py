@@ -17,7 +17,7 @@ from typing import Any
 
 import neo4j
 
-from bench.processes import ROOT, exited, free_port, stop_process
+from bench.processes import ROOT, Measured, free_port
 from bench.questions import Question, Reach
 from bench.serving import Client, HttpError, wait_ready
 
@@ -59,8 +59,8 @@ class Amundsen:
         self.port = free_port()
         self.client = Client(f"http://127.0.0.1:{self.port}")
         with log.open("wb") as out:
-            self.proc = subprocess.Popen([str(python), str(ROOT / "bench" / "peer_service.py"), str(self.port),
-                                          bolt_uri], cwd=ROOT, stdout=out, stderr=out)
+            self.proc = Measured([str(python), str(ROOT / "bench" / "peer_service.py"), str(self.port), bolt_uri],
+                                 out, out)
         try:
             wait_ready(self.client, "/healthcheck", self.proc, log, 120)
         except BaseException:
@@ -83,5 +83,4 @@ class Amundsen:
 
     def close(self) -> None:
         self.client.close()
-        if not exited(self.proc.pid):
-            stop_process(self.proc, grace=10)
+        self.proc.stop(grace=10)

@@ -1,11 +1,14 @@
 """The processes the suite starts: a throwaway Neo4j server, `steward` commands as a user
 runs them (timed, with their peak memory), and the free ports they listen on.
 
-Peak memory is the child's own high-water mark (ru_maxrss from wait4), read when it
-ends: no sampling, so no peak is missed between samples."""
+Peak memory is the command's own high-water mark (ru_maxrss from wait4), read when it
+ends by bench/measure.py, the small process each command is started from (why: there).
+No sampling, so no peak is missed between samples."""
 
 from __future__ import annotations
 
+import json
+import math
 import os
 import shutil
 import signal
@@ -13,12 +16,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 NEO4J_SH = ROOT / "tools" / "neo4j" / "neo4j.sh"
+MEASURE = ROOT / "bench" / "measure.py"
 
 
 def free_port() -> int:
@@ -40,51 +44,52 @@ class Finished:
     status: int
 
 
-def wait_measured(proc: subprocess.Popen[bytes], started: float) -> Finished:
-    """Wait for `proc` and read its peak resident memory. Nothing else may reap it first
-    (wait4 does), so its output goes to files, never to pipes read with communicate()."""
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return Finished(time.perf_counter() - started, usage.ru_maxrss / 1024, proc.returncode)
+class Measured:
+    """A command started through bench/measure.py, in a session of its own."""
+
+    def __init__(self, command: list[str], stdout: IO[bytes] | int | None, stderr: IO[bytes] | int | None,
+                 env: dict[str, str] | None = None) -> None:
+        handle, report = tempfile.mkstemp(prefix="steward-bench-", suffix=".json")
+        os.close(handle)
+        self.report = Path(report)
+        self.proc = subprocess.Popen([sys.executable, str(MEASURE), report, *command], cwd=ROOT, env=env,
+                                     stdout=stdout, stderr=stderr, start_new_session=True)
+
+    def running(self) -> bool:
+        return self.proc.poll() is None
+
+    def wait(self, timeout: float | None = None) -> Finished:
+        self.proc.wait(timeout)
+        try:
+            found = json.loads(self.report.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # the process in between was killed: no figures
+            found = {"seconds": math.nan, "peak_rss_mb": math.nan, "status": self.proc.returncode}
+        finally:
+            self.report.unlink(missing_ok=True)
+        return Finished(found["seconds"], found["peak_rss_mb"], found["status"])
+
+    def stop(self, grace: float = 30.0) -> Finished:
+        """SIGTERM, then SIGKILL to the whole session after `grace` seconds."""
+        if self.running():
+            os.kill(self.proc.pid, signal.SIGTERM)
+        try:
+            return self.wait(grace)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            return self.wait()
 
 
 def run_measured(command: list[str], env: dict[str, str] | None = None) -> tuple[Finished, str]:
     """Run a command to its end: wall time from start to exit, peak memory, and stdout.
     A failure raises, with the end of stderr."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        started = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=err)
-        done = wait_measured(proc, started)
+        done = Measured(command, out, err, env).wait()
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
     if done.status != 0:
         raise RuntimeError(f"{' '.join(command[:8])} ... exited {done.status}: {stderr[-2000:]}")
     return done, stdout
-
-
-def stop_process(proc: subprocess.Popen[bytes], grace: float = 30.0) -> Finished:
-    """SIGTERM, then SIGKILL after `grace` seconds; its peak memory over its whole life."""
-    started = time.perf_counter()
-    if not exited(proc.pid):
-        # os.kill, not send_signal or kill: those poll, and polling would reap the child.
-        os.kill(proc.pid, signal.SIGTERM)
-        deadline = time.monotonic() + grace
-        while not exited(proc.pid):
-            if time.monotonic() > deadline:
-                os.kill(proc.pid, signal.SIGKILL)
-                break
-            time.sleep(0.1)
-    return wait_measured(proc, started)
-
-
-def exited(pid: int) -> bool:
-    """Whether the child has ended, without reaping it (so wait4 can still read its usage)."""
-    try:
-        info = os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-    except ChildProcessError:
-        return True
-    return info is not None
 
 
 class Neo4jServer:

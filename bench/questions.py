@@ -16,13 +16,11 @@ from __future__ import annotations
 
 import random
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import networkx as nx
 import neo4j
+import networkx as nx
 
 from bench import raw
 from catalog.vocab import Label, RelType
@@ -54,16 +52,14 @@ def sample(store: Store, count: int, seed: int) -> tuple[list[Question], list[Qu
 def steward_reach(store: Store, question: Question) -> Reach:
     from catalog.lineage import lineage
 
-    return frozenset(system for system, _ in lineage(store, question.root, "down", question.depth).systems)
+    result = lineage(store, question.root, "down", question.depth)
+    return frozenset(reached.system for way in result.reach for reached in way.systems)
 
 
-LINEAGE_QUERY = ("query($id: ID!, $depth: Int!) "
-                 "{ lineage(id: $id, direction: DOWN, depth: $depth) { systems organizations } }")
-
-
-def graphql_reach(post: Callable[[str, dict[str, Any]], dict[str, Any]], question: Question) -> Reach:
-    data = post(LINEAGE_QUERY, {"id": question.root, "depth": question.depth})
-    return frozenset(data["lineage"]["systems"])
+# A page of the systems reached; bench.online asks for the pages in turn.
+LINEAGE_QUERY = ("query($id: ID!, $depth: Int!, $first: Int!, $after: String) "
+                 "{ lineage(id: $id, direction: DOWN, depth: $depth) "
+                 "{ systems(first: $first, after: $after) { hasNextPage endCursor nodes { id } } } }")
 
 
 # Neo4j: hand-written Cypher through the driver (bench.raw holds the queries).

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import http.client
 import json
-import subprocess
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from bench.processes import ROOT, Finished, exited, free_port, steward_command, stop_process
+from bench.processes import Finished, Measured, free_port, steward_command
 
 TIME_LIMIT = 600.0  # seconds a store call may take in the suite's server
 
@@ -61,7 +60,7 @@ class Client:
             self.conn = None
 
 
-def wait_ready(client: Client, path: str, proc: subprocess.Popen[bytes], log: Path, timeout: float) -> None:
+def wait_ready(client: Client, path: str, proc: Measured, log: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -69,7 +68,7 @@ def wait_ready(client: Client, path: str, proc: subprocess.Popen[bytes], log: Pa
                 return
         except OSError:
             client.close()
-        if exited(proc.pid):
+        if not proc.running():
             raise RuntimeError(f"the server exited: {log.read_text(errors='replace')[-2000:]}")
         time.sleep(0.2)
     raise RuntimeError(f"the server did not answer {path} within {timeout:.0f} s")
@@ -87,7 +86,7 @@ class StewardServer:
                    "--request-timeout", str(TIME_LIMIT + 30)]
         started = time.perf_counter()
         with log.open("wb") as out:
-            self.proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=out)
+            self.proc = Measured(command, out, out)
         try:
             wait_ready(Client(self.base), "/healthz", self.proc, log, ready_timeout)
         except BaseException:
@@ -108,4 +107,5 @@ class StewardServer:
         raise HttpError("/metrics has no steward_store_round_trips_total")
 
     def stop(self) -> Finished:
-        return stop_process(self.proc)
+        """Its end, with its peak memory over its whole life."""
+        return self.proc.stop()

@@ -35,10 +35,16 @@ def timed(work: Callable[[], T]) -> tuple[float, T]:
 
 def repeat(work: Callable[[], object], budget: Budget) -> list[float]:
     """Seconds of each run of `work`, as many runs as the budget allows."""
-    samples: list[float] = []
+    return series(lambda: timed(work)[0], budget)
+
+
+def series(measure: Callable[[], T], budget: Budget) -> list[T]:
+    """What each run of `measure` measured (it times itself), as many runs as the budget
+    allows: for work whose set-up must stay out of the figure."""
+    samples: list[T] = []
     started = time.perf_counter()
     while len(samples) < budget.most:
-        samples.append(timed(work)[0])
+        samples.append(measure())
         if len(samples) >= budget.least and time.perf_counter() - started >= budget.seconds:
             break
     return samples

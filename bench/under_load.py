@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
 import neo4j
+import networkx as nx
 
 from bench.serving import Client
 from bench.stats import percentile
