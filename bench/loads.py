@@ -22,8 +22,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-import neo4j
-
+from bench import raw
 from bench.processes import run_measured
 from catalog.vocab import Label, RelType
 from graph.embedded.durable import DB_FILE, Durable, encode
@@ -96,7 +95,7 @@ def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
 
 def neo4j_unwind(rows: Rows, uri: str) -> float:
     """Seconds to write the rows into an empty Neo4j database through the driver."""
-    with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+    with raw.driver(uri) as driver:
         driver.execute_query("CREATE CONSTRAINT raw_id IF NOT EXISTS FOR (n:Steward) REQUIRE n.id IS UNIQUE")
         driver.execute_query("CALL db.awaitIndexes(300)")
         started = time.perf_counter()

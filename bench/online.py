@@ -11,9 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import neo4j
-
-from bench import peer, questions, under_load
+from bench import peer, questions, raw, under_load
 from bench.parts import Mismatch, Where, same
 from bench.processes import Finished
 from bench.questions import Question, Reach
@@ -59,7 +57,7 @@ def baseline_reach(where: Where) -> tuple[Callable[[Question], Reach], Callable[
     if where.backend == "embedded":
         graph = questions.read_graph(Path(where.location))
         return (lambda q: questions.networkx_reach(graph, q)), (lambda: None)
-    driver = neo4j.GraphDatabase.driver(where.location, auth=None)
+    driver = raw.driver(where.location)
     return (lambda q: questions.cypher_reach(driver, q)), driver.close
 
 
@@ -126,11 +124,11 @@ def baseline_detail(where: Where) -> tuple[Callable[[], Callable[[str], object]]
     if where.backend == "embedded":
         graph = questions.read_graph(Path(where.location))
         return under_load.networkx_worker(graph), (lambda e: under_load.networkx_detail(graph, e)), lambda: None
-    driver = neo4j.GraphDatabase.driver(where.location, auth=None, max_connection_pool_size=under_load.CLIENTS * 2)
+    driver = raw.driver(where.location, max_connection_pool_size=under_load.CLIENTS * 2)
 
     def detail(element: str) -> dict[str, Any]:
         record = driver.execute_query(under_load.ELEMENT_DETAIL_CYPHER, {"id": element}).records[0]
-        return record.data()
+        return dict(record.data())
 
     return under_load.cypher_worker(driver), detail, driver.close
 
@@ -186,7 +184,7 @@ def peer_lineage(where: Where, server: StewardServer, token: str, asked: list[Qu
     """System lineage: Amundsen's metadata service over the same Neo4j, Steward's GraphQL,
     and the hand-written Cypher, each answer checked against the Cypher's."""
     python = peer.ensure_venv(progress)
-    with neo4j.GraphDatabase.driver(where.location, auth=None) as driver:
+    with raw.driver(where.location) as driver:
         written, graph_s = _timed_pairs(lambda: peer.write_graph(driver))
         progress(f"peer graph written: {written[0]} tables, {written[1]} lineage pairs in {graph_s:.1f} s")
         amundsen = peer.Amundsen(python, where.location, scratch / "amundsen.log")

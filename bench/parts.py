@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import neo4j
-
-from bench import whole
+from bench import raw, whole
 from bench.loads import Rows, neo4j_unwind, sqlite_executemany, steward_load, stored_rows
 from bench.processes import Finished, Neo4jServer, run_measured, steward_command
 from bench.stats import Budget, Figure, rate, series, timed
@@ -108,7 +106,7 @@ def load_neo4j(catalog: Path, rows: Rows, server: Neo4jTarget, scratch: Path, bu
 
 def _counts(uri: str) -> tuple[int, int]:
     """Nodes and relationships of the catalog in a Neo4j database (Steward's metadata left out)."""
-    with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+    with raw.driver(uri) as driver:
         nodes = driver.execute_query("MATCH (n:Steward) RETURN count(n) AS c").records[0]["c"]
         rels = driver.execute_query("MATCH (:Steward)-[r]->(:Steward) RETURN count(r) AS c").records[0]["c"]
     return int(nodes), int(rels)

@@ -22,13 +22,13 @@ from bench.questions import Question, Reach
 from bench.serving import Client, HttpError, wait_ready
 
 VENV = ROOT / "bench" / ".venv-amundsen"
-PACKAGE = "amundsen-metadata==3.13.0"
+PACKAGE = "amundsen-metadata==3.13.0"  # the Makefile installs the same, with the same stamp
 KEY = "steward://catalog.systems/"
 
 
 def ensure_venv(progress: Any) -> Path:
     """The virtualenv's Python, with Amundsen installed in it (once)."""
-    python, stamp = VENV / "bin" / "python", VENV / f".installed-{PACKAGE}"
+    python, stamp = VENV / "bin" / "python", VENV / f".installed-{PACKAGE.replace('==', '-')}"
     if not stamp.exists():
         progress(f"installing {PACKAGE} into {VENV.relative_to(ROOT)} (once)")
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True)

@@ -46,6 +46,14 @@ RETURN labels(n) AS labels, properties(n) AS props,
 """
 
 
+def driver(uri: str, **options: Any) -> Any:
+    """A driver for the suite's server (auth off). A query naming a relationship type no
+    catalog of that size has yet (a tiny one may have no STEWARDS) is no problem to log."""
+    import neo4j
+
+    return neo4j.GraphDatabase.driver(uri, auth=None, notifications_min_severity="OFF", **options)
+
+
 def origins(collectors: set[str], holders: set[str], received: set[str]) -> set[str]:
     """Where an element's lineage starts, by the rule Steward documents: the systems that
     collect it, or hold it without receiving it by a flow; failing both, its holders."""
@@ -148,13 +156,11 @@ def main(argv: list[str]) -> None:
         conn = sqlite3.connect(f"file:{where}/steward.db?mode=ro", uri=True)
         answer: Any = sql_show(conn, node_id) if verb == "show" else sorted(sql_reach(conn, node_id, "element", 10))
     else:
-        import neo4j
-
-        with neo4j.GraphDatabase.driver(where, auth=None) as driver:
+        with driver(where) as client:
             if verb == "show":
-                answer = [r.data() for r in driver.execute_query(SHOW, {"id": node_id}).records]
+                answer = [r.data() for r in client.execute_query(SHOW, {"id": node_id}).records]
             else:
-                answer = sorted(cypher_reach(driver, node_id, "element", 10))
+                answer = sorted(cypher_reach(client, node_id, "element", 10))
     print(json.dumps(answer, default=str))
 
 

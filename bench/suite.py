@@ -21,7 +21,7 @@ from typing import Any
 
 import neo4j
 
-from bench import online, parts, questions
+from bench import online, parts, questions, raw
 from bench.machine import describe
 from bench.parts import Mismatch, Neo4jTarget, Where
 from bench.processes import Neo4jServer, run_measured, steward_command
@@ -35,7 +35,7 @@ class Settings:
     sizes: tuple[int, ...] = (50, 100, 200)  # districts; the largest gets every part
     seed: int = 7
     sample: int = 100  # elements asked for lineage and under load; systems asked of the peer
-    lineage_runs: int = 2  # timed calls per question and method, after one untimed call
+    lineage_runs: int = 1  # timed calls per question and method, after one untimed call
     window: float = 15.0  # seconds of load, for Steward and again for the baseline
     budget: Budget = field(default_factory=lambda: Budget(1, 3, 10.0))  # whole-catalog work, the command line
     load_budget: Budget = field(default_factory=lambda: Budget(1, 2, 30.0))  # loads, each into an empty store
@@ -84,7 +84,7 @@ def _neo4j(settings: Settings, scratch: Path) -> Iterator[Neo4jTarget]:
 
 def _neo4j_version(uri: str) -> str | None:
     try:
-        with neo4j.GraphDatabase.driver(uri, auth=None) as driver:
+        with raw.driver(uri) as driver:
             record = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
                                           "RETURN name, versions[0] AS version, edition").records[0]
     except neo4j.exceptions.DriverError:
