@@ -55,6 +55,8 @@ def parse(argv: list[str]) -> tuple[Settings, argparse.Namespace]:
                                                    "(default 100)")
     parser.add_argument("--window", type=float, help="seconds under load, each side (default 15)")
     parser.add_argument("--no-peer", action="store_true", help="leave out Amundsen (no virtualenv is made)")
+    parser.add_argument("--no-whole", action="store_true",
+                        help="leave out deadlines, findings and publish (the slowest part, at every size)")
     parser.add_argument("--neo4j-uri", metavar="URI",
                         help="use this Neo4j server instead of starting one: the suite EMPTIES its database")
     parser.add_argument("--json", action="store_true", help="also print the results as JSON on stdout")
@@ -73,6 +75,8 @@ def parse(argv: list[str]) -> tuple[Settings, argparse.Namespace]:
         changes["window"] = args.window
     if args.no_peer:
         changes["peer"] = False
+    if args.no_whole:
+        changes["whole"] = False
     if args.neo4j_uri:
         changes["neo4j_uri"] = args.neo4j_uri
     return Settings(**{**settings.__dict__, **changes}), args
@@ -87,9 +91,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{int(elapsed // 60):02d}:{elapsed % 60:04.1f}] {message}", file=sys.stderr, flush=True)
 
     progress(f"sizes {', '.join(map(str, settings.sizes))} districts; peer {'on' if settings.peer else 'off'}")
-    results = run(settings, progress)
     args.results.parent.mkdir(parents=True, exist_ok=True)
-    args.results.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    def checkpoint(results: dict[str, Any]) -> None:
+        # Rewritten after each part: a run cut short leaves what it measured ("complete": false).
+        args.results.write_text(json.dumps(results, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+
+    results = run(settings, progress, checkpoint)
     progress(f"wrote {args.results}")
     if str(args.docs) != "none":
         report.write(args.docs, results)

@@ -40,6 +40,7 @@ class Settings:
     budget: Budget = field(default_factory=lambda: Budget(1, 3, 10.0))  # whole-catalog work, the command line
     load_budget: Budget = field(default_factory=lambda: Budget(1, 2, 30.0))  # loads, each into an empty store
     peer: bool = True
+    whole: bool = True  # deadlines, findings and publish at every size (the slowest part today)
     neo4j_uri: str | None = None  # a server to use (and empty) instead of starting one
     heap: str = "4g"  # of the suite's own Neo4j: a whole state loads in one transaction
     pagecache: str = "2g"
@@ -58,15 +59,26 @@ QUICK = Settings(sizes=(2, 4), sample=10, lineage_runs=1, window=3.0, budget=Bud
                  load_budget=Budget(1, 1, 0.0))
 
 
-def run(settings: Settings, progress: Progress) -> dict[str, Any]:
+def run(settings: Settings, progress: Progress,
+        checkpoint: Callable[[dict[str, Any]], None] = lambda _results: None) -> dict[str, Any]:
+    """The results; `checkpoint` is given them as they stand after each backend of each
+    size, so that a run cut short still leaves what it measured."""
     started = time.perf_counter()
-    results: dict[str, Any] = {"settings": settings.describe(), "sizes": {}}
+    results: dict[str, Any] = {"settings": settings.describe(), "sizes": {}, "complete": False,
+                               "machine": describe(None)}
+
+    def save() -> None:
+        results["wall_seconds"] = time.perf_counter() - started
+        checkpoint(results)
+
     with tempfile.TemporaryDirectory(prefix="steward-bench-") as tmp, _neo4j(settings, Path(tmp)) as target:
         for size in sorted(settings.sizes):
-            results["sizes"][str(size)] = one_size(size, settings, target, Path(tmp) / f"n{size}", progress)
+            results["sizes"][str(size)] = {}
+            one_size(size, settings, target, Path(tmp) / f"n{size}", progress, results["sizes"][str(size)], save)
         results["machine"] = describe(_neo4j_version(target.uri))
         results["neo4j_restarts_s"] = target.restarts
-    results["wall_seconds"] = time.perf_counter() - started
+    results["complete"] = True
+    save()
     return results
 
 
@@ -93,23 +105,26 @@ def _neo4j_version(uri: str) -> str | None:
 
 
 def one_size(size: int, settings: Settings, target: Neo4jTarget, folder: Path, progress: Progress,
-             ) -> dict[str, Any]:
+             report: dict[str, Any], save: Callable[[], None]) -> None:
+    """Everything measured at one size, into `report`."""
     folder.mkdir(parents=True)
     catalog = folder / "catalog"
     done, _ = run_measured([*steward_command(), "generate", "--districts", str(size), "--seed", str(settings.seed),
                             str(catalog)])
     progress(f"N={size}: generated in {done.seconds:.1f} s")
-    report: dict[str, Any] = {"generate_s": done.seconds}
+    report["generate_s"] = done.seconds
     load, embedded, rows = parts.load_embedded(catalog, folder, settings.load_budget)
     progress(f"N={size}: embedded load {_load_line(load)}")
     report["embedded"] = {"load": load, **on_backend(embedded, size, settings, folder, progress)}
+    save()
     load, loaded = parts.load_neo4j(catalog, rows, target, folder, settings.load_budget)
     progress(f"N={size}: neo4j load {_load_line(load)}")
     report["neo4j"] = {"load": load, **on_backend(loaded, size, settings, folder, progress)}
     for part in ("whole", "cli"):
-        _same_on_both(size, part, report["embedded"][part], report["neo4j"][part])
+        if part in report["embedded"]:
+            _same_on_both(size, part, report["embedded"][part], report["neo4j"][part])
+    save()
     shutil.rmtree(folder, ignore_errors=True)
-    return report
 
 
 def _load_line(load: dict[str, Any]) -> str:
@@ -132,8 +147,10 @@ def on_backend(where: Where, size: int, settings: Settings, folder: Path, progre
     store = where.open()
     try:
         element = parts.widest(store)
-        report["whole"] = parts.whole_catalog(store, settings.budget)
-        progress(f"{name}: " + ", ".join(f"{k} {v['seconds']['median']:.2f} s" for k, v in report["whole"].items()))
+        if settings.whole:
+            report["whole"] = parts.whole_catalog(store, settings.budget)
+            progress(f"{name}: " + ", ".join(f"{k} {v['seconds']['median']:.2f} s"
+                                             for k, v in report["whole"].items()))
         asked_elements, asked_systems = questions.sample(store, settings.sample, settings.seed)
         if focus:
             report["lineage_python"] = online.lineage_in_process(where, store, asked_elements, settings.lineage_runs)
