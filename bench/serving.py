@@ -87,11 +87,14 @@ class StewardServer:
         started = time.perf_counter()
         with log.open("wb") as out:
             self.proc = Measured(command, out, out)
+        probe = Client(self.base)
         try:
-            wait_ready(Client(self.base), "/healthz", self.proc, log, ready_timeout)
+            wait_ready(probe, "/healthz", self.proc, log, ready_timeout)
         except BaseException:
             self.stop()
             raise
+        finally:
+            probe.close()
         self.ready_seconds = time.perf_counter() - started
 
     def round_trips(self, token: str) -> float:

@@ -77,6 +77,9 @@ def hammer(make_worker: Callable[[], Callable[[str], object]], elements: list[st
         while True:
             began = time.perf_counter()
             if began >= stop_at[0]:
+                close = getattr(ask, "close", None)
+                if close is not None:
+                    close()
                 return
             try:
                 ask(elements[turn % len(elements)])
@@ -99,12 +102,21 @@ def hammer(make_worker: Callable[[], Callable[[str], object]], elements: list[st
     return Window(len(done), elapsed, done, sum(errors))
 
 
-def graphql_worker(base: str, token: str) -> Callable[[], Callable[[str], object]]:
-    def make() -> Callable[[str], object]:
-        client = Client(base, token)
-        return lambda element: client.graphql(ELEMENT_DETAIL, {"id": element})
+class _GraphqlAsker:
+    """One client's kept-alive connection, closed when its window ends."""
 
-    return make
+    def __init__(self, base: str, token: str) -> None:
+        self.client = Client(base, token)
+
+    def __call__(self, element: str) -> object:
+        return self.client.graphql(ELEMENT_DETAIL, {"id": element})
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def graphql_worker(base: str, token: str) -> Callable[[], Callable[[str], object]]:
+    return lambda: _GraphqlAsker(base, token)
 
 
 def cypher_worker(driver: neo4j.Driver) -> Callable[[], Callable[[str], object]]:

@@ -79,10 +79,11 @@ def test_the_largest_size_has_lineage_load_and_the_peer(results: dict[str, Any])
 @pytest.mark.slow
 def test_the_tables_are_written_between_the_markers(results: dict[str, Any], tmp_path: Path) -> None:
     page = tmp_path / "benchmarks.md"
-    page.write_text(f"# Before\n{report.BEGIN}\nold\n{report.END}\nafter\n", encoding="utf-8")
+    page.write_text(f"# Before\n{report.BEGIN}\nLAST RUN'S TABLES\n{report.END}\nafter\n", encoding="utf-8")
     report.write(page, results)
     text = page.read_text(encoding="utf-8")
-    assert text.startswith("# Before\n") and text.endswith(f"{report.END}\nafter\n") and "old" not in text
+    assert text.startswith("# Before\n") and text.endswith(f"{report.END}\nafter\n")
+    assert "LAST RUN'S TABLES" not in text
     assert "### Load throughput" in text and "| 2 | neo4j |" in text and results["machine"]["cpu"] in text
     assert ("Amundsen 3.13" in text) == PEER
     page.write_text("no markers", encoding="utf-8")
