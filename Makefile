@@ -9,15 +9,19 @@ DATAJSON := ckanext-datajson==0.1.29
 # The tests use the Neo4j server that `make test` starts: the same port unless told otherwise.
 export STEWARD_NEO4J_PORT ?= 7687
 export STEWARD_TEST_NEO4J_URI ?= bolt://127.0.0.1:$(STEWARD_NEO4J_PORT)
+# The peer of the benchmark suite, in a virtualenv of its own (it pins the neo4j driver 4.4).
+PEER_VENV := bench/.venv-amundsen
+PEER_STAMP := $(PEER_VENV)/.installed-amundsen-metadata-3.13.0
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test fuzz system lint typecheck pytest neo4j neo4j-stop clean help
+.PHONY: run test fuzz bench system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
 	@echo "make test        lint, type-check and run every test"
 	@echo "make fuzz        the property-based tests, with fresh random examples"
+	@echo "make bench       the benchmark suite (about 30 min): bench/results/latest.json, docs/benchmarks.md"
 	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
 	@echo "make neo4j-stop  stop it"
@@ -29,6 +33,11 @@ $(STAMP):
 	$(BIN)/pip install --quiet --no-deps '$(DATAJSON)'
 	cd ui && npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-* && touch $@
+
+$(PEER_STAMP):
+	$(PYTHON) -m venv --clear $(PEER_VENV)
+	$(PEER_VENV)/bin/pip install --quiet --disable-pip-version-check 'amundsen-metadata==3.13.0'
+	touch $@
 
 run: $(STAMP)
 	$(BIN)/steward --store $(STORE) load seeds/
@@ -47,7 +56,7 @@ system:
 
 # The store tests run on both backends and fail (never skip) without a server: start
 # one for the run, and stop it after, unless it was already running.
-pytest: system $(STAMP)
+pytest: system $(STAMP) $(PEER_STAMP)
 	bash tools/with-neo4j.sh $(BIN)/pytest
 
 test: system lint typecheck pytest
@@ -56,6 +65,12 @@ test: system lint typecheck pytest
 # `make test`, which draws the same examples every run).
 fuzz: system $(STAMP)
 	STEWARD_FUZZ=1 bash tools/with-neo4j.sh $(BIN)/pytest tests/test_api_fuzz.py tests/test_hostile_catalogs.py tests/test_hostile_strings.py
+
+# The benchmark suite starts and stops a Neo4j server of its own, on a free port, and
+# writes bench/results/latest.json and the tables of docs/benchmarks.md. BENCH passes
+# options: make bench BENCH="--quick" (python -m bench --help lists them).
+bench: $(STAMP) $(PEER_STAMP)
+	$(BIN)/python -m bench $(BENCH)
 
 neo4j:
 	bash tools/neo4j/neo4j.sh start
