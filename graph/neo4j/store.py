@@ -12,10 +12,12 @@ from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
+from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
 from graph.neo4j import analyses, audit, clocks, lineage, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
+from graph.snapshots import SnapshotCache
 from graph.store import SCHEMA_VERSION, Direction, Step
 
 
@@ -30,6 +32,7 @@ class Neo4jStore:
         except BaseException:
             self.conn.close()
             raise
+        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(self.find_nodes(), self.edges()))
 
     @property
     def round_trips(self) -> int:
@@ -49,6 +52,9 @@ class Neo4jStore:
 
     def data_version(self) -> int:
         return schema.read_data_version(self.conn)
+
+    def snapshot(self) -> Snapshot:
+        return self.snapshots.get()
 
     def close(self) -> None:
         self.conn.close()
