@@ -69,9 +69,18 @@ class Snapshot:
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
         self.all_edges = sorted(edges, key=lambda e: (e.type.value, e.source, e.target))
+        # The ends of each node's edges of each type, in order: a node with thousands of
+        # edges (a state agency, an agreement covering every element) answers for one type
+        # without a scan of all of them.
+        self._targets: dict[tuple[str, RelType], list[str]] = {}
+        self._sources: dict[tuple[str, RelType], list[str]] = {}
         for edge in self.all_edges:
             self.out.setdefault(edge.source, []).append(edge)
             self.into.setdefault(edge.target, []).append(edge)
+            self._targets.setdefault((edge.source, edge.type), []).append(edge.target)
+            self._sources.setdefault((edge.target, edge.type), []).append(edge.source)
+        for ends in (*self._targets.values(), *self._sources.values()):
+            ends.sort()
 
     @classmethod
     def of(cls, view: GraphView) -> Snapshot:
@@ -127,10 +136,10 @@ class Snapshot:
     # Conveniences the analyses read like sentences with.
 
     def targets(self, node_id: str, type_: RelType) -> list[str]:
-        return sorted(e.target for e in self.out.get(node_id, []) if e.type == type_)
+        return list(self._targets.get((node_id, type_), ()))
 
     def sources(self, node_id: str, type_: RelType) -> list[str]:
-        return sorted(e.source for e in self.into.get(node_id, []) if e.type == type_)
+        return list(self._sources.get((node_id, type_), ()))
 
     def target(self, node_id: str, type_: RelType) -> str | None:
         found = self.targets(node_id, type_)

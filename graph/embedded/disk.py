@@ -15,6 +15,7 @@ from typing import Any
 
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
+from graph.embedded.durable import decode
 from graph.embedded.memory import edge_order, matches
 from graph.store import Direction, Step
 
@@ -26,12 +27,12 @@ _EDGE = "SELECT type, source, target, props FROM edges"
 
 def _node(row: tuple[str, str, str]) -> NodeRecord:
     node_id, label, props = row
-    return NodeRecord(Label(label), node_id, json.loads(props))
+    return NodeRecord(Label(label), node_id, decode(props))
 
 
 def _edge(row: tuple[str, str, str, str]) -> EdgeRecord:
     type_, source, target, props = row
-    return EdgeRecord(RelType(type_), source, target, json.loads(props))
+    return EdgeRecord(RelType(type_), source, target, decode(props))
 
 
 def get(conn: sqlite3.Connection, node_id: str) -> NodeRecord | None:
@@ -67,18 +68,16 @@ def edges(conn: sqlite3.Connection, node_ids: list[str] | None, direction: Direc
           types: Iterable[RelType] | None) -> list[EdgeRecord]:
     """The edges of these nodes (all edges when None), as `MemoryGraph.edges` lists those
     of each: a self-loop comes once out and once in."""
+    kinds = json.dumps(sorted(RelType(t).value for t in (RelType if types is None else types)))
     if node_ids is None:
-        found = [_edge(row) for row in conn.execute(_EDGE)]
+        found = [_edge(row) for row in conn.execute(f"{_EDGE} WHERE type IN {_IN_IDS}", (kinds,))]
     else:
         ids = json.dumps(node_ids)
         found = []
-        if direction in (Direction.OUT, Direction.BOTH):
-            found += map(_edge, conn.execute(f"{_EDGE} WHERE source IN {_IN_IDS}", (ids,)))
-        if direction in (Direction.IN, Direction.BOTH):
-            found += map(_edge, conn.execute(f"{_EDGE} WHERE target IN {_IN_IDS}", (ids,)))
-    if types is not None:
-        wanted = set(types)
-        found = [e for e in found if e.type in wanted]
+        for end, way in (("source", Direction.OUT), ("target", Direction.IN)):
+            if direction in (way, Direction.BOTH):
+                found += map(_edge, conn.execute(f"{_EDGE} WHERE {end} IN {_IN_IDS} AND type IN {_IN_IDS}",
+                                                 (ids, kinds)))
     return sorted(found, key=edge_order)
 
 
