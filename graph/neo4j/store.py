@@ -32,7 +32,7 @@ class Neo4jStore:
         except BaseException:
             self.conn.close()
             raise
-        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(self.find_nodes(), self.edges()))
+        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(*reads.whole_graph(self.conn)))
 
     @property
     def round_trips(self) -> int:
@@ -125,7 +125,7 @@ class Neo4jStore:
 
     # Native traversals: the analyses in catalog/ find these methods and call them
     # instead of walking the graph from Python (NativeLineage, NativeReach, NativeBinding,
-    # NativeClocks).
+    # NativeClocks, NativeAccountability).
 
     def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
         return lineage.lineage_walks(self.conn, root, ways, depth)
@@ -136,6 +136,9 @@ class Neo4jStore:
     def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
                         depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
+
+    def accountable_to(self, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
+        return analyses.accountable_to(self.conn, orgs)
 
     def retention_clocks(self, as_of: date) -> list[Candidate]:
         return clocks.retention_clocks(self.conn, as_of)
