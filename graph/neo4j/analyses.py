@@ -89,7 +89,7 @@ UPWARDS = (
     f"MATCH ANY SHORTEST (s) (()-[:{ACCOUNTABLE_TO}]->())* (x:{STEWARD}) "
     "WITH DISTINCT x "
     f"RETURN x.id AS id, x.kind AS kind, COLLECT {{ MATCH (x)-[:{ACCOUNTABLE_TO}]->(up:{STEWARD}) "
-    "RETURN up.id }} AS ups")
+    "RETURN up.id } AS ups")
 
 
 def accountable_to(conn: Connection, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
