@@ -5,6 +5,7 @@ read relationships by type without caring which backend answers."""
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from enum import StrEnum
@@ -65,6 +66,7 @@ class Snapshot:
 
     def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
@@ -125,12 +127,17 @@ class Snapshot:
         """`compute()` once per snapshot and key (of the last `MEMO_SIZE` keys asked): the
         checks share one computation of the deadlines (a snapshot never changes, so neither
         does the answer)."""
-        if key in self._memo:
-            self._memo.move_to_end(key)
-            return self._memo[key]  # type: ignore[no-any-return]
-        found = self._memo[key] = compute()
-        while len(self._memo) > MEMO_SIZE:
-            self._memo.popitem(last=False)
+        # A shared snapshot is read by many threads (a server's requests): the memo's
+        # order changes under a lock, the computation runs outside it.
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]  # type: ignore[no-any-return]
+        found = compute()
+        with self._memo_lock:
+            self._memo[key] = found
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
         return found
 
     # Conveniences the analyses read like sentences with.
