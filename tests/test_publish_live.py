@@ -20,7 +20,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from api.inventory import routes
+from api.inventory import routes, site
 from api.inventory.routes import make_routes
 from catalog.records import NodeRecord
 from graph.embedded.store import EmbeddedStore
@@ -39,7 +39,7 @@ class Counting:
 
     def __init__(self, store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> None:
         self.store, self.builds = store, 0
-        build = routes.build_site
+        build = site.build_site
 
         def counted(*args: Any) -> Any:
             self.builds += 1
