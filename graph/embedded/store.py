@@ -62,15 +62,24 @@ class EmbeddedStore:
         self.durable = Durable(self.folder)
         self.in_memory = in_memory
         self._lock = threading.RLock()
-        self.memory: MemoryGraph | None = None
+        self._memory: MemoryGraph | None = None
         self._version = -1
         self.round_trips = 0
         self.snapshots = SnapshotCache(self.data_version, self._snapshot)
 
     def _load(self) -> MemoryGraph:
         self._version, nodes, edges = self.durable.snapshot()
-        self.memory = MemoryGraph(nodes, edges)
-        return self.memory
+        self._memory = MemoryGraph(nodes, edges)
+        return self._memory
+
+    @property
+    def memory(self) -> MemoryGraph:
+        """The graph in memory, built or brought up to date on demand, also for a store
+        that reads from disk (for a tool that walks networkx itself)."""
+        with self._lock:
+            if self._memory is None or self.durable.seen_commits() != self._version:
+                return self._load()
+            return self._memory
 
     def _fresh(self) -> MemoryGraph | None:
         """The graph in memory, brought up to date; None when reads go to SQLite."""
@@ -80,8 +89,6 @@ class EmbeddedStore:
             if not self.in_memory:
                 return None
             # Another process (a `steward load` beside a running server) may have committed.
-            if self.memory is None or self.durable.seen_commits() != self._version:
-                return self._load()
             return self.memory
 
     @contextmanager
@@ -114,9 +121,9 @@ class EmbeddedStore:
         with self._lock:
             memory = self._fresh()
             self.durable.apply(buffer.ops)
-            self._version = self.durable.seen_commits()
             if memory is None:
-                return
+                return  # a graph built for a tool is built again when next asked for
+            self._version = self.durable.seen_commits()
             for kind, arg in buffer.ops:
                 if kind == "record_change":
                     continue
