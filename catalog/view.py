@@ -5,9 +5,11 @@ read relationships by type without caring which backend answers."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
@@ -43,6 +45,19 @@ class GraphView(Protocol):
                   types: Iterable[RelType] | None = None) -> list[EdgeRecord]: ...
 
 
+@runtime_checkable
+class SharedSnapshot(Protocol):
+    def snapshot(self) -> Snapshot:
+        """The graph as of the current data version, built once per version and shared by
+        every caller (the checks, the deadlines, the scorecard, the live inventory)."""
+        ...
+
+
+# Answers a snapshot keeps (deadlines as of a few dates, say): a shared snapshot lives as
+# long as its data version, and a client may ask about any number of dates meanwhile.
+MEMO_SIZE = 16
+
+
 class Snapshot:
     """The whole graph held in dictionaries: read once, then answered from memory.
 
@@ -50,19 +65,31 @@ class Snapshot:
     snapshot so that a remote backend is asked once, not once per node."""
 
     def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
-        self._memo: dict[Hashable, Any] = {}
+        self._memo: OrderedDict[Hashable, Any] = OrderedDict()
+        self._memo_lock = threading.Lock()
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
         self.all_edges = sorted(edges, key=lambda e: (e.type.value, e.source, e.target))
+        # The ends of each node's edges of each type, in order: a node with thousands of
+        # edges (a state agency, an agreement covering every element) answers for one type
+        # without a scan of all of them.
+        self._targets: dict[tuple[str, RelType], list[str]] = {}
+        self._sources: dict[tuple[str, RelType], list[str]] = {}
         for edge in self.all_edges:
             self.out.setdefault(edge.source, []).append(edge)
             self.into.setdefault(edge.target, []).append(edge)
+            self._targets.setdefault((edge.source, edge.type), []).append(edge.target)
+            self._sources.setdefault((edge.target, edge.type), []).append(edge.source)
+        for ends in (*self._targets.values(), *self._sources.values()):
+            ends.sort()
 
     @classmethod
     def of(cls, view: GraphView) -> Snapshot:
         if isinstance(view, Snapshot):
             return view
+        if isinstance(view, SharedSnapshot):
+            return view.snapshot()
         return cls(view.find_nodes(), view.edges())
 
     def get_node(self, node_id: str) -> NodeRecord | None:
@@ -97,19 +124,29 @@ class Snapshot:
         return sorted(found.values(), key=lambda e: (e.type.value, e.source, e.target))
 
     def cached(self, key: Hashable, compute: Callable[[], T]) -> T:
-        """`compute()` once per snapshot and key: the checks share one computation of the
-        deadlines (a snapshot never changes, so neither does the answer)."""
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]  # type: ignore[no-any-return]
+        """`compute()` once per snapshot and key (of the last `MEMO_SIZE` keys asked): the
+        checks share one computation of the deadlines (a snapshot never changes, so neither
+        does the answer)."""
+        # A shared snapshot is read by many threads (a server's requests): the memo's
+        # order changes under a lock, the computation runs outside it.
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]  # type: ignore[no-any-return]
+        found = compute()
+        with self._memo_lock:
+            self._memo[key] = found
+            while len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return found
 
     # Conveniences the analyses read like sentences with.
 
     def targets(self, node_id: str, type_: RelType) -> list[str]:
-        return sorted(e.target for e in self.out.get(node_id, []) if e.type == type_)
+        return list(self._targets.get((node_id, type_), ()))
 
     def sources(self, node_id: str, type_: RelType) -> list[str]:
-        return sorted(e.source for e in self.into.get(node_id, []) if e.type == type_)
+        return list(self._sources.get((node_id, type_), ()))
 
     def target(self, node_id: str, type_: RelType) -> str | None:
         found = self.targets(node_id, type_)

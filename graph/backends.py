@@ -18,6 +18,8 @@ class StoreConfig:
     neo4j_password: str | None = field(default=None, repr=False)  # None: the server has auth off
     neo4j_database: str | None = None  # None: the user's home database
     timeout: float | None = None  # seconds a query may run on Neo4j before the server ends it
+    # Embedded: keep the graph in memory (a server) rather than read SQLite per question.
+    in_memory: bool = True
 
     @property
     def location(self) -> str:
@@ -31,7 +33,7 @@ def open_store(config: StoreConfig) -> Store:
     if config.backend == "embedded":
         from graph.embedded.store import EmbeddedStore
 
-        return EmbeddedStore(config.store)
+        return EmbeddedStore(config.store, in_memory=config.in_memory)
     if config.backend == "neo4j":
         # Imported here so that the embedded backend never loads the driver.
         from graph.neo4j import Neo4jConfig, Neo4jStore

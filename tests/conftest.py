@@ -31,9 +31,13 @@ settings.load_profile("fuzz" if os.environ.get("STEWARD_FUZZ") else "steward")
 
 
 def open_test_store(backend: str, folder: Path, uri: str = NEO4J_URI) -> Store:
-    """An empty store; a Neo4j server that cannot be reached fails the test, never skips it."""
+    """An empty store; a Neo4j server that cannot be reached fails the test, never skips it.
+    "embedded-on-disk" is the embedded store as a one-shot command opens it: reading
+    SQLite rather than a graph in memory."""
+    on_disk = backend == "embedded-on-disk"
     try:
-        opened = open_store(StoreConfig(backend=backend, store=str(folder), neo4j_uri=uri))
+        opened = open_store(StoreConfig(backend="embedded" if on_disk else backend, store=str(folder),
+                                        neo4j_uri=uri, in_memory=not on_disk))
     except StoreUnavailable as exc:
         problem = str(exc)
     else:
@@ -44,9 +48,11 @@ def open_test_store(backend: str, folder: Path, uri: str = NEO4J_URI) -> Store:
                 "STEWARD_TEST_NEO4J_URI.", pytrace=False)
 
 
-@pytest.fixture(params=[pytest.param(b, marks=[pytest.mark.neo4j] if b == "neo4j" else []) for b in BACKENDS])
+@pytest.fixture(params=[pytest.param(b, marks=[pytest.mark.neo4j] if b == "neo4j" else [])
+                        for b in [*BACKENDS, "embedded-on-disk"]])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    """An empty store of each backend; the contract suite runs once per backend."""
+    """An empty store of each backend, and of the embedded one read from disk; the
+    contract suite runs once per backend."""
     opened = open_test_store(request.param, tmp_path / "store")
     yield opened
     opened.close()

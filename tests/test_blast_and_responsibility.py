@@ -9,6 +9,7 @@ import pytest
 
 from catalog.blast import Audience, DutyStatus, UnknownIncident, blast_radius
 from catalog.responsibility import responsibility, unaccountable
+from graph.neo4j import Neo4jStore
 from graph.store import Store
 
 from .helpers import load_text
@@ -157,3 +158,28 @@ def test_an_operator_answering_to_the_committee_does_not_make_a_node_accountable
     assert [(p.id, p.role) for p in result.parties] == [("clerk", "owner"), ("it", "operator")]
     assert result.chains == (("clerk", "district"), ("it", "committee"))
     assert result.accountable and not result.reaches_committee
+
+
+def _chain_of(length: int) -> str:
+    """A system owned by a person at the bottom of `length` organisations, each answering
+    to the next, the last to the committee."""
+    orgs = [f"  - {{id: o{i}, name: Office {i}, kind: OTHER, accountable_to: [o{i + 1}]}}" for i in range(length)]
+    return "\n".join(["organizations:", "  - {id: district, name: District, kind: DISTRICT}",
+                      f"  - {{id: o{length}, name: Committee, kind: COMMITTEE, accountable_to: [district]}}",
+                      *orgs, "people:", "  - {id: clerk, name: Clerk, member_of: [o0]}",
+                      "systems:", "  - {id: sis, name: SIS, kind: SIS, operated_by: district, owners: [clerk]}", ""])
+
+
+@pytest.mark.neo4j
+def test_responsibility_costs_the_same_round_trips_however_long_the_chain(neo4j: Neo4jStore,
+                                                                          tmp_path: Path) -> None:
+    costs = []
+    for length in (2, 12):
+        neo4j.clear()
+        store = load_text(neo4j, tmp_path, _chain_of(length))
+        before = store.round_trips  # type: ignore[attr-defined]
+        result = responsibility(store, "sis")
+        costs.append(store.round_trips - before)  # type: ignore[attr-defined]
+        assert result.chains[0] == ("clerk", *(f"o{i}" for i in range(length + 1)))
+        assert result.reaches_committee
+    assert costs[0] == costs[1] <= 8, costs

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +45,35 @@ def test_a_commit_during_a_rebuild_is_read_whole_or_not_at_all(tmp_path: Path,
     assert server.edges("f") == [EdgeRecord(RelType.TO, "f", "b")]
     server.close()
     loader.close()
+
+
+@pytest.mark.parametrize("command", [["show", "sis"], ["lineage", "student-birth-date", "--json"],
+                                     ["owners", "sis", "--json"], ["stats"]])
+def test_a_one_shot_command_never_builds_the_graph_in_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             command: list[str]) -> None:
+    """A command reads the rows it needs from SQLite: building the whole graph first would
+    cost a large catalog more than any one question."""
+    from click.testing import CliRunner
+
+    from api.cli import cli
+    from graph.embedded import store as module
+    from graph.embedded.memory import MemoryGraph
+    from graph.loading import load_paths
+
+    from .conftest import DATA
+
+    loaded = EmbeddedStore(tmp_path / "store")
+    load_paths(loaded, [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    loaded.close()
+    built: list[tuple[Any, ...]] = []
+
+    class Counted(MemoryGraph):
+        def __init__(self, *args: Any) -> None:
+            built.append(args)
+            super().__init__(*args)
+
+    monkeypatch.setattr(module, "MemoryGraph", Counted)
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "store"), *command])
+    assert result.exit_code == 0, result.output
+    assert "sis" in result.output or "student-birth-date" in result.output or "System" in result.output
+    assert built == []

@@ -20,6 +20,7 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
+from api.inventory import routes, site
 from api.inventory.routes import make_routes
 from catalog.records import NodeRecord
 from graph.embedded.store import EmbeddedStore
@@ -33,17 +34,22 @@ PAGES = ["/inventory", "/inventory.html", "/inventory.csv", "/inventory.json", "
 
 
 class Counting:
-    """A store that counts how often the whole graph is read, which is once per build."""
+    """Counts the sites built, and how often the whole graph is read: once per data
+    version, the store's snapshot being shared by every build of that version."""
 
-    def __init__(self, store: EmbeddedStore) -> None:
+    def __init__(self, store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch) -> None:
         self.store, self.builds = store, 0
+        build = site.build_site
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.store, name)
+        def counted(*args: Any) -> Any:
+            self.builds += 1
+            return build(*args)
 
-    def find_nodes(self, *args: Any, **kwargs: Any) -> Any:
-        self.builds += 1 if not args and not kwargs else 0
-        return self.store.find_nodes(*args, **kwargs)
+        monkeypatch.setattr(routes, "build_site", counted)
+
+    @property
+    def reads(self) -> int:
+        return self.store.snapshots.builds
 
 
 @pytest.fixture
@@ -61,9 +67,10 @@ def rename(store: EmbeddedStore, node_id: str, name: str) -> None:
         tx.upsert_node(NodeRecord(node.label, node.id, {**node.props, "name": name}))
 
 
-def test_the_site_is_built_once_per_data_version_and_date(store: EmbeddedStore) -> None:
-    source, today = Counting(store), [AS_OF]
-    app = Starlette(routes=make_routes(source, lambda: today[0]))
+def test_the_site_is_built_once_per_data_version_and_date(store: EmbeddedStore,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    source, today = Counting(store, monkeypatch), [AS_OF]
+    app = Starlette(routes=make_routes(store, lambda: today[0]))
     with TestClient(app) as client, ThreadPoolExecutor(max_workers=30) as pool:
         first = list(pool.map(lambda i: client.get(PAGES[i % len(PAGES)]), range(30)))
         assert [r.status_code for r in first] == [200] * 30 and source.builds == 1
@@ -73,11 +80,13 @@ def test_the_site_is_built_once_per_data_version_and_date(store: EmbeddedStore) 
         assert "Date of birth" in client.get("/inventory").text and source.builds == 2
         assert "Date of birth" in client.get("/inventory.csv").text and source.builds == 2
         today[0] = date(2026, 9, 2)  # another day: built again
+        assert source.reads == 2  # the graph as it is after the write, read once
         assert "As of 2026-09-02" in client.get("/inventory").text and source.builds == 3
+        assert source.reads == 2  # the same graph: read no more
         other = EmbeddedStore(store.folder)  # another process's write
         rename(other, "student-birth-date", "Birthday")
         other.close()
-        assert "Birthday" in client.get("/inventory").text and source.builds == 4
+        assert "Birthday" in client.get("/inventory").text and source.builds == 4 and source.reads == 3
 
 
 def test_a_catalog_that_cannot_be_published_says_why(tmp_path: Path) -> None:

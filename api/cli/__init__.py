@@ -57,7 +57,11 @@ def cli(ctx: click.Context, backend: str, store_path: str, neo4j_uri: str, neo4j
     """
     ctx.obj = Context(StoreConfig(backend=backend, store=store_path, neo4j_uri=neo4j_uri,
                                   neo4j_user=neo4j_user, neo4j_password=neo4j_password,
-                                  neo4j_database=neo4j_database))
+                                  neo4j_database=neo4j_database,
+                                  # A command asks a few questions and exits: reading the
+                                  # whole graph into memory first would cost it more than
+                                  # they do. `serve` keeps it in memory.
+                                  in_memory=False))
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -197,9 +197,11 @@ def check_cmd(ctx: Context, as_of: date, principle: str | None, fail_on: str | N
         raise click.BadParameter(f"expected one of {', '.join(PRINCIPLES)}", param_hint="--principle")
     with handled(), ctx.store() as store:
         snap = Snapshot.of(store)
-    findings = run_checks(snap, as_of, principle=_principle(principle))
-    score = scorecard(snap, as_of, None if principle else findings)
+    # The checks run once: the scorecard sums the findings, then a principle filters both.
+    findings = run_checks(snap, as_of)
+    score = scorecard(snap, as_of, findings)
     if principle:
+        findings = [f for f in findings if f.principle == _principle(principle)]
         score = [row for row in score if row.principle == _principle(principle)]
     if as_json:
         print_json({"as_of": as_of.isoformat(), "findings": [f.as_dict() for f in findings],

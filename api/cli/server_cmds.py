@@ -60,7 +60,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
 
     from api.app import Settings, create_app
 
-    ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout)
+    ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout, in_memory=True)
     with handled(), ctx.store() as store:
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,

@@ -64,6 +64,8 @@ class _Facts:
         self.rules = {r.id: typed(r, RetentionRule) for r in view.of_label(Label.RETENTION_RULE)}
         self.events = {e.id: typed(e, Event) for e in view.of_label(Label.EVENT)}
         self.agreements = {a.id: typed(a, Agreement) for a in view.of_label(Label.AGREEMENT)}
+        self.schedules = {a: frozenset(view.targets(a, RelType.COVERS)) for a in self.agreements}
+        self._duties: dict[tuple[str, ...], list[tuple[Agreement, date | None]]] = {}
 
     def events_about(self, nodes: set[str], kind: Trigger, topic: str | None = None) -> list[Event]:
         """Events of `kind` (and `topic`) that concern any of `nodes` and occurred by as_of."""
@@ -75,21 +77,29 @@ class _Facts:
     def covers(self, agreement: str, element: str) -> bool:
         """An agreement covers the elements of its schedule; one that records no schedule
         is taken to cover everything, so that its duties are never lost."""
-        schedule = self.view.targets(agreement, RelType.COVERS)
+        schedule = self.schedules[agreement]
         return not schedule or element in schedule
 
     def duties(self, provider: str, element: str) -> list[tuple[Agreement, date | None]]:
         """Every agreement with `provider` covering `element`, with the day its duty to
         destroy is triggered: its end, unless a later covering agreement was in force then."""
-        mine = [self.agreements[a] for a in self.view.sources(provider, RelType.WITH)
-                if a in self.agreements and self.covers(a, element)]
-        found = []
-        for agreement in sorted(mine, key=lambda a: a.id):
-            end = agreement.ends_on()
-            if end is not None and any(_renews(other, agreement, end) for other in mine):
-                continue  # the renewal carries the duty on
-            found.append((agreement, end))
-        return found
+        mine = tuple(self.agreements[a] for a in self.view.sources(provider, RelType.WITH)
+                     if a in self.agreements and self.covers(a, element))
+        # Most elements are covered by the same agreements of a provider: weighed once.
+        key = tuple(a.id for a in mine)
+        if key not in self._duties:
+            self._duties[key] = _duties(mine)
+        return self._duties[key]
+
+
+def _duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
+    found = []
+    for agreement in sorted(mine, key=lambda a: a.id):
+        end = agreement.ends_on()
+        if end is not None and any(_renews(other, agreement, end) for other in mine):
+            continue  # the renewal carries the duty on
+        found.append((agreement, end))
+    return found
 
 
 def _start(agreement: Agreement) -> date:

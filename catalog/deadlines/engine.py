@@ -67,13 +67,23 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
     """One row per holding and cohort as of `as_of`; DUE means due within `within` (default P90D).
 
     Clocks and binding come from the backend where it computes them natively, else from
-    a snapshot of the graph; destructions and holds are read with a few look-ups."""
+    a snapshot of the graph, which keeps the answer for the next caller (the checks, the
+    inventory); destructions and holds are read with a few look-ups."""
+    if not (isinstance(view, NativeClocks) and isinstance(view, NativeBinding)):
+        snap = Snapshot.of(view)
+        return snap.cached(("deadlines", as_of, within or DEFAULT_WINDOW),
+                           lambda: _compute(snap, as_of, within))
+    return _compute(view, as_of, within)
+
+
+def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Deadline]:
     bind: Callable[[dict[RowKey, str]], dict[RowKey, tuple[str, str]]]
     if isinstance(view, NativeClocks) and isinstance(view, NativeBinding):
         clocks = view.retention_clocks(as_of)
         bind = partial(view.upstream_bounds, exempt=sorted(EXEMPT), depth=BINDING_DEPTH)
     else:
-        snap = Snapshot.of(view)
+        # The rest reads the snapshot too: it holds every edge already.
+        view = snap = Snapshot.of(view)
         clocks = python_clocks(snap, as_of)
         bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
     edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
@@ -83,7 +93,7 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
     destroyed = read_destructions(view)
     retired = {n.id: parse_date(n.get("decommissioned_on"))
                for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
-    holds = read_holds(view)
+    holds = [h for h in read_holds(view) if h.active_on(as_of)]
     limit = (within or DEFAULT_WINDOW).after(as_of)
     found = [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
                      retired.get(row.system), holds, as_of, limit) for row in rows]
@@ -180,6 +190,7 @@ def covering(row_cohort: str | None, cohort_on: date | None, retired_on: date | 
 
 def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], retired_on: date | None,
             holds: list[Hold], as_of: date, limit: date) -> Deadline:
+    """`holds`: those active on `as_of`."""
     own = row.own
     own_due = own.due_on if own else None
     effective, bound_by = own_due, None
@@ -187,7 +198,7 @@ def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], ret
         effective, bound_by = parse_date(bound[0]), (bound[1], row.element)
     covered = [d for d in done if d.performed_on <= as_of and covering(row.cohort, row.cohort_on, retired_on, d)]
     destroyed = covered[0] if covered else None
-    held = tuple(h for h in holds if h.active_on(as_of) and h.covers(row.system, row.element, row.cohort))
+    held = tuple(h for h in holds if h.covers(row.system, row.element, row.cohort))
     eligible = row.eligible_on
     status = _status(row, destroyed, held, effective, eligible, as_of, limit)
     action = own.action if own else (Action.DESTROY if bound_by else None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from catalog.periods import Duration
@@ -46,11 +47,12 @@ class Candidate:
     trigger_source: str | None = None  # the event, agreement or system that set the date
     cohort: str | None = None
 
-    @property
+    # Computed once: a row asks its clocks' dates many times (ordering, binding, status).
+    @cached_property
     def due_on(self) -> date | None:
         return self.period.after(self.trigger_on) if self.period and self.trigger_on else None
 
-    @property
+    @cached_property
     def eligible_on(self) -> date | None:
         return self.keep_at_least.after(self.trigger_on) if self.keep_at_least and self.trigger_on else None
 

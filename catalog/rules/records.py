@@ -17,7 +17,7 @@ from catalog.vocab import Action, ElementCategory, Severity, Subject, Trigger
 
 
 def deadlines_of(view: Snapshot, as_of: date) -> list[Deadline]:
-    return view.cached(("deadlines", as_of), lambda: compute_deadlines(view, as_of))
+    return compute_deadlines(view, as_of)  # kept by the snapshot: computed once for every check
 
 
 def holds_of(view: Snapshot) -> list[Hold]:

@@ -1,5 +1,5 @@
-"""The embedded store's fast half: a networkx MultiDiGraph rebuilt from SQLite at open,
-used for every read and traversal."""
+"""The embedded store's fast half: a networkx MultiDiGraph built from SQLite, used for
+every read and traversal of a store that keeps the graph in memory (a server)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ class MemoryGraph:
         ids = self.by_label[label] if label else self.g.nodes
         records = [self.g.nodes[i]["record"] for i in ids]
         if where:
-            records = [r for r in records if all(_matches(r.props.get(k), v) for k, v in where.items())]
+            records = [r for r in records if all(matches(r.props.get(k), v) for k, v in where.items())]
         return sorted(records, key=lambda r: r.id)
 
     def count_nodes(self) -> dict[Label, int]:
@@ -76,7 +76,7 @@ class MemoryGraph:
                 found += [d["record"] for _, _, d in self.g.in_edges(node_id, data=True)]
         if wanted is not None:
             found = [e for e in found if e.type in wanted]
-        return sorted(found, key=lambda e: (e.type.value, e.source, e.target))
+        return sorted(found, key=edge_order)
 
     def traverse(self, start: str, direction: Direction, types: Iterable[RelType] | None,
                  max_depth: int) -> list[Step]:
@@ -101,7 +101,11 @@ class MemoryGraph:
         return steps
 
 
-def _matches(actual: Any, wanted: Any) -> bool:
+def edge_order(edge: EdgeRecord) -> tuple[str, str, str]:
+    return (edge.type.value, edge.source, edge.target)
+
+
+def matches(actual: Any, wanted: Any) -> bool:
     if isinstance(actual, list) and not isinstance(wanted, list):
         return wanted in actual
     return bool(actual == wanted)

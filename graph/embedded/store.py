@@ -1,25 +1,32 @@
 """The embedded backend: nothing to install, a folder on disk.
 
-SQLite (WAL) is the durable source of truth; a networkx graph built from it at open
-serves reads. A write commits to SQLite first and reaches memory only once committed,
-so a failed write leaves both as they were."""
+SQLite (WAL) is the durable source of truth. A store opened `in_memory` (a server) builds
+a networkx graph from it on its first read and serves every read from that graph; a
+write commits to SQLite first and reaches memory only once committed, so a failed write
+leaves both as they were. Otherwise (a one-shot command) reads go to SQLite by its
+indexes, and only what a command asks for is ever read: building the graph of a large
+catalog takes longer than any single question about it."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from catalog import lineage as walks
 from catalog.audit import Change, Token
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
+from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
-from graph.embedded import lineage
+from graph.embedded import disk, lineage
 from graph.embedded.durable import Durable, Op
-from graph.embedded.memory import MemoryGraph
+from graph.embedded.memory import MemoryGraph, edge_order
+from graph.snapshots import SnapshotCache
 from graph.store import Direction, Step, check_time_limit
 
 DEFAULT_FOLDER = ".steward"
@@ -50,25 +57,60 @@ class _Buffer:
 class EmbeddedStore:
     name = "embedded"
 
-    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER) -> None:
+    def __init__(self, folder: str | os.PathLike[str] = DEFAULT_FOLDER, in_memory: bool = True) -> None:
         self.folder = Path(folder)
         self.durable = Durable(self.folder)
+        self.in_memory = in_memory
         self._lock = threading.RLock()
-        self._load()
+        self._memory: MemoryGraph | None = None
+        self._version = -1
         self.round_trips = 0
+        self.snapshots = SnapshotCache(self.data_version, self._snapshot)
 
-    def _load(self) -> None:
+    def _load(self) -> MemoryGraph:
         self._version, nodes, edges = self.durable.snapshot()
-        self.memory = MemoryGraph(nodes, edges)
+        self._memory = MemoryGraph(nodes, edges)
+        return self._memory
 
-    def _fresh(self) -> MemoryGraph:
+    @property
+    def memory(self) -> MemoryGraph:
+        """The graph in memory, built or brought up to date on demand, also for a store
+        that reads from disk (for a tool that walks networkx itself)."""
+        with self._lock:
+            if self._memory is None or self.durable.seen_commits() != self._version:
+                return self._load()
+            return self._memory
+
+    def _fresh(self) -> MemoryGraph | None:
+        """The graph in memory, brought up to date; None when reads go to SQLite."""
         check_time_limit()
-        # Another process (a `steward load` beside a running server) may have committed.
         with self._lock:
             self.round_trips += 1
-            if self.durable.seen_commits() != self._version:
-                self._load()
+            if not self.in_memory:
+                return None
+            # Another process (a `steward load` beside a running server) may have committed.
             return self.memory
+
+    @contextmanager
+    def _disk(self) -> Iterator[sqlite3.Connection]:
+        # One read transaction per question: a commit by another process cannot fall
+        # between the queries of one answer.
+        with self._lock:
+            self.durable.conn.execute("BEGIN")
+            try:
+                yield self.durable.conn
+            finally:
+                self.durable.conn.execute("COMMIT")
+
+    def snapshot(self) -> Snapshot:
+        return self.snapshots.get()
+
+    def _snapshot(self) -> Snapshot:
+        memory = self._fresh()
+        if memory is not None:
+            return Snapshot(memory.find(None, None), memory.edges(None, Direction.OUT, None))
+        _, nodes, edges = self.durable.snapshot()
+        return Snapshot(nodes, edges)
 
     @contextmanager
     def transaction(self) -> Iterator[_Buffer]:
@@ -77,16 +119,18 @@ class EmbeddedStore:
         if not buffer.ops:
             return
         with self._lock:
-            self._fresh()
+            memory = self._fresh()
             self.durable.apply(buffer.ops)
+            if memory is None:
+                return  # a graph built for a tool is built again when next asked for
             self._version = self.durable.seen_commits()
             for kind, arg in buffer.ops:
                 if kind == "record_change":
                     continue
                 if kind == "delete_edge":
-                    self.memory.delete_edge(*arg)
+                    memory.delete_edge(*arg)
                 else:
-                    getattr(self.memory, kind)(arg)
+                    getattr(memory, kind)(arg)
 
     def schema_version(self) -> int:
         return self.durable.schema_version()
@@ -121,50 +165,84 @@ class EmbeddedStore:
     # NodeReader
 
     def get_node(self, node_id: str) -> NodeRecord | None:
-        return self._fresh().get(node_id)
+        memory = self._fresh()
+        if memory is not None:
+            return memory.get(node_id)
+        with self._disk() as conn:
+            return disk.get(conn, node_id)
 
     def get_nodes(self, ids: Iterable[str]) -> dict[str, NodeRecord]:
-        memory = self._fresh()
-        found = {i: memory.get(i) for i in ids}
+        memory, wanted = self._fresh(), list(ids)
+        if memory is None:
+            with self._disk() as conn:
+                return disk.get_many(conn, wanted)
+        found = {i: memory.get(i) for i in wanted}
         return {i: n for i, n in found.items() if n is not None}
 
     def find_nodes(self, label: Label | None = None,
                    where: Mapping[str, Any] | None = None) -> list[NodeRecord]:
-        return self._fresh().find(label, where)
+        memory = self._fresh()
+        if memory is not None:
+            return memory.find(label, where)
+        with self._disk() as conn:
+            return disk.find(conn, label, where)
 
     def count_nodes(self) -> dict[Label, int]:
-        return self._fresh().count_nodes()
+        memory = self._fresh()
+        if memory is not None:
+            return memory.count_nodes()
+        with self._disk() as conn:
+            return disk.count_nodes(conn)
 
     # EdgeReader
 
     def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
-        return self._fresh().edges(node_id, direction, types)
+        memory = self._fresh()
+        if memory is not None:
+            return memory.edges(node_id, direction, types)
+        with self._disk() as conn:
+            return disk.edges(conn, None if node_id is None else [node_id], direction, types)
 
     def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
                   types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
-        memory, wanted = self._fresh(), list(types) if types is not None else None
-        found = {e.key: e for node_id in node_ids for e in memory.edges(node_id, direction, wanted)}
-        return sorted(found.values(), key=lambda e: (e.type.value, e.source, e.target))
+        memory, wanted, ids = self._fresh(), list(types) if types is not None else None, sorted(set(node_ids))
+        if memory is None:
+            with self._disk() as conn:
+                listed = disk.edges(conn, ids, direction, wanted)
+        else:
+            listed = [e for node_id in ids for e in memory.edges(node_id, direction, wanted)]
+        # An edge between two of the nodes comes once from each end: listed once.
+        return sorted({e.key: e for e in listed}.values(), key=edge_order)
 
     def count_edges(self) -> dict[RelType, int]:
-        return self._fresh().count_edges()
+        memory = self._fresh()
+        if memory is not None:
+            return memory.count_edges()
+        with self._disk() as conn:
+            return disk.count_edges(conn)
 
     # Traversal
 
     def neighbours(self, node_id: str, direction: Direction = Direction.BOTH,
                    types: Iterable[RelType] | None = None) -> list[NodeRecord]:
-        memory = self._fresh()
-        ids = {e.target if e.source == node_id else e.source
-               for e in memory.edges(node_id, direction, types)}
-        return sorted((n for n in map(memory.get, ids) if n), key=lambda n: n.id)
+        ids = {e.target if e.source == node_id else e.source for e in self.edges(node_id, direction, types)}
+        return sorted(self.get_nodes(ids).values(), key=lambda n: n.id)
 
     def traverse(self, start: str, direction: Direction = Direction.OUT,
                  types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]:
-        return self._fresh().traverse(start, direction, types, max_depth)
+        memory = self._fresh()
+        if memory is not None:
+            return memory.traverse(start, direction, types, max_depth)
+        with self._disk() as conn:
+            return disk.traverse(conn, start, direction, types, max_depth)
 
-    # Native lineage (catalog.lineage.NativeLineage): read from the graph's adjacency,
-    # one look at the store per question, not one per node.
+    # Native lineage (catalog.lineage.NativeLineage): in memory, read from the graph's
+    # adjacency, one look at the store per question, not one per node; on disk, the
+    # level-by-level walk of catalog/lineage.py, a few indexed queries per level.
 
     def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
-        return lineage.find(self._fresh().g, root, ways, depth)
+        memory = self._fresh()
+        if memory is None:
+            return walks.find(self, root, ways, depth)
+        return lineage.find(memory.g, root, ways, depth)

@@ -16,6 +16,7 @@ from graph.neo4j.connection import Connection
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
+ACCOUNTABLE_TO = rel_type(RelType.ACCOUNTABLE_TO)
 UNDER, COVERS, MANDATE = rel_type(RelType.UNDER), rel_type(RelType.COVERS), label(Label.MANDATE)
 
 # Per element, from its starts along the flows that carry it (`e` is bound before the
@@ -79,3 +80,21 @@ def upstream_bounds(conn: Connection, own: dict[tuple[str, str, str], str], exem
     rows = conn.read(BOUNDS, own=[{"system": s, "element": e, "dues": d} for (s, e), d in dues.items()],
                      exempt=sorted(exempt), depth=depth)
     return {(row["system"], row["element"], row["cohort"]): (row["due"], row["source"]) for row in rows}
+
+
+# Every organisation above the given ones (each reached once, by a shortest way up), with
+# its kind and the organisations it answers to.
+UPWARDS = (
+    f"UNWIND $orgs AS start MATCH (s:{STEWARD} {{id: start}}) "
+    f"MATCH ANY SHORTEST (s) (()-[:{ACCOUNTABLE_TO}]->())* (x:{STEWARD}) "
+    "WITH DISTINCT x "
+    f"RETURN x.id AS id, x.kind AS kind, COLLECT {{ MATCH (x)-[:{ACCOUNTABLE_TO}]->(up:{STEWARD}) "
+    "RETURN up.id } AS ups")
+
+
+def accountable_to(conn: Connection, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
+    """What `catalog.responsibility` reads a level at a time, in one query."""
+    if not orgs:
+        return {}
+    rows = conn.read(UPWARDS, orgs=sorted(set(orgs)))
+    return {row["id"]: (row["kind"], sorted(row["ups"])) for row in rows}

@@ -12,10 +12,12 @@ from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
+from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
 from graph.neo4j import analyses, audit, clocks, lineage, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
+from graph.snapshots import SnapshotCache
 from graph.store import SCHEMA_VERSION, Direction, Step
 
 
@@ -30,6 +32,7 @@ class Neo4jStore:
         except BaseException:
             self.conn.close()
             raise
+        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(*reads.whole_graph(self.conn)))
 
     @property
     def round_trips(self) -> int:
@@ -49,6 +52,9 @@ class Neo4jStore:
 
     def data_version(self) -> int:
         return schema.read_data_version(self.conn)
+
+    def snapshot(self) -> Snapshot:
+        return self.snapshots.get()
 
     def close(self) -> None:
         self.conn.close()
@@ -119,7 +125,7 @@ class Neo4jStore:
 
     # Native traversals: the analyses in catalog/ find these methods and call them
     # instead of walking the graph from Python (NativeLineage, NativeReach, NativeBinding,
-    # NativeClocks).
+    # NativeClocks, NativeAccountability).
 
     def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
         return lineage.lineage_walks(self.conn, root, ways, depth)
@@ -130,6 +136,9 @@ class Neo4jStore:
     def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
                         depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
+
+    def accountable_to(self, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
+        return analyses.accountable_to(self.conn, orgs)
 
     def retention_clocks(self, as_of: date) -> list[Candidate]:
         return clocks.retention_clocks(self.conn, as_of)

@@ -1,0 +1,61 @@
+"""One snapshot of the graph per data version, shared by every whole-catalog answer."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from api.cli import cli
+from catalog.deadlines import compute_deadlines, engine, python_clocks
+from catalog.findings import run_checks, scorecard
+from catalog.records import NodeRecord
+from catalog.view import Snapshot
+from graph.embedded.store import EmbeddedStore
+from graph.loading import load_paths
+from graph.store import Store
+
+from .conftest import DATA
+
+AS_OF = date(2026, 9, 1)
+
+
+def test_a_snapshot_is_shared_until_the_data_version_moves(store: Store) -> None:
+    load_paths(store, [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    first = Snapshot.of(store)
+    assert Snapshot.of(store) is first
+    sis = store.get_node("sis")
+    assert sis is not None
+    with store.transaction() as tx:
+        tx.upsert_node(NodeRecord(sis.label, sis.id, {**sis.props, "name": "Renamed"}))
+    second = Snapshot.of(store)
+    assert second is not first and second.nodes["sis"].name == "Renamed"
+    assert first.nodes["sis"].name != "Renamed"  # what was handed out stays as it was
+    assert Snapshot.of(store) is second
+
+
+def test_checks_scorecard_and_deadlines_compute_the_deadlines_once(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    computed = []
+    clocks = python_clocks
+
+    def counted(*args: object) -> object:
+        computed.append(args)
+        return clocks(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "python_clocks", counted)
+    store = EmbeddedStore(tmp_path / "store", in_memory=False)
+    load_paths(store, [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    found = run_checks(store, AS_OF)
+    scorecard(store, AS_OF)  # runs the checks again, on the same snapshot
+    rows = compute_deadlines(store, AS_OF)
+    assert found and rows and len(computed) == 1
+    store.close()
+    for principle in ("", "7"):
+        computed.clear()
+        args = ["--store", str(tmp_path / "store"), "check", "--as-of", AS_OF.isoformat(), "--json"]
+        result = CliRunner().invoke(cli, args + (["--principle", principle] if principle else []))
+        assert result.exit_code == 0, result.output
+        assert len(computed) == 1
