@@ -148,7 +148,7 @@ def on_backend(where: Where, size: int, settings: Settings, folder: Path, progre
     try:
         element = parts.widest(store)
         if settings.whole:
-            report["whole"] = parts.whole_catalog(store, settings.budget)
+            report["whole"] = parts.whole_catalog(where, settings.budget)
             progress(f"{name}: " + ", ".join(f"{k} {v['seconds']['median']:.2f} s"
                                              for k, v in report["whole"].items()))
         asked_elements, asked_systems = questions.sample(store, settings.sample, settings.seed)
