@@ -2,7 +2,8 @@
 
 The flows a batch of events shows and the datasets no mapping matches become catalog
 mappings, validated and written by the loader in one transaction (all or nothing) and
-audited under the sender's name. A flow already stored keeps everything it says
+audited under the sender's name; the pending observations a mapping now matches are
+deleted in the same transaction. A flow already stored keeps everything it says
 (purposes, bases, owners, the elements it carried before); an observation adds the
 elements it saw and moves the last run forward, never back, so a replay changes nothing."""
 
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from catalog.openlineage import Mapped, Observation, SeenDataset, SeenFlow, flows_of, pending_of
+from catalog.openlineage import Dataset, Mapped, Observation, SeenDataset, SeenFlow, flows_of, mapping_for, pending_of
 from catalog.parse import ParsedNode, parse_node
 from catalog.records import NodeRecord
 from catalog.source import CatalogError, Location, Problems, SourceMapping
@@ -32,7 +33,10 @@ class IntakeReport:
     load: LoadReport = field(default_factory=LoadReport)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"flows": self.flows, "pending": self.pending, **self.load.as_dict()}
+        """The flows and pending datasets the events showed; the observations a mapping
+        now matches, which were `resolved` (deleted); and what was written."""
+        return {"flows": self.flows, "pending": self.pending, "resolved": self.load.deleted,
+                **self.load.as_dict()}
 
 
 def read_mappings(store: Store) -> list[Mapped]:
@@ -59,7 +63,8 @@ def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
             _merge(flows, flow)
         for seen in pending_of(event, mappings):
             _merge(pending, seen)
-    stored = store.get_nodes([*flows, *pending])
+    stored = {k: n for k, n in store.get_nodes([*flows, *pending]).items()
+              if n.label == (Label.FLOW if k in flows else Label.PENDING_OBSERVATION)}
     raws = [_flow_mapping(f, stored.get(f.id), store) for f in flows.values()]
     raws += [_pending_mapping(p, stored.get(p.id)) for p in pending.values()]
     problems = Problems()
@@ -70,8 +75,20 @@ def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
             parsed.append(node)
     if problems:
         raise CatalogError(problems.sorted())
-    load = load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor, origins={NEW: origin})
+    load = load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor, origins={NEW: origin},
+                       retire=resolved(store, mappings))
     return IntakeReport(sorted(flows), sorted(pending), load)
+
+
+def resolved(store: Store, mappings: list[Mapped]) -> list[NodeRecord]:
+    """The pending observations that a mapping now matches: a steward mapped them, and
+    the runs that read or write them show flows from now on."""
+    found = []
+    for node in store.find_nodes(Label.PENDING_OBSERVATION):
+        dataset = Dataset(str(node.get("namespace")), str(node.get("dataset")))
+        if mapping_for(mappings, dataset) is not None:
+            found.append(node)
+    return found
 
 
 def _merge(into: dict[str, Any], seen: SeenFlow | SeenDataset) -> None:

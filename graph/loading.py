@@ -35,6 +35,7 @@ class LoadReport:
     files: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     edges_added: int = 0
     edges_removed: int = 0
@@ -42,7 +43,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.edges_added or self.edges_removed
+        return bool(self.created or self.updated or self.deleted or self.edges_added or self.edges_removed
                     or self.edges_changed)
 
     def as_dict(self) -> dict[str, Any]:
@@ -135,12 +136,14 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = N
 
 def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
                 *, now: str | None = None, actor: str = "cli", origins: Mapping[str, str] | None = None,
-                replace: bool = False, remedy: str = REPLACE_BY_OPTION) -> LoadReport:
+                replace: bool = False, remedy: str = REPLACE_BY_OPTION,
+                retire: Iterable[NodeRecord] = ()) -> LoadReport:
     """Validate and write parsed nodes. `origins` maps a file of the load to where its
     nodes are recorded as defined; a node of a file not in it keeps its stored origin.
-    Unless `replace`, a node stored from another origin is a problem, with `remedy`."""
+    Unless `replace`, a node stored from another origin is a problem, with `remedy`.
+    The nodes to `retire` are deleted in the same transaction."""
     batch, known = validate_parsed(store, parsed, problems, origins=origins, replace=replace, remedy=remedy)
-    return write_batch(store, batch, known, now=now or now_utc(), actor=actor)
+    return write_batch(store, batch, known, now=now or now_utc(), actor=actor, retire=retire)
 
 
 def validate_parsed(store: Store, parsed: list[ParsedNode], problems: Problems, *,
@@ -216,11 +219,16 @@ def diff_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord]) -> l
 
 
 def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
-                *, now: str, actor: str) -> LoadReport:
-    """Write what changed, and an audit record for each node created or updated."""
+                *, now: str, actor: str, retire: Iterable[NodeRecord] = ()) -> LoadReport:
+    """Write what changed, and an audit record for each node created, updated or retired."""
     report = LoadReport()
     diffs = diff_batch(store, batch, known)
+    retired = [(node, store.edges(node.id, Direction.BOTH)) for node in retire]
     with store.transaction() as tx:
+        for node, edges in retired:
+            tx.delete_node(node.id)
+            tx.record_change(deletion(now, actor, node, edges))
+            report.deleted.append(node.id)
         for diff in diffs:
             if diff.writes:
                 new = NodeRecord(diff.node.label, diff.node.id, {**diff.node.props, "updated_at": now})
@@ -270,6 +278,14 @@ def node_change(now: str, actor: str, old: NodeRecord | None, new: NodeRecord,
         | {k[2] for k in unlinked}
     before = {"label": old.label.value, **old.props} if old else None
     return Change(now, actor, "create" if old is None else "update", new.id, tuple(sorted(nodes)), before, after)
+
+
+def deletion(now: str, actor: str, node: NodeRecord, edges: list[EdgeRecord]) -> Change:
+    """The audit record of a node deleted with its relationships."""
+    nodes = {node.id} | {e.source for e in edges} | {e.target for e in edges}
+    return Change(now, actor, "delete", node.id, tuple(sorted(nodes)),
+                  {"label": node.label.value, **node.props, "relationships": sorted(edge_key(*e.key) for e in edges)},
+                  None)
 
 
 def edge_key(type_: RelType, source: str, target: str) -> str:
