@@ -118,3 +118,14 @@ def test_a_change_that_cannot_load_is_reported_as_a_load_would(district: tuple[S
     assert result.exit_code == 2
     assert "bad.yaml:2: flows[0].to: unknown id 'nowhere'" in result.stderr
     assert _state(store) == before
+
+
+@pytest.mark.parametrize("verb", [["plan"], ["ingest", "openlineage"]])
+def test_the_new_verbs_are_in_help_and_in_the_readme(verb: list[str]) -> None:
+    from .conftest import ROOT
+
+    listed = CliRunner().invoke(cli, ["--help"]).stdout
+    assert verb[0] in listed.split("Commands:")[1]
+    result = CliRunner().invoke(cli, [*verb, "--help"])
+    assert result.exit_code == 0 and f"Usage: cli {' '.join(verb)} [OPTIONS]" in " ".join(result.stdout.split())
+    assert f"| `{' '.join(verb)} " in (ROOT / "README.md").read_text(encoding="utf-8")
