@@ -63,9 +63,8 @@ def _pipeline(run_id: str) -> list[RunEvent]:
 
 
 def _graphql(base: str, token: str, query: str) -> dict[str, Any]:
-    request = urllib.request.Request(f"{base}/graphql", data=json.dumps({"query": query}).encode(),
-                                     headers={"Authorization": f"Bearer {token}",
-                                              "Content-Type": "application/json"})
+    headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
+    request = urllib.request.Request(f"{base}/graphql", data=json.dumps({"query": query}).encode(), headers=headers)
     with urllib.request.urlopen(request, timeout=30) as response:
         answer = json.loads(response.read())
     assert "errors" not in answer, answer
@@ -112,6 +111,11 @@ def test_the_openlineage_client_records_flows_and_pending_datasets(lineage_serve
     assert _graphql(base, token, '{ changes(since: "2000-01-01", first: 500) { seq target after } }') == before
     assert _graphql(base, token, PENDING)["pendingObservations"]["nodes"] == pending
 
+    # The public sees the flow as any flow, but neither its runs nor the pending datasets.
+    public = _graphql(base, "", f'{{ node(id: "{FLOW}") {{ id ... on Flow {{ lastRunId lastObservedAt }} }} }}')
+    assert public["node"] == {"id": FLOW, "lastRunId": None, "lastObservedAt": None}
+    assert _graphql(base, "", f'{{ node(id: "{pending[0]["id"]}") {{ id }} }}')["node"] is None
+
 
 @pytest.mark.slow
 def test_a_malformed_event_gets_a_400_naming_the_bad_field(lineage_server: tuple[str, str]) -> None:
@@ -128,6 +132,11 @@ def test_a_malformed_event_gets_a_400_naming_the_bad_field(lineage_server: tuple
     assert _graphql(base, token, PENDING)["pendingObservations"]["nodes"] == []
     status, answer = _post(base, "not-a-token", _event_json().encode())
     assert status == 401
+    request = urllib.request.Request(f"{base}/api/v1/lineage", data=_event_json().encode(), method="POST")
+    with pytest.raises(urllib.error.HTTPError) as anonymous:
+        urllib.request.urlopen(request, timeout=30)
+    assert anonymous.value.code == 401
+    anonymous.value.close()
 
 
 def _event_json() -> str:
