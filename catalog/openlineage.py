@@ -178,12 +178,12 @@ def _column_lineage(value: Any, path: str) -> dict[str, tuple[InputField, ...]]:
         sources = _object(spec, at).get("inputFields")
         if not isinstance(sources, list):
             raise EventError(f"{at}.inputFields", f"expected a list, got {excerpt(sources)}")
-        found = []
+        found: list[InputField] = []
         for i, item in enumerate(sources):
-            src = _object(item, f"{at}.inputFields[{i}]")
-            found.append(tuple(_text(src.get(key), f"{at}.inputFields[{i}].{key}")
-                               for key in ("namespace", "name", "field")))
-        lineage[out] = tuple(found)  # type: ignore[arg-type]
+            src, where = _object(item, f"{at}.inputFields[{i}]"), f"{at}.inputFields[{i}]"
+            found.append((_text(src.get("namespace"), f"{where}.namespace"), _text(src.get("name"), f"{where}.name"),
+                          _text(src.get("field"), f"{where}.field")))
+        lineage[out] = tuple(found)
     return lineage
 
 

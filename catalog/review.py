@@ -66,7 +66,7 @@ class Impact:
     outside_flows: tuple[OutsideFlow, ...]
 
     @property
-    def any(self) -> bool:
+    def has_impact(self) -> bool:
         return bool(self.appeared or self.disappeared or self.deadlines or self.outside_flows)
 
     def introduces(self, threshold: str) -> bool:
@@ -75,7 +75,7 @@ class Impact:
         return any(RANKS[f.severity] <= limit for f in self.appeared)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"as_of": self.as_of.isoformat(), "governance_impact": self.any,
+        return {"as_of": self.as_of.isoformat(), "governance_impact": self.has_impact,
                 "findings": {"appeared": [f.as_dict() for f in self.appeared],
                              "disappeared": [f.as_dict() for f in self.disappeared]},
                 "deadlines": [d.as_dict() for d in self.deadlines],

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from api.cli import cli
-from catalog.openlineage import Dataset, EventError, Mapped, mapping_for, parse_event, slug
+from catalog.openlineage import Dataset, EventError, Mapped, flows_of, mapping_for, parse_event, slug
 from catalog.source import CatalogError
 from catalog.vocab import Label, RelType
 from graph import curation
@@ -52,6 +52,9 @@ def event(state: str = "COMPLETE", time: str = "2026-09-01T02:05:00Z", run: str 
     (lambda e: e["outputs"][0].update(namespace=""), "$.outputs[0].namespace"),
     (lambda e: e["outputs"][0]["facets"]["schema"]["fields"].append({"type": "int"}),
      "$.outputs[0].facets.schema.fields[1].name"),
+    (lambda e: e["outputs"][0]["facets"].update(columnLineage={"fields": {"dob": {"inputFields": [
+        {"namespace": SIS[0], "name": SIS[1]}]}}}),
+     "$.outputs[0].facets.columnLineage.fields['dob'].inputFields[0].field"),
 ])
 def test_a_malformed_event_names_the_json_path_of_its_problem(change: Any, path: str) -> None:
     data = event()
@@ -67,6 +70,16 @@ def test_dataset_and_job_events_are_observations_without_a_run() -> None:
     assert seen.time == datetime(2026, 9, 1, 2, 5, tzinfo=UTC)
     job = parse_event({k: v for k, v in event().items() if k not in ("run", "eventType")})
     assert (job.run_id, job.job, len(job.inputs)) == (None, "roster_export", 1)
+
+
+def test_column_lineage_says_which_input_fields_an_output_carries() -> None:
+    sources = [{"namespace": SIS[0], "name": SIS[1], "field": "home_room"}]
+    out = dataset(ACME, "dob")
+    out["facets"]["columnLineage"] = {"fields": {"dob": {"inputFields": sources}}}
+    mappings = [Mapped("a", SIS[0], "sis.*", "sis", {"birth_date": "birth", "home_room": "room"}),
+                Mapped("b", ACME[0], "rosters/*", "acme-app", {})]
+    [flow] = flows_of(parse_event(event(inputs=[dataset(SIS, "birth_date", "home_room")], outputs=[out])), mappings)
+    assert (flow.source, flow.target, flow.elements) == ("sis", "acme-app", {"room"})
 
 
 def test_the_most_specific_mapping_wins_and_long_ids_stay_slugs() -> None:

@@ -61,7 +61,7 @@ def text(plan: Plan) -> list[str]:
     for kind, mark in (("added", "+"), ("removed", "-"), ("changed", "~")):
         lines += [f"  {mark} {key}" for key in plan.relationships(kind)]
     impact = plan.impact
-    if not impact.any:
+    if not impact.has_impact:
         return [*lines, f"No governance impact as of {impact.as_of}."]
     lines.append(f"Governance impact as of {impact.as_of}:")
     for title, found in (("findings that would appear", impact.appeared),
@@ -88,7 +88,7 @@ def markdown(plan: Plan) -> list[str]:
     if changed:
         lines += ["| node | label | id | fields |", "|---|---|---|---|"]
         lines += [f"| {a} | {b} | `{c}` | {_cell(d)} |" for a, b, c, d in changed] + [""]
-    if not impact.any:
+    if not impact.has_impact:
         return [*lines, f"**No governance impact** as of {impact.as_of}."]
     lines += [f"#### Governance impact as of {impact.as_of}", ""]
     for title, found in (("Findings that would appear", impact.appeared),
