@@ -129,3 +129,10 @@ def test_the_new_verbs_are_in_help_and_in_the_readme(verb: list[str]) -> None:
     result = CliRunner().invoke(cli, [*verb, "--help"])
     assert result.exit_code == 0 and f"Usage: cli {' '.join(verb)} [OPTIONS]" in " ".join(result.stdout.split())
     assert f"| `{' '.join(verb)} " in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_catalog_text_stays_text_in_a_markdown_comment() -> None:
+    from api.cli.plan_cmd import _cell
+
+    assert _cell("a|b ![x](https://e.test/p.png) <img src=x>\n*y*") == (
+        "a\\|b \\!\\[x\\]\\(https://e.test/p.png\\) &lt;img src=x&gt; \\*y\\*")

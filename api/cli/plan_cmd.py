@@ -3,6 +3,7 @@ for a reviewer to read before it lands (a pull request's comment, a CI gate)."""
 
 from __future__ import annotations
 
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -136,5 +137,8 @@ def _bases(f: OutsideFlow) -> str:
 
 
 def _cell(text: str) -> str:
-    """Text in a Markdown table cell: a pipe or a line break would end the cell or the row."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Catalog text in a Markdown table cell, as plain text: a pipe or a line break would
+    end the cell or the row, and a name could otherwise bring a link, an image or HTML
+    into the comment."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_\[\]()!|#~])", r"\\\1", " ".join(text.split()))
