@@ -95,4 +95,4 @@ def handled(as_json: bool = False) -> Iterator[None]:
         fail(str(exc))
 
 
-from api.cli import analysis_cmds, catalog_cmds, publish_cmd, server_cmds  # noqa: E402,F401  (registers the verbs)
+from api.cli import analysis_cmds, catalog_cmds, publish_cmd, server_cmds, sheet_cmd  # noqa: E402,F401  (registers the verbs)
