@@ -19,6 +19,7 @@ from graph.loading import load_paths
 from graph.store import Direction
 
 from .conftest import SEEDS
+from .hostile import ADVERSARIAL
 
 EXAMPLE = SEEDS / "import"
 INVENTORY, INVENTORY_MAP = EXAMPLE / "inventory.csv", EXAMPLE / "inventory.map.yaml"
@@ -187,3 +188,54 @@ def test_import_sheet_teaches_with_help() -> None:
     result = CliRunner().invoke(cli, ["import-sheet", "--help"])
     assert result.exit_code == 0 and "--map" in result.stdout and "Exhibit B" in result.stdout
     assert "import-sheet" in CliRunner().invoke(cli, ["--help"]).stdout
+
+
+def test_hostile_text_in_cells_is_loaded_exactly_as_written(tmp_path: Path) -> None:
+    # CSV cannot hold NUL (Python's reader refuses it); everything else goes in.
+    texts = [t for t in ADVERSARIAL if "\x00" not in t]
+    header = ["Id", "Data Element", "Definition", "Category", "Sensitivity", "Subject", "Stored In"]
+    sheet = tmp_path / "hostile.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header] + [[f"e-{i}", text, text, "identity", "PII", "STUDENT", "PowerSchool SIS"]
+                                              for i, text in enumerate(texts)])
+    mapping = tmp_path / "hostile.map.yaml"
+    mapping.write_text("kind: inventory\ncolumns: {id: Id, element: Data Element, definition: Definition, "
+                       "category: Category, sensitivity: Sensitivity, subject: Subject, system: Stored In}\n"
+                       "organizations: {}\nsystems: {PowerSchool SIS: {id: sis, kind: SIS}}\n", encoding="utf-8")
+    code, _, err = run(tmp_path, "import-sheet", str(sheet), "--map", str(mapping), "-o", str(tmp_path / "h.yaml"))
+    assert code == 0, err
+    store = EmbeddedStore(tmp_path / "h")
+    load_paths(store, [tmp_path / "h.yaml"], now="2026-09-01T00:00:00Z")
+    for i, text in enumerate(texts):
+        node = store.get_node(f"e-{i}")
+        assert node is not None and node.name == text.strip() and node.get("definition") == text.strip()
+
+
+def test_a_row_cannot_add_holdings_to_a_system_defined_elsewhere_nor_repeat_an_element(tmp_path: Path) -> None:
+    mapping = tmp_path / "ref.map.yaml"
+    mapping.write_text(INVENTORY_MAP.read_text(encoding="utf-8").replace(
+        "Canvas: {id: canvas, kind: LMS}", "Canvas: canvas"), encoding="utf-8")
+    rows = sheet_rows(INVENTORY)
+    rows.append(rows[1])  # row 12 repeats row 2
+    sheet = tmp_path / "inventory.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    code, stdout, _ = run(tmp_path, "import-sheet", str(sheet), "--map", str(mapping), "--json")
+    problems = json.loads(stdout)["problems"]
+    assert code == 2
+    assert [(p["line"], p["key"]) for p in problems] == [(7, "Stored In"), (12, "Data Element")]
+    assert "'canvas' is defined outside this import" in problems[0]["message"]
+    assert "also that of row 2" in problems[1]["message"]
+
+
+def test_a_workbook_without_the_named_sheet_or_not_a_workbook_is_reported(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Elements"
+    book.save(tmp_path / "inventory.xlsx")
+    mapping = tmp_path / "sheet.map.yaml"
+    mapping.write_text(INVENTORY_MAP.read_text(encoding="utf-8") + "sheet: Inventory\n", encoding="utf-8")
+    code, _, err = run(tmp_path, "import-sheet", str(tmp_path / "inventory.xlsx"), "--map", str(mapping))
+    assert code == 2 and "no worksheet 'Inventory'; it has Elements" in err
+    (tmp_path / "fake.xlsx").write_text("Data Element,Definition\n", encoding="utf-8")
+    code, _, err = run(tmp_path, "import-sheet", str(tmp_path / "fake.xlsx"), "--map", str(INVENTORY_MAP))
+    assert code == 2 and "cannot read the workbook" in err
