@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from catalog.parse import MAX_ID
 from catalog.sheet_mapping import Entry, SheetMapping, norm
 from catalog.source import Location, Problems, excerpt
 from catalog.vocab import AgreementKind, ElementCategory, Sensitivity, Subject, Vocabulary
@@ -34,7 +35,7 @@ class Row:
 
 
 def slug(text: str) -> str:
-    return _NOT_SLUG.sub("-", text.lower()).strip("-")[:80].strip("-")
+    return _NOT_SLUG.sub("-", text.lower()).strip("-")[:MAX_ID].strip("-")
 
 
 def plain(value: Any) -> Any:
@@ -216,23 +217,38 @@ def _ids(reader: Reader, section: str, field: str, output: Output) -> list[tuple
 
 
 def _inventory_row(reader: Reader, output: Output, seen: dict[str, int]) -> None:
+    element = _element(reader, output)
+    systems = _ids(reader, "systems", "system", output)
+    vendors = _ids(reader, "organizations", "vendor", output)
+    shared = _ids(reader, "systems", "shared_with", output)
+    id_field = "id" if reader.text("id") else "element"
+    if element is None or not _unique(reader, seen, element["id"], id_field) or None in element.values():
+        return
+    output.sections["elements"][element["id"]] = element
+    _hold(reader, systems, element["id"], "system", vendors)
+    _hold(reader, [s for s in shared if s[1] is not None], element["id"], "shared_with", [])
+    for source, _ in systems:
+        for target, _ in shared:
+            _flow(reader, output, source, target, element["id"], element.get("used_for", []))
+
+
+def _element(reader: Reader, output: Output) -> dict[str, Any] | None:
+    """The row's element; a field the row cannot give is None (and reported)."""
     name = reader.text("element")
     if name is None:
         reader.complain("element", "no element name: a row of an inventory names the data element it describes")
-        return
+        return None
     element_id = _node_id(reader, reader.text("id"), name, "id" if reader.text("id") else "element")
+    if element_id is None:
+        return None
     element: dict[str, Any] = {"id": element_id, "name": name}
-    for key in ("definition", "description"):
-        if (value := reader.text(key)) is not None:
-            element[key] = value
-    for key in ("category", "sensitivity", "subject"):
-        element[key] = reader.vocabulary(key)
+    element.update({key: value for key in ("definition", "description") if (value := reader.text(key))})
+    element.update({key: reader.vocabulary(key) for key in ("category", "sensitivity", "subject")})
     if (ref := reader.text("standard_ref")) is not None:
         element["standard_ref"] = ref
     if (public := reader.boolean("public")) is not None:
         element["public"] = public
-    purposes = [node_id for node_id, _ in _ids(reader, "purposes", "purpose", output)]
-    if purposes:
+    if purposes := [node_id for node_id, _ in _ids(reader, "purposes", "purpose", output)]:
         element["used_for"] = purposes
     rules = _ids(reader, "retention_rules", "retention", output)
     if len(rules) > 1:
@@ -241,19 +257,7 @@ def _inventory_row(reader: Reader, output: Output, seen: dict[str, int]) -> None
         element["retained_under"] = rules[0][0]
     if (notes := reader.text("notes")) is not None:
         element["notes"] = notes
-    systems = _ids(reader, "systems", "system", output)
-    vendors = _ids(reader, "organizations", "vendor", output)
-    shared = _ids(reader, "systems", "shared_with", output)
-    if element_id is None or not _unique(reader, seen, element_id, "id" if reader.text("id") else "element"):
-        return
-    if None in element.values():
-        return
-    output.sections["elements"][element_id] = element
-    _hold(reader, systems, element_id, "system", vendors)
-    _hold(reader, [s for s in shared if s[1] is not None], element_id, "shared_with", [])
-    for source, _ in systems:
-        for target, _ in shared:
-            _flow(output, source, target, element_id, purposes)
+    return element
 
 
 def _hold(reader: Reader, systems: list[tuple[str, dict[str, Any] | None]], element_id: str, field: str,
@@ -275,12 +279,17 @@ def _hold(reader: Reader, systems: list[tuple[str, dict[str, Any] | None]], elem
                                           f"not {vendors[0][0]!r}")
 
 
-def _flow(output: Output, source: str, target: str, element_id: str, purposes: list[str]) -> None:
+def _flow(reader: Reader, output: Output, source: str, target: str, element_id: str,
+          purposes: list[str]) -> None:
+    flow_id = f"{source}-to-{target}"
     if source == target:
         return
-    flow = output.sections["flows"].setdefault(f"{source}-to-{target}"[:80].strip("-"),
-                                               {"id": f"{source}-to-{target}"[:80].strip("-"),
-                                                "from": source, "to": target, "carries": []})
+    if len(flow_id) > MAX_ID:
+        reader.complain("shared_with", f"the flow from {source!r} to {target!r} would have an id longer than "
+                                       f"{MAX_ID} characters; give the systems shorter ids")
+        return
+    flow = output.sections["flows"].setdefault(flow_id, {"id": flow_id, "from": source, "to": target,
+                                                         "carries": []})
     flow["carries"].append(element_id)
     for purpose in purposes:
         if purpose not in flow.setdefault("for", []):
