@@ -102,7 +102,7 @@ def cypher_lines(nodes: list[NodeRecord], edges: list[EdgeRecord]) -> Iterator[s
 
 
 def write_cypher(store: Store, out: TextIO) -> tuple[int, int]:
+    """Write the script; a value it cannot write is refused before the first line."""
     nodes, edges = list(sorted_nodes(store)), list(sorted_edges(store))
-    for line in cypher_lines(nodes, edges):
-        out.write(line)
+    out.writelines(list(cypher_lines(nodes, edges)))
     return len(nodes), len(edges)
