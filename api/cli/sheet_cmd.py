@@ -21,7 +21,8 @@ from graph.yaml_source import dump_yaml
 @click.option("--with", "alongside", multiple=True, type=click.Path(exists=True, path_type=Path),
               metavar="PATH", help="Catalog files or folders the output will be loaded with: the check "
                                    "counts their nodes as defined. Repeatable.")
-@click.option("--json", "as_json", is_flag=True, help="Print problems as JSON for scripts.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the problems, or with --out what was written, as JSON for scripts.")
 @pass_context
 def import_sheet_cmd(ctx: Context, sheet: Path, mapping: Path, out: Path | None, alongside: tuple[Path, ...],
                      as_json: bool) -> None:
