@@ -1,5 +1,5 @@
 """The Starlette application: GraphQL at /graphql (GraphiQL in a browser), health,
-readiness and metrics, and the live public inventory. `create_app` is the one place
+readiness and metrics, the OpenLineage intake, and the live public inventory. `create_app` is the one place
 where the server's parts are wired together; nothing is built at import time."""
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from api.graphql.execution import TimeLimit, deadline_of, run_apart, timed_out
 from api.graphql.schema import build_schema
 from api.graphql.workers import Workers
 from api.inventory.routes import make_routes
+from api.lineage import PATH as LINEAGE_PATH
+from api.lineage import lineage_endpoint
 from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import Metrics, MetricsMiddleware
@@ -103,7 +105,7 @@ def error_response(status: int, message: str) -> JSONResponse:
 def _route_of(path: str) -> str:
     """A bounded label for metrics: the first path segment, never a raw id."""
     head = "/" + path.strip("/").split("/", 1)[0]
-    return head if head in ("/graphql", "/healthz", "/readyz", "/metrics", "/inventory", "/inventory.csv",
+    return head if head in ("/graphql", "/api", "/healthz", "/readyz", "/metrics", "/inventory", "/inventory.csv",
                             "/inventory.json", "/data.json") else "/other"
 
 
@@ -134,6 +136,7 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
     routes: list[BaseRoute] = [
         Route("/graphql", TimeLimit(graphql, settings.request_seconds), methods=["GET", "POST"]), *asset_routes(),
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
+        Route(LINEAGE_PATH, lineage_endpoint(store, graphql.store_calls, settings.store_timeout), methods=["POST"]),
         # The live public inventory: what the public may see, as of the day it is asked.
         *make_routes(store, date.today, settings.public_base_url),
     ]
@@ -143,6 +146,6 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         Middleware(ReadTimeoutMiddleware, seconds=settings.read_timeout),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
         Middleware(AuthMiddleware, store=store, limiter=RateLimiter(settings.rate_per_minute),
-                   paths=("/graphql", "/metrics")),
+                   paths=("/graphql", "/metrics", LINEAGE_PATH)),
     ]
     return Starlette(routes=routes, middleware=middleware)

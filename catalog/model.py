@@ -114,6 +114,9 @@ class Flow(Node):
     frequency: str | None = None
     started_on: date | None = None
     ended_on: date | None = None
+    # The last OpenLineage run that showed the flow: its event time (UTC) and run id.
+    last_observed_at: str | None = None
+    last_run_id: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -280,6 +283,33 @@ class AccessRequest(Node):
         return self.received_on <= day and (self.answered_on is None or day < self.answered_on)
 
 
+@dataclass(frozen=True, kw_only=True)
+class DatasetMapping(Node):
+    """The OpenLineage datasets of one system: those of `namespace` whose name matches
+    `name_pattern` (shell-style: `*`, `?`, `[...]`). Its `fields` name the elements that
+    the datasets' schema fields hold."""
+
+    LABEL = Label.DATASET_MAPPING
+    NAME_OPTIONAL = True
+    namespace: str
+    name_pattern: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class PendingObservation(Node):
+    """An OpenLineage dataset that a run read or wrote and that no mapping matched: kept,
+    never dropped, until a steward maps it. Written by the lineage intake only."""
+
+    LABEL = Label.PENDING_OBSERVATION
+    NAME_OPTIONAL = True
+    namespace: str
+    dataset: str
+    fields: tuple[str, ...] = ()
+    job: str | None = None
+    last_run_id: str | None = None
+    last_observed_at: str | None = None
+
+
 # Relationship properties -------------------------------------------------------------
 
 
@@ -304,10 +334,16 @@ class DerivedFrom:
     transform: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
+class MapsField:
+    field: str
+
+
 NODE_TYPES: dict[Label, type[Node]] = {
     cls.LABEL: cls
     for cls in (
         DataElement, System, Organization, Person, Role, Purpose, Flow, Agreement, Consent,
         Mandate, RetentionRule, Event, Destruction, Training, Policy, Incident, LegalHold, AccessRequest,
+        DatasetMapping, PendingObservation,
     )
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from catalog.model import CanAccess, Completed, DerivedFrom, Holds
+from catalog.model import CanAccess, Completed, DerivedFrom, Holds, MapsField
 from catalog.vocab import Label, RelType
 
 L = Label
@@ -110,6 +110,11 @@ RELATIONS: dict[Label, tuple[RelSpec, ...]] = {
         _spec("in", RelType.IN, L.SYSTEM),
     ),
     L.ACCESS_REQUEST: (_spec("concerns", RelType.CONCERNS, L.SYSTEM, L.DATA_ELEMENT),),
+    L.DATASET_MAPPING: (
+        _spec("system", RelType.MAPS_TO, L.SYSTEM, many=False),
+        _spec("fields", RelType.MAPS_FIELD, L.DATA_ELEMENT, ref_key="element", props=MapsField),
+    ),
+    L.PENDING_OBSERVATION: (),
 }
 
 for _label in GOVERNED:
@@ -121,6 +126,7 @@ REQUIRED_RELATIONS: dict[Label, tuple[str, ...]] = {
     L.AGREEMENT: ("with",),
     L.DESTRUCTION: ("of", "in"),
     L.ACCESS_REQUEST: ("concerns",),
+    L.DATASET_MAPPING: ("system",),
 }
 
 # The top-level keys of a catalog file, in the order a reader expects them.
@@ -143,6 +149,7 @@ SECTIONS: dict[str, Label] = {
     "incidents": L.INCIDENT,
     "legal_holds": L.LEGAL_HOLD,
     "access_requests": L.ACCESS_REQUEST,
+    "dataset_mappings": L.DATASET_MAPPING,
 }
 
 

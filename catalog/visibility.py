@@ -5,7 +5,10 @@ list: a label, a property or a relationship not named here is not public. Staff 
 and emails, security controls, incidents, access grants, internal notes and where a node
 is defined (`defined_in`: the district's file paths and token names) never are; a data
 element is public only when the catalog says `public: true`; the designated contact of
-an organisation is public, because families must be able to reach it."""
+an organisation is public, because families must be able to reach it. How OpenLineage
+datasets map onto systems (DatasetMapping), the datasets still waiting for a mapping
+(PendingObservation) and the runs that last showed a flow are engineers' detail: not
+public."""
 
 from __future__ import annotations
 

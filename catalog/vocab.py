@@ -44,6 +44,10 @@ class Label(Vocabulary):
     INCIDENT = "Incident"
     LEGAL_HOLD = "LegalHold"
     ACCESS_REQUEST = "AccessRequest"
+    # Which OpenLineage datasets belong to which system, and their fields to which elements.
+    DATASET_MAPPING = "DatasetMapping"
+    # An OpenLineage dataset seen in a run that no mapping matches yet: kept for a steward to map.
+    PENDING_OBSERVATION = "PendingObservation"
 
 
 class RelType(Vocabulary):
@@ -80,6 +84,8 @@ class RelType(Vocabulary):
     HOSTS = "HOSTS"
     ALLOWS_SUBPROCESSOR = "ALLOWS_SUBPROCESSOR"
     DISCOVERED_BY = "DISCOVERED_BY"
+    MAPS_TO = "MAPS_TO"
+    MAPS_FIELD = "MAPS_FIELD"
 
 
 class ElementCategory(Vocabulary):

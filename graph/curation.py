@@ -18,7 +18,7 @@ from catalog.source import CatalogError, Location, Problem, Problems, SourceMapp
 from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN, api_origin
 from catalog.vocab import Label, RelType
-from graph.loading import LoadReport, edge_key, load_parsed, now_utc, parse_document
+from graph.loading import LoadReport, deletion, edge_key, load_parsed, now_utc, parse_document
 from graph.store import Direction, Store, StoreError
 from graph.yaml_source import MAX_FILE_SIZE, parse_text, within_cap
 
@@ -72,12 +72,9 @@ def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: st
 def delete_node(store: Store, node_id: str, actor: str, now: str | None = None) -> NodeRecord:
     node = _get(store, node_id)
     edges = store.edges(node_id, Direction.BOTH)
-    nodes = {node_id} | {e.source for e in edges} | {e.target for e in edges}
     with store.transaction() as tx:
         tx.delete_node(node_id)
-        tx.record_change(Change(now or now_utc(), actor, "delete", node_id, tuple(sorted(nodes)),
-                                {"label": node.label.value, **node.props,
-                                 "relationships": sorted(edge_key(*e.key) for e in edges)}, None))
+        tx.record_change(deletion(now or now_utc(), actor, node, edges))
     return node
 
 

@@ -35,6 +35,7 @@ class LoadReport:
     files: int = 0
     created: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
     edges_added: int = 0
     edges_removed: int = 0
@@ -42,7 +43,7 @@ class LoadReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.created or self.updated or self.edges_added or self.edges_removed
+        return bool(self.created or self.updated or self.deleted or self.edges_added or self.edges_removed
                     or self.edges_changed)
 
     def as_dict(self) -> dict[str, Any]:
@@ -135,10 +136,21 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = N
 
 def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
                 *, now: str | None = None, actor: str = "cli", origins: Mapping[str, str] | None = None,
-                replace: bool = False, remedy: str = REPLACE_BY_OPTION) -> LoadReport:
+                replace: bool = False, remedy: str = REPLACE_BY_OPTION,
+                retire: Iterable[NodeRecord] = ()) -> LoadReport:
     """Validate and write parsed nodes. `origins` maps a file of the load to where its
     nodes are recorded as defined; a node of a file not in it keeps its stored origin.
-    Unless `replace`, a node stored from another origin is a problem, with `remedy`."""
+    Unless `replace`, a node stored from another origin is a problem, with `remedy`.
+    The nodes to `retire` are deleted in the same transaction."""
+    batch, known = validate_parsed(store, parsed, problems, origins=origins, replace=replace, remedy=remedy)
+    return write_batch(store, batch, known, now=now or now_utc(), actor=actor, retire=retire)
+
+
+def validate_parsed(store: Store, parsed: list[ParsedNode], problems: Problems, *,
+                    origins: Mapping[str, str] | None = None, replace: bool = False,
+                    remedy: str = REPLACE_BY_OPTION) -> tuple[Batch, dict[str, NodeRecord]]:
+    """Everything a load checks, without writing: the batch to write (with where each
+    node is defined), and the stored nodes it names. Raises CatalogError."""
     origins = origins or {}
     wanted = {p.record.id for p in parsed}
     for ref in (r for p in parsed for r in p.references):
@@ -155,7 +167,7 @@ def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
         check_origins(parsed, origins, known, problems, remedy)
     batch = validate(parsed, stored_label, derivations, problems)
     defined_in = {p.record.id: origins[p.location.file] for p in parsed if p.location.file in origins}
-    return write_batch(store, _with_origins(batch, defined_in, known), known, now=now or now_utc(), actor=actor)
+    return _with_origins(batch, defined_in, known), known
 
 
 def _with_origins(batch: Batch, defined_in: Mapping[str, str], known: Mapping[str, NodeRecord]) -> Batch:
@@ -169,42 +181,69 @@ def _with_origins(batch: Batch, defined_in: Mapping[str, str], known: Mapping[st
     return Batch(tuple(nodes), batch.edges)
 
 
-def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
-                *, now: str, actor: str) -> LoadReport:
-    """Write what changed, and an audit record for each node created or updated."""
-    report = LoadReport()
+@dataclass(frozen=True)
+class NodeDiff:
+    """What a load would do to one node: its record as the load gives it, the stored one
+    (None when new), and the relationships its mapping declares that would change."""
+
+    node: NodeRecord
+    old: NodeRecord | None
+    added: list[EdgeRecord]
+    removed: list[tuple[RelType, str, str]]
+    changed: list[EdgeRecord]
+
+    @property
+    def props_changed(self) -> bool:
+        return self.old is None or _without_stamp(self.old.props) != dict(self.node.props)
+
+    @property
+    def writes(self) -> bool:
+        return self.props_changed or bool(self.added or self.removed or self.changed)
+
+
+def diff_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord]) -> list[NodeDiff]:
+    """Each node of the batch against the store, in the batch's order; reads only."""
     declared: dict[str, dict[tuple[RelType, str, str], EdgeRecord]] = {}
     by_id = {n.id: n for n in batch.nodes}
     for edge in batch.edges:
         declared.setdefault(_declaring(edge, by_id), {})[edge.key] = edge
-    removals: list[tuple[RelType, str, str]] = []
-    upserts: list[EdgeRecord] = []
     stored = _declared_edges(store, [n for n in batch.nodes if n.id in known])
+    diffs = []
+    for node in batch.nodes:
+        wanted = declared.get(node.id, {})
+        current = {e.key: e for e in stored.get(node.id, [])}
+        diffs.append(NodeDiff(node, known.get(node.id), [e for k, e in wanted.items() if k not in current],
+                              [k for k in current if k not in wanted],
+                              [e for k, e in wanted.items() if k in current and current[k].props != e.props]))
+    return diffs
+
+
+def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
+                *, now: str, actor: str, retire: Iterable[NodeRecord] = ()) -> LoadReport:
+    """Write what changed, and an audit record for each node created, updated or retired."""
+    report = LoadReport()
+    diffs = diff_batch(store, batch, known)
+    retired = [(node, store.edges(node.id, Direction.BOTH)) for node in retire]
     with store.transaction() as tx:
-        for node in batch.nodes:
-            wanted = declared.get(node.id, {})
-            current = {e.key: e for e in stored.get(node.id, [])}
-            removed = [k for k in current if k not in wanted]
-            added = [e for k, e in wanted.items() if k not in current]
-            changed = [e for k, e in wanted.items() if k in current and current[k].props != e.props]
-            old = known.get(node.id)
-            same_props = old is not None and _without_stamp(old.props) == dict(node.props)
-            if old is None or not same_props or removed or added or changed:
-                new = NodeRecord(node.label, node.id, {**node.props, "updated_at": now})
+        for node, edges in retired:
+            tx.delete_node(node.id)
+            tx.record_change(deletion(now, actor, node, edges))
+            report.deleted.append(node.id)
+        for diff in diffs:
+            if diff.writes:
+                new = NodeRecord(diff.node.label, diff.node.id, {**diff.node.props, "updated_at": now})
                 tx.upsert_node(new)
-                (report.created if old is None else report.updated).append(node.id)
-                tx.record_change(node_change(now, actor, old, new, added + changed, removed))
+                (report.created if diff.old is None else report.updated).append(new.id)
+                tx.record_change(node_change(now, actor, diff.old, new, diff.added + diff.changed, diff.removed))
             else:
                 report.unchanged += 1
-            removals += removed
-            upserts += added + changed
-            report.edges_added += len(added)
-            report.edges_removed += len(removed)
-            report.edges_changed += len(changed)
+            report.edges_added += len(diff.added)
+            report.edges_removed += len(diff.removed)
+            report.edges_changed += len(diff.changed)
         # Relationships after every node, so that both ends exist when they are written.
-        for key in removals:
+        for key in (k for d in diffs for k in d.removed):
             tx.delete_edge(*key)
-        for edge in upserts:
+        for edge in (e for d in diffs for e in d.added + d.changed):
             tx.upsert_edge(edge)
     return report
 
@@ -239,6 +278,14 @@ def node_change(now: str, actor: str, old: NodeRecord | None, new: NodeRecord,
         | {k[2] for k in unlinked}
     before = {"label": old.label.value, **old.props} if old else None
     return Change(now, actor, "create" if old is None else "update", new.id, tuple(sorted(nodes)), before, after)
+
+
+def deletion(now: str, actor: str, node: NodeRecord, edges: list[EdgeRecord]) -> Change:
+    """The audit record of a node deleted with its relationships."""
+    nodes = {node.id} | {e.source for e in edges} | {e.target for e in edges}
+    return Change(now, actor, "delete", node.id, tuple(sorted(nodes)),
+                  {"label": node.label.value, **node.props, "relationships": sorted(edge_key(*e.key) for e in edges)},
+                  None)
 
 
 def edge_key(type_: RelType, source: str, target: str) -> str:

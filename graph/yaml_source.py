@@ -19,6 +19,9 @@ import yaml
 from catalog.source import Location, Problems, SourceList, SourceMapping, excerpt, key_name
 
 SUFFIXES = (".yaml", ".yml")
+# Mapping files of `steward import-sheet` sit beside catalogs (seeds/import/) but are not
+# catalog files: a folder load passes over them.
+MAPPING_SUFFIXES = (".map.yaml", ".map.yml")
 MAX_FILE_SIZE = 10_000_000
 MAX_FILE_SIZE_VAR = "STEWARD_MAX_FILE_SIZE"
 # A catalog nests six levels (file, section, node, `holds`, holding, value); leave room.
@@ -238,12 +241,14 @@ def read_file(path: Path, problems: Problems, max_bytes: int = MAX_FILE_SIZE) ->
 
 
 def catalog_files(paths: Iterable[str | Path], problems: Problems) -> list[Path]:
-    """The files named, and the YAML files under the folders named, in sorted order."""
+    """The files named, and the YAML files under the folders named (but not mapping
+    files, `*.map.yaml`), in sorted order."""
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()
+                           and not p.name.endswith(MAPPING_SUFFIXES))
             if not found:
                 problems.add(Location(str(path)), "folder holds no .yaml or .yml files")
             files += found

@@ -99,4 +99,12 @@ def handled(as_json: bool = False) -> Iterator[None]:
         fail(str(exc))
 
 
-from api.cli import analysis_cmds, catalog_cmds, publish_cmd, server_cmds  # noqa: E402,F401  (registers the verbs)
+from api.cli import (  # noqa: E402,F401  (registers the verbs)
+    analysis_cmds,
+    catalog_cmds,
+    ingest_cmd,
+    plan_cmd,
+    publish_cmd,
+    server_cmds,
+    sheet_cmd,
+)

@@ -16,7 +16,9 @@ from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from catalog.json_schema import catalog_schema
 from catalog.validate import DEFINED_IN, origin_text
+from graph.cypher_dump import write_cypher
 from graph.dump import export_to, import_into, read_dump
+from graph.graphml import write_graphml
 from graph.loading import load_paths, utc_stamp
 from graph.store import Direction, Store
 from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR, dump_yaml
@@ -166,17 +168,31 @@ def show(ctx: Context, node_id: str, as_json: bool) -> None:
            for r in rels])
 
 
+EXPORTS = {"jsonl": export_to, "graphml": write_graphml, "cypher": write_cypher}
+
+
 @cli.command("export")
 @click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="jsonl", show_default=True,
+              help="jsonl: the lossless dump `steward import` reads; graphml: for Gephi, yEd or networkx; "
+                   "cypher: a script that recreates the graph in an empty Neo4j database.")
 @pass_context
-def export_cmd(ctx: Context, file: Path) -> None:
-    """Write the whole graph to FILE as JSON Lines (`-` for stdout), sorted and lossless."""
+def export_cmd(ctx: Context, file: Path, fmt: str) -> None:
+    """Write the whole graph to FILE (`-` for stdout), sorted.
+
+    \b
+    Examples:
+      steward export backup.jsonl
+      steward export --format graphml catalog.graphml
+      steward export --format cypher catalog.cypher && cypher-shell -f catalog.cypher
+    """
+    write = EXPORTS[fmt]
     with handled(), ctx.store() as store:
         if str(file) == "-":
-            nodes, edges = export_to(store, sys.stdout)
+            nodes, edges = write(store, sys.stdout)
         else:
             with file.open("w", encoding="utf-8") as out:
-                nodes, edges = export_to(store, out)
+                nodes, edges = write(store, out)
     progress(f"exported {nodes} nodes and {edges} relationships")
 
 

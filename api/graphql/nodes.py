@@ -239,6 +239,9 @@ class Flow(Node):
     frequency: str | None = None
     started_on: str | None = None
     ended_on: str | None = None
+    last_observed_at: str | None = strawberry.field(default=None, description="The time of the last OpenLineage "
+                                                                               "run that showed it (UTC). Not public.")
+    last_run_id: str | None = strawberry.field(default=None, description="That run's id. Not public.")
     source: System | None = rel(R.FROM, OUT, "System", one=True, name="from")
     target: System | None = rel(R.TO, OUT, "System", one=True, name="to")
     carries: list[DataElement] = rel(R.CARRIES, OUT, "DataElement")
@@ -383,6 +386,33 @@ class AccessRequest(Node):
     concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
 
 
+@strawberry.type
+class FieldMapping:
+    field: str
+    element: DataElement
+
+
+@strawberry.type(description="Which OpenLineage datasets are a system's (a namespace and a name pattern), and "
+                             "which element each schema field holds: not public.")
+class DatasetMapping(Node):
+    namespace: str | None = None
+    name_pattern: str | None = None
+    system: System | None = rel(R.MAPS_TO, OUT, "System", one=True)
+    fields: list[FieldMapping] = links(R.MAPS_FIELD, OUT, "FieldMapping",
+                                       lambda e, n: FieldMapping(field=e.props.get("field", ""), element=n))
+
+
+@strawberry.type(description="An OpenLineage dataset that runs read or wrote and no dataset mapping matches yet: "
+                             "waiting for a steward to map it. Not public.")
+class PendingObservation(Node):
+    namespace: str | None = None
+    dataset: str | None = None
+    fields: list[str] | None = strawberry.field(default=None, description="Schema fields seen.")
+    job: str | None = None
+    last_run_id: str | None = None
+    last_observed_at: str | None = None
+
+
 TYPES: dict[Label, type] = {
     Label.DATA_ELEMENT: DataElement, Label.SYSTEM: System, Label.ORGANIZATION: Organization,
     Label.PERSON: Person, Label.ROLE: Role, Label.PURPOSE: Purpose, Label.FLOW: Flow,
@@ -390,4 +420,5 @@ TYPES: dict[Label, type] = {
     Label.RETENTION_RULE: RetentionRule, Label.EVENT: Event, Label.DESTRUCTION: Destruction,
     Label.TRAINING: Training, Label.POLICY: Policy, Label.INCIDENT: Incident,
     Label.LEGAL_HOLD: LegalHold, Label.ACCESS_REQUEST: AccessRequest,
+    Label.DATASET_MAPPING: DatasetMapping, Label.PENDING_OBSERVATION: PendingObservation,
 }

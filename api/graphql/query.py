@@ -28,6 +28,7 @@ from api.graphql.nodes import (
     Agreement,
     Consent,
     DataElement,
+    DatasetMapping,
     Destruction,
     Event,
     Flow,
@@ -36,6 +37,7 @@ from api.graphql.nodes import (
     Mandate,
     Node,
     Organization,
+    PendingObservation,
     Person,
     Policy,
     Purpose,
@@ -255,6 +257,17 @@ class Query:
                               after: str | None = None) -> Connection[AccessRequest]:
         return await listing(info, Label.ACCESS_REQUEST, first, after, None,
                              [(concerns, RelType.CONCERNS, Direction.OUT)])
+
+    @strawberry.field(permission_classes=[IsViewer])
+    async def dataset_mappings(self, info: strawberry.Info, system: str | None = None, first: int = 50,
+                               after: str | None = None) -> Connection[DatasetMapping]:
+        return await listing(info, Label.DATASET_MAPPING, first, after, None,
+                             [(system, RelType.MAPS_TO, Direction.OUT)])
+
+    @strawberry.field(permission_classes=[IsViewer], description="OpenLineage datasets no mapping matches yet.")
+    async def pending_observations(self, info: strawberry.Info, namespace: str | None = None, first: int = 50,
+                                   after: str | None = None) -> Connection[PendingObservation]:
+        return await listing(info, Label.PENDING_OBSERVATION, first, after, {"namespace": namespace})
 
     # The analyses: the committee's questions. VIEWER and above.
 
