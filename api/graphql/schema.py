@@ -19,6 +19,8 @@ from api.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
 from api.graphql.query import Query
+from api.graphql.scalars import CONFIG
+from api.graphql.value_errors import NamedValueErrors
 
 MASKED = "internal error"
 
@@ -58,8 +60,10 @@ def build_schema() -> strawberry.Schema:
         query=Query,
         mutation=Mutation,
         types=list(TYPES.values()),
+        config=CONFIG,
         extensions=[
             ErrorCodes,
+            NamedValueErrors,
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
