@@ -12,11 +12,12 @@ export STEWARD_TEST_NEO4J_URI ?= bolt://127.0.0.1:$(STEWARD_NEO4J_PORT)
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test system lint typecheck pytest neo4j neo4j-stop clean help
+.PHONY: run test fuzz system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
 	@echo "make test        lint, type-check and run every test"
+	@echo "make fuzz        the property-based tests, with fresh random examples"
 	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
 	@echo "make neo4j-stop  stop it"
@@ -50,6 +51,11 @@ pytest: system $(STAMP)
 	bash tools/with-neo4j.sh $(BIN)/pytest
 
 test: system lint typecheck pytest
+
+# The property-based tests with fresh random examples, ten times as many (not part of
+# `make test`, which draws the same examples every run).
+fuzz: system $(STAMP)
+	STEWARD_FUZZ=1 bash tools/with-neo4j.sh $(BIN)/pytest tests/test_api_fuzz.py tests/test_hostile_catalogs.py tests/test_hostile_strings.py
 
 neo4j:
 	bash tools/neo4j/neo4j.sh start

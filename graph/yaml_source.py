@@ -206,3 +206,30 @@ def catalog_files(paths: Iterable[str | Path], problems: Problems) -> list[Path]
         else:
             problems.add(Location(str(path)), "no such file or folder")
     return list(dict.fromkeys(files))
+
+
+class _PlainDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Writes catalog files as the loader reads them: no anchors or aliases, even where
+    one list is used twice."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+# YAML counts NEL, LS and PS as line breaks, and PyYAML writes them bare inside a quoted
+# scalar, where reading folds them into a space. Double quotes escape them.
+_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
+def represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    style = '"' if any(b in data for b in _BREAKS) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_PlainDumper.add_representer(str, represent_str)
+
+
+def dump_yaml(document: Any) -> str:
+    """A catalog document as YAML: keys in the order given, lists of scalars inline."""
+    return yaml.dump(document, Dumper=_PlainDumper, sort_keys=False, default_flow_style=None,
+                     allow_unicode=True, width=120)

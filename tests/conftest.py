@@ -20,10 +20,14 @@ NEO4J_URI = os.environ.get("STEWARD_TEST_NEO4J_URI", "bolt://127.0.0.1:7687")
 # Property-based tests stay bounded: a modest number of examples, no deadline (a store on
 # a busy machine is slow, not wrong), nothing saved between runs. Tests that write to a real
 # store ask for fewer examples, and reuse one store across them on purpose: a failed load
-# must leave it as it was, whatever earlier examples wrote.
+# must leave it as it was, whatever earlier examples wrote. `make test` draws the same
+# examples every run, so that a red run is reproducible and a green one stays green;
+# `make fuzz` (STEWARD_FUZZ=1) draws fresh ones, many more of them.
+_QUIET = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 settings.register_profile("steward", max_examples=40, deadline=None, database=None,
-                          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-settings.load_profile("steward")
+                          derandomize=True, suppress_health_check=_QUIET)
+settings.register_profile("fuzz", max_examples=400, deadline=None, database=None, suppress_health_check=_QUIET)
+settings.load_profile("fuzz" if os.environ.get("STEWARD_FUZZ") else "steward")
 
 
 def open_test_store(backend: str, folder: Path, uri: str = NEO4J_URI) -> Store:

@@ -16,6 +16,7 @@ from catalog.periods import Duration
 from catalog.records import field_types
 from catalog.relations import RELATIONS, REQUIRED_RELATIONS, SECTIONS
 from catalog.vocab import Label, Vocabulary
+from graph.yaml_source import represent_str
 
 SIS = "systems:\n  - id: sis\n    name: S\n    kind: SIS\n"
 # A catalog file of a few hundred bytes whose `controls:` stands for 9^8 copies of "lol":
@@ -168,6 +169,9 @@ class _NoAliases(yaml.SafeDumper):
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
+
+
+_NoAliases.add_representer(str, represent_str)
 
 
 def to_yaml(doc: Any) -> str:

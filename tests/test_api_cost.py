@@ -10,7 +10,17 @@ from graphql import GraphQLList, GraphQLNonNull, get_named_type, is_composite_ty
 
 from api.auth import Role
 from api.graphql.cost import query_cost
-from api.graphql.limits import BUDGETS, CATALOG_COST, LINKS_PAGE, MAX_PAGE, MAX_ROWS, ROWS_PAGE, SIZE, WALK_COST
+from api.graphql.limits import (
+    BUDGETS,
+    CATALOG_COST,
+    LINKS_PAGE,
+    MAX_PAGE,
+    MAX_ROWS,
+    REACH_PAGE,
+    ROWS_PAGE,
+    SIZE,
+    WALK_COST,
+)
 from api.graphql.schema import build_schema
 from graph.store import Store
 
@@ -63,9 +73,12 @@ def test_variables_and_their_defaults_are_resolved() -> None:
 def test_analyses_cost_their_work_and_their_bounded_rows() -> None:
     assert cost("{ deadlines(first: 2) { system element } }") == CATALOG_COST + 2 * 3
     assert cost("{ findings { rule } }") == CATALOG_COST + ROWS_PAGE * 2
-    # A lineage path holds at most `depth` hops.
-    assert cost('{ lineage(id: "x", depth: 3) { paths(first: 2) { hops { flow } } } }') == \
-        WALK_COST + 1 + 2 * (1 + 3 * 2)
+    # A lineage path, and a system's chain, hold at most `depth` hops; a page of paths is an object.
+    assert cost('{ lineage(id: "x", depth: 3) { paths(first: 2) { nodes { hops { flow } } } } }') == \
+        WALK_COST + 1 + 1 + 2 * (1 + 3 * 2)
+    assert cost('{ lineage(id: "x", depth: 4) { systems(first: 5) { nodes { id chain { flow } } } '
+                'flows { totalCount nodes { flow } } } }') == \
+        WALK_COST + 1 + 1 + 5 * (1 + 1 + 4 * 2) + 1 + 1 + REACH_PAGE * 2
     assert cost("{ __schema { types { name fields { name } } } __typename }") == 0
 
 
@@ -140,11 +153,26 @@ def test_relationship_lists_take_a_page(api: Api) -> None:
 
 def test_the_lists_of_the_analyses_take_a_page(api: Api) -> None:
     data = api.data('{ deadlines(asOf: "2026-09-01", first: 1) { system } findings(asOf: "2026-09-01", first: 2) '
-                    '{ rule } lineage(id: "sis") { pathCount paths(first: 1) { hops { flow } } } '
+                    '{ rule } lineage(id: "sis") { systems(first: 2) { totalCount nodes { id } hasNextPage endCursor } '
+                    'flows(first: 1) { totalCount nodes { flow } } '
+                    'paths(first: 1) { nodes { hops { flow } } hasNextPage endCursor } } '
                     'search(text: "e", first: 2) { id } }')
     assert (len(data["deadlines"]), len(data["findings"]), len(data["search"])) == (1, 2, 2)
-    assert data["lineage"]["pathCount"] == 2 and len(data["lineage"]["paths"]) == 1
+    lineage = data["lineage"]
+    assert (lineage["systems"]["totalCount"], lineage["flows"]["totalCount"]) == (3, 2)
+    assert [n["id"] for n in lineage["systems"]["nodes"]] == ["sis", "acme-app"] and lineage["systems"]["hasNextPage"]
+    assert lineage["flows"]["nodes"] == [{"flow": "sis-to-acme"}]
+    assert len(lineage["paths"]["nodes"]) == 1 and lineage["paths"]["hasNextPage"]
+    rest = api.data('query($systems: String, $paths: String) { lineage(id: "sis") { '
+                    'systems(first: 2, after: $systems) { nodes { id } hasNextPage } '
+                    'paths(first: 5, after: $paths) { nodes { hops { flow } } hasNextPage } } }',
+                    systems=lineage["systems"]["endCursor"], paths=lineage["paths"]["endCursor"])["lineage"]
+    assert rest["systems"] == {"nodes": [{"id": "state-warehouse"}], "hasNextPage": False}
+    assert rest["paths"]["nodes"] == [{"hops": [{"flow": "sis-to-state"}]}] and not rest["paths"]["hasNextPage"]
+    assert api.error('{ lineage(id: "sis") { paths(after: "nope") { hasNextPage } } }')["extensions"] == {
+        "code": "VALIDATION", "field": "after"}
     for query in ('{ deadlines(first: 0) { system } }', f'{{ findings(first: {MAX_ROWS + 1}) {{ rule }} }}',
                   f'{{ changes(first: {MAX_ROWS + 1}) {{ seq }} }}', '{ search(text: "e", first: -1) { id } }',
-                  '{ lineage(id: "sis") { paths(first: 0) { direction } } }'):
+                  '{ lineage(id: "sis") { paths(first: 0) { hasNextPage } } }',
+                  '{ lineage(id: "sis") { systems(first: 501) { id } } }'):
         assert api.error(query)["extensions"]["code"] == "VALIDATION", query

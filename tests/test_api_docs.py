@@ -25,7 +25,9 @@ def test_every_example_runs(store: Store) -> None:
         data = api.data(example, Role.STEWARD)
         assert data and all(value is not None for value in data.values()), example
     lineage = api.data(EXAMPLES[0], Role.VIEWER)["lineage"]
-    assert lineage["paths"] and "schoolcall-messaging" in lineage["organizations"]
+    assert lineage["paths"]["nodes"] and "schoolcall-messaging" in lineage["organizations"]
+    assert {"id": "warehouse", "operator": "district", "distance": 1, "chain": [{"flow": "sis-to-warehouse-nightly"}]} \
+        in lineage["systems"]["nodes"]
     due = api.data(EXAMPLES[2], Role.VIEWER)["deadlines"]
     assert {d["status"] for d in due} == {"DUE", "OVERDUE"}
 

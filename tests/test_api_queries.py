@@ -75,9 +75,19 @@ def test_lists_filter_and_paginate(api: Api) -> None:
 
 
 def test_the_analyses_as_fields(api: Api) -> None:
-    lineage = api.data('{ lineage(id: "student-birth-date", direction: DOWN) { paths { hops { flow to } } '
-                       "organizations } }")["lineage"]
-    assert {"flow": "sis-to-acme", "to": "acme-app"} in [h for p in lineage["paths"] for h in p["hops"]]
+    lineage = api.data('{ lineage(id: "student-birth-date", direction: DOWN) { organizations '
+                       "systems { totalCount nodes { id operator distance chain { flow } } } "
+                       "flows { nodes { flow from to } } "
+                       "paths { nodes { hops { flow to } } hasNextPage } } }")["lineage"]
+    assert lineage["systems"]["totalCount"] == 3
+    assert lineage["organizations"] == ["acme-learning", "district", "state-ed"]
+    assert lineage["systems"]["nodes"] == [
+        {"id": "sis", "operator": "district", "distance": 0, "chain": []},
+        {"id": "acme-app", "operator": "acme-learning", "distance": 1, "chain": [{"flow": "sis-to-acme"}]},
+        {"id": "state-warehouse", "operator": "state-ed", "distance": 1, "chain": [{"flow": "sis-to-state"}]}]
+    assert {"flow": "sis-to-acme", "from": "sis", "to": "acme-app"} in lineage["flows"]["nodes"]
+    assert {"flow": "sis-to-acme", "to": "acme-app"} in [h for p in lineage["paths"]["nodes"] for h in p["hops"]]
+    assert lineage["paths"]["hasNextPage"] is False
     owners = api.data('{ responsibility(id: "sis") { accountable parties { id role chain } } }')["responsibility"]
     assert owners["parties"][0] == {"id": "p-registrar", "role": "owner", "chain": ["p-registrar", "data-committee"]}
     deadlines = api.data('{ deadlines(asOf: "2026-09-01", status: [DESTROYED]) { system element } }')
@@ -111,10 +121,14 @@ def test_a_malformed_document_is_refused_with_a_code_and_a_location(api: Api, qu
 
 def test_the_analyses_take_their_closed_vocabularies_as_enums(api: Api) -> None:
     found = api.data('{ findings(asOf: "2026-09-01", severity: HIGH) { severity } '
-                     'lineage(id: "acme-app", direction: BOTH) { direction paths { direction } } }')
+                     'lineage(id: "acme-app", direction: BOTH) { direction systems { nodes { id direction } } '
+                     "paths { nodes { direction } } } }")
     assert {f["severity"] for f in found["findings"]} == {"HIGH"}
     assert found["lineage"]["direction"] == "BOTH"
-    assert {p["direction"] for p in found["lineage"]["paths"]} == {"UP"}  # acme-app only receives
+    assert found["lineage"]["systems"]["nodes"] == [{"id": "acme-app", "direction": "DOWN"},
+                                                    {"id": "acme-app", "direction": "UP"},
+                                                    {"id": "sis", "direction": "UP"}]
+    assert {p["direction"] for p in found["lineage"]["paths"]["nodes"]} == {"UP"}  # acme-app only receives
 
 
 def test_a_list_with_its_neighbours_costs_a_bounded_number_of_round_trips(store: Store, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from api.cli import cli
 from catalog.blast import NativeReach, blast_radius
 from catalog.deadlines import DeadlineStatus, NativeBinding, compute_deadlines
 from catalog.findings import run_checks, scorecard
-from catalog.lineage import NativePaths, lineage
+from catalog.lineage import NativeLineage, lineage
 from graph.backends import StoreConfig, open_store
 from graph.store import Store
 
@@ -72,24 +72,25 @@ def test_the_backends_hold_the_same_graph_and_neo4j_walks_it_natively(backends: 
     embedded, neo4j = both(backends)
     assert embedded.count_nodes() == neo4j.count_nodes()
     assert embedded.count_edges() == neo4j.count_edges()
-    assert isinstance(neo4j, NativePaths) and isinstance(neo4j, NativeReach) and isinstance(neo4j, NativeBinding)
+    assert isinstance(neo4j, NativeLineage) and isinstance(neo4j, NativeReach) and isinstance(neo4j, NativeBinding)
 
 
 @pytest.mark.parametrize("direction", ["down", "up", "both"])
 @pytest.mark.parametrize("root", ROOTS)
 def test_lineage_is_the_same(backends: dict[str, Backend], root: str, direction: str) -> None:
     embedded, neo4j = both(backends)
-    expected = lineage(embedded, root, direction).as_dict()
-    assert lineage(neo4j, root, direction).as_dict() == expected
-    if root == "sis" and direction != "up":
-        assert len(expected["paths"]) > 30  # a real comparison, not two empty answers
+    expected = lineage(embedded, root, direction, paths=500).as_dict()
+    assert lineage(neo4j, root, direction, paths=500).as_dict() == expected
+    if root == "sis" and direction != "up":  # a real comparison, not two empty answers
+        assert len(expected["reach"][0]["systems"]) > 20 and len(expected["paths"]["paths"]) > 30
 
 
 def test_lineage_at_small_depths_is_the_same(backends: dict[str, Backend]) -> None:
     embedded, neo4j = both(backends)
     for root in ROOTS:
         for depth in (1, 2, 3):
-            assert lineage(neo4j, root, "both", depth).as_dict() == lineage(embedded, root, "both", depth).as_dict()
+            expected = lineage(embedded, root, "both", depth, paths=100).as_dict()
+            assert lineage(neo4j, root, "both", depth, paths=100).as_dict() == expected
 
 
 def test_deadlines_are_the_same(backends: dict[str, Backend]) -> None:
@@ -126,7 +127,8 @@ def test_blast_radius_is_the_same(backends: dict[str, Backend], incident: str) -
     ["check", "--as-of", "2026-09-01", "--json"],
     ["deadlines", "--as-of", "2026-09-01", "--json"],
     ["lineage", "student-attendance-daily", "--direction", "both", "--json"],
-    ["lineage", "sis", "--direction", "both", "--json"],
+    ["lineage", "sis", "--direction", "both", "--paths", "20", "--json"],
+    ["lineage", "sis", "--direction", "both", "--paths", "5"],
     ["lineage", "student-dropout-risk-score", "--direction", "both", "--json"],
     *(["blast-radius", incident, "--as-of", "2026-09-01", "--json"] for incident in INCIDENTS),
 ], ids=lambda command: "-".join(command[:2]))
@@ -138,8 +140,11 @@ def test_the_cli_prints_the_same(backends: dict[str, Backend], command: list[str
 
 def test_daily_attendance_goes_to_the_warehouse_and_the_call_service(backends: dict[str, Backend]) -> None:
     # Spelled out once, so that parity cannot hide a mistake both backends would share.
-    result = lineage(backends["neo4j"].store, "student-attendance-daily", "down")
-    assert [[hop.flow for hop in hops] for _, hops in result.paths] == [
+    result = lineage(backends["neo4j"].store, "student-attendance-daily", "down", paths=10)
+    assert result.paths is not None
+    assert [[hop.flow for hop in path.hops] for path in result.paths.paths] == [
         ["sis-to-schoolcall-absences"], ["sis-to-warehouse-nightly"]]
-    assert dict(result.systems) == {"schoolcall-notify": "schoolcall-messaging", "sis": "district",
-                                    "warehouse": "district"}
+    reach, = result.reach
+    assert [(s.system, s.operator, s.distance, s.chain) for s in reach.systems] == [
+        ("sis", "district", 0, ()), ("schoolcall-notify", "schoolcall-messaging", 1, ("sis-to-schoolcall-absences",)),
+        ("warehouse", "district", 1, ("sis-to-warehouse-nightly",))]

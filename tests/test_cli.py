@@ -157,3 +157,22 @@ def test_load_caps_the_size_of_a_file_by_option_or_environment(tmp_path: Path,
     assert code == 2 and "Invalid value for '--max-file-size'" in err
     monkeypatch.setenv("STEWARD_MAX_FILE_SIZE", str(size))
     assert run(tmp_path / "store", "load", EXAMPLE)[0] == 0
+
+
+def test_lineage_prints_the_reach_and_pages_paths_only_when_asked(tmp_path: Path) -> None:
+    run(tmp_path, "load", EXAMPLE)
+    code, out, _ = run(tmp_path, "lineage", "student-birth-date")
+    assert code == 0 and "downstream: 3 system(s), 2 flow(s)" in out
+    assert [line.split() for line in out.splitlines() if line.startswith(("acme-app ", "sis "))][:2] == [
+        ["sis", "district", "0", "(start)"], ["acme-app", "acme-learning", "1", "sis-to-acme"]]
+    assert "path 1" not in out
+    code, out, _ = run(tmp_path, "lineage", "student-birth-date", "--paths", "1", "--json")
+    first = json.loads(out)
+    assert code == 0 and first["reach"][0]["systems"][1] == {"id": "acme-app", "operator": "acme-learning",
+                                                             "distance": 1, "chain": ["sis-to-acme"]}
+    assert [[h["flow"] for h in p["hops"]] for p in first["paths"]["paths"]] == [["sis-to-acme"]]
+    assert first["paths"]["more"]
+    code, out, _ = run(tmp_path, "lineage", "student-birth-date", "--paths", "1", "--after", first["paths"]["after"])
+    assert code == 0 and "sis-to-state" in out.split("path 1")[1] and "more paths follow" not in out
+    code, _, err = run(tmp_path, "lineage", "student-birth-date", "--paths", "1", "--after", "nope")
+    assert code == 2 and "not a cursor" in err

@@ -92,49 +92,54 @@ def district(neo4j: Neo4jStore) -> Neo4jStore:
 
 
 def test_the_neo4j_store_answers_natively_and_a_snapshot_does_not(neo4j: Neo4jStore) -> None:
-    assert isinstance(neo4j, lineage.NativePaths)
+    assert isinstance(neo4j, lineage.NativeLineage)
     assert isinstance(neo4j, blast.NativeReach)
     assert isinstance(neo4j, deadlines.NativeBinding)
     plain = Snapshot.of(neo4j)
-    assert not isinstance(plain, lineage.NativePaths | blast.NativeReach | deadlines.NativeBinding)
+    assert not isinstance(plain, lineage.NativeLineage | blast.NativeReach | deadlines.NativeBinding)
 
 
-# Lineage paths
+# Lineage
 
 
-def test_paths_stop_at_the_depth_and_never_enter_a_system_twice(small: Neo4jStore) -> None:
-    assert small.flow_paths(["sis"], None, "down", 0) == []
-    assert small.flow_paths(["sis"], None, "down", 1) == [["sis-to-lms"], ["sis-to-warehouse"]]
-    assert small.flow_paths(["sis"], None, "down", 2) == [
-        ["sis-to-lms", "lms-to-warehouse"], ["sis-to-warehouse", "warehouse-to-app"],
-        ["sis-to-warehouse", "warehouse-to-portal"]]
-    # Back to the SIS (lms-to-sis, warehouse-to-sis) would close a cycle: never taken.
-    assert small.flow_paths(["sis"], None, "down", 10**9) == small.flow_paths(["sis"], None, "down", 4) == [
-        ["sis-to-lms", "lms-to-warehouse", "warehouse-to-app", "app-to-portal"],
-        ["sis-to-lms", "lms-to-warehouse", "warehouse-to-portal"],
-        ["sis-to-warehouse", "warehouse-to-app", "app-to-portal"],
-        ["sis-to-warehouse", "warehouse-to-portal"]]
+def _reach(found: lineage.Found | None, way: int = 0) -> dict[str, int]:
+    assert found is not None
+    return dict(found.walks[way].distances)
 
 
-def test_paths_follow_only_flows_that_carry_an_asked_element(small: Neo4jStore) -> None:
-    assert small.flow_paths(["sis"], ["rank"], "down", 10) == [["sis-to-warehouse", "warehouse-to-app"]]
-    assert small.flow_paths(["sis"], ["averages"], "down", 10) == []
-    assert small.flow_paths(["portal"], ["averages"], "up", 10) == [["warehouse-to-portal"]]
-    assert small.flow_paths(["portal"], [], "up", 10) == []
-    assert small.flow_paths(["nowhere"], None, "down", 10) == []
+def test_the_walk_goes_level_by_level_and_enters_each_system_once(small: Neo4jStore) -> None:
+    assert _reach(small.lineage_walks("sis", ("down",), 0)) == {"sis": 0}
+    assert _reach(small.lineage_walks("sis", ("down",), 1)) == {"sis": 0, "lms": 1, "warehouse": 1}
+    # Back to the SIS (lms-to-sis, warehouse-to-sis) closes a cycle: the SIS stays at 0.
+    found = small.lineage_walks("sis", ("down",), 10**9)
+    assert _reach(found) == {"sis": 0, "lms": 1, "warehouse": 1, "app": 2, "portal": 2}
+    assert found is not None and [h.flow for h in found.walks[0].flows] == [
+        "app-to-portal", "lms-to-sis", "lms-to-warehouse", "sis-to-lms", "sis-to-warehouse", "warehouse-to-app",
+        "warehouse-to-portal", "warehouse-to-sis"]
 
 
-def test_paths_equal_the_python_walk(small: Neo4jStore) -> None:
+def test_the_walk_follows_only_flows_that_carry_the_element_or_its_relatives(small: Neo4jStore) -> None:
+    # Averages go from the warehouse to the portal only; up, they come from marks, which
+    # the warehouse receives from the SIS and the LMS.
+    assert _reach(small.lineage_walks("averages", ("down",), 10)) == {"warehouse": 0, "portal": 1}
+    assert _reach(small.lineage_walks("averages", ("up",), 10)) == {"warehouse": 0, "sis": 1, "lms": 1}
+    # Rank arrives by a flow everywhere it is held: then it starts in every holder.
+    assert _reach(small.lineage_walks("rank", ("down",), 10)) == {"sis": 0, "warehouse": 0, "app": 0}
+    found = small.lineage_walks("averages", ("down", "up"), 10)
+    assert found is not None and found.frame.starts == ("warehouse",)
+    assert [d.element for d in found.frame.up] == ["averages"] and found.frame.down == ()
+    assert small.lineage_walks("nowhere", ("down",), 10) is None
+
+
+def test_the_walks_equal_the_python_walks(small: Neo4jStore) -> None:
     plain = Snapshot.of(small)
-    for way in ("down", "up"):
-        for elements in (None, [], ["marks"], ["rank"], ["averages"], ["rank", "averages"], ELEMENTS):
-            for starts in ([s] for s in SYSTEMS):
-                for depth in range(0, 6):
-                    expected = lineage.flow_paths(plain, starts, elements, way, depth)
-                    assert small.flow_paths(starts, elements, way, depth) == expected, (starts, elements, way, depth)
-    assert small.flow_paths(SYSTEMS, None, "down", 3) == lineage.flow_paths(plain, SYSTEMS, None, "down", 3)
-    with pytest.raises(ValueError, match="down or up"):
-        small.flow_paths(["sis"], None, "sideways", 3)
+    for root in SYSTEMS + ELEMENTS:
+        for ways in (("down",), ("up",), ("down", "up")):
+            for depth in range(0, 6):
+                expected = lineage.find(plain, root, ways, depth)
+                assert small.lineage_walks(root, ways, depth) == expected, (root, ways, depth)
+    with pytest.raises(ValueError, match="down, up or both"):
+        small.lineage_walks("sis", ("sideways",), 3)  # type: ignore[arg-type]
 
 
 def test_lineage_is_the_same_natively_and_in_python(small: Neo4jStore) -> None:
@@ -142,11 +147,13 @@ def test_lineage_is_the_same_natively_and_in_python(small: Neo4jStore) -> None:
     for root in SYSTEMS + ELEMENTS:
         for direction in ("down", "up", "both"):
             for depth in (1, 2, 10):
-                native = lineage.lineage(small, root, direction, depth).as_dict()
-                assert native == lineage.lineage(plain, root, direction, depth).as_dict(), (root, direction, depth)
-    marks = lineage.lineage(small, "marks", "down")
+                native = lineage.lineage(small, root, direction, depth, paths=100).as_dict()
+                assert native == lineage.lineage(plain, root, direction, depth, paths=100).as_dict(), \
+                    (root, direction, depth)
+    marks = lineage.lineage(small, "marks", "down", paths=100)
     assert marks.elements == ("averages", "marks", "rank")  # DERIVED_FROM followed
-    assert ["warehouse-to-portal"] in [[h.flow for h in hops][-1:] for _, hops in marks.paths]
+    assert marks.paths is not None
+    assert ["warehouse-to-portal"] in [[h.flow for h in p.hops][-1:] for p in marks.paths.paths]
 
 
 # Blast reach
@@ -243,19 +250,15 @@ def test_binding_equals_the_python_walk(small: Neo4jStore) -> None:
 # The example district
 
 
-def test_district_paths_equal_the_python_walk(district: Neo4jStore) -> None:
+def test_district_walks_equal_the_python_walks(district: Neo4jStore) -> None:
     plain = Snapshot.of(district)
-    systems = [n.id for n in plain.of_label(Label.SYSTEM)]
-    for way in ("down", "up"):
-        for system in systems:
-            for depth in (1, 3, 10):
-                expected = lineage.flow_paths(plain, [system], None, way, depth)
-                assert district.flow_paths([system], None, way, depth) == expected, (system, way, depth)
-        for element in plain.of_label(Label.DATA_ELEMENT):
-            holders = plain.sources(element.id, RelType.HOLDS)
-            expected = lineage.flow_paths(plain, holders, [element.id], way, 10)
-            assert district.flow_paths(holders, [element.id], way, 10) == expected, (element.id, way)
-    assert len(district.flow_paths(["sis"], None, "down", 10)) > 30
+    roots = [n.id for n in plain.of_label(Label.SYSTEM) + plain.of_label(Label.DATA_ELEMENT)]
+    for root in roots:
+        for depth in (1, 3, 10):
+            expected = lineage.find(plain, root, ("down", "up"), depth)
+            assert district.lineage_walks(root, ("down", "up"), depth) == expected, (root, depth)
+    sis = district.lineage_walks("sis", ("down",), 10)
+    assert sis is not None and len(sis.walks[0].distances) > 20
 
 
 def test_district_reach_equals_the_python_walk(district: Neo4jStore) -> None:
@@ -283,10 +286,11 @@ def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:
     assert bounds[("lakeside-ordering", "parent-email", "2024-2025")] == ("2030-06-13", "sis")
 
 
-def test_district_lineage_costs_a_few_round_trips_however_many_paths(district: Neo4jStore) -> None:
-    # The SIS's lineage passes dozens of flows; assembling their hops is batched, so the
-    # whole answer takes a handful of round trips, not a few per flow.
+def test_district_lineage_costs_one_round_trip_however_many_paths(district: Neo4jStore) -> None:
+    # The SIS's lineage reaches dozens of systems through dozens of flows, and dozens of
+    # paths run through them; the reach, both ways, is one query, and paths need none.
     before = district.round_trips
-    found = lineage.lineage(district, "sis", "both")
-    assert len({hop.flow for _, hops in found.paths for hop in hops}) > 20
-    assert district.round_trips - before <= 8
+    found = lineage.lineage(district, "sis", "both", paths=500)
+    assert district.round_trips - before == 1
+    assert sum(len(r.flows) for r in found.reach) > 40
+    assert found.paths is not None and len(found.paths.paths) > 40

@@ -12,6 +12,7 @@ import click
 
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, table
+from catalog.lineage import Hop, PathPage, Reach
 from catalog.periods import Duration, parse_date
 from catalog.view import Snapshot
 
@@ -36,34 +37,65 @@ def _as_of_option(func: F) -> F:
 @click.option("--direction", type=click.Choice(["down", "up", "both"]), default="down", show_default=True,
               help="down: where the data goes; up: where it came from.")
 @click.option("--depth", type=click.IntRange(1, 50), default=10, show_default=True,
-              help="At most this many flows in a path.")
+              help="Follow at most this many flows from where the data starts.")
+@click.option("--paths", "paths", type=click.IntRange(0, 10_000), default=0, metavar="N",
+              help="Also list the first N paths through the reach (there can be very many).")
+@click.option("--after", metavar="CURSOR", help="List the paths after this one (the `after` of a --json answer).")
 @JSON
 @pass_context
-def lineage_cmd(ctx: Context, node_id: str, direction: str, depth: int, as_json: bool) -> None:
+def lineage_cmd(ctx: Context, node_id: str, direction: str, depth: int, paths: int, after: str | None,
+                as_json: bool) -> None:
     """Follow a data element or a system through flows and derivations.
 
-    Each path lists its flows with their method, purposes and legal basis, and the
-    organisation operating each system. Element lineage follows only flows that carry
-    the element (or an element derived from it, or that it derives from).
+    Lists every system the data reaches (with its operator, how many flows away it is,
+    and the flows of a shortest way there) and every flow between them, with its method,
+    purposes and legal basis. Element lineage follows only flows that carry the element
+    (or an element derived from it, or that it derives from). Paths are listed only when
+    asked for with --paths, a page at a time.
     """
     from catalog.lineage import lineage
 
     with handled(), ctx.store() as store:
-        result = lineage(store, node_id, direction, depth)
+        try:
+            result = lineage(store, node_id, direction, depth, paths, after)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--after") from None
     if as_json:
         print_json(result.as_dict())
         return
     click.echo(f"lineage of {result.root_label} {result.root} ({direction}, depth {depth})")
-    for element, source, transform in result.derivations:
-        click.echo(f"  {element} is derived from {source}" + (f" ({transform})" if transform else ""))
-    if not result.paths:
-        click.echo("  no flows carry it: it stays where it is held: "
-                   + ", ".join(s for s, _ in result.systems))
-    for number, (way, hops) in enumerate(result.paths, start=1):
-        click.echo(f"\npath {number} ({way}stream)")
-        table(["from", "flow", "to", "operator", "method", "purposes", "basis"],
-              [(h.source, h.flow, h.target, h.target_operator, h.method, ", ".join(h.purposes),
-                ", ".join(f"{i} ({label})" for i, label in h.bases) or "none") for h in hops])
+    click.echo("starts in: " + (", ".join(result.starts) or "no system"))
+    for d in result.derivations:
+        click.echo(f"  {d.element} is derived from {d.derived_from}" + (f" ({d.transform})" if d.transform else ""))
+    for reach in result.reach:
+        _print_reach(reach)
+    click.echo("\norganisations: " + (", ".join(result.organizations) or "none"))
+    if result.paths is not None:
+        _print_paths(result.paths)
+
+
+def _print_reach(reach: Reach) -> None:
+    click.echo(f"\n{reach.way}stream: {len(reach.systems)} system(s), {len(reach.flows)} flow(s)")
+    table(["system", "operator", "distance", "via"],
+          [(s.system, s.operator, s.distance, " > ".join(s.chain) or "(start)") for s in reach.systems])
+    if reach.flows:
+        click.echo("")
+        table(["from", "flow", "to", "operator", "method", "purposes", "basis"], [_hop_row(h) for h in reach.flows])
+
+
+def _hop_row(h: Hop) -> tuple[str | None, ...]:
+    return (h.source, h.flow, h.target, h.target_operator, h.method, ", ".join(h.purposes),
+            ", ".join(f"{b.id} ({b.label})" for b in h.bases) or "none")
+
+
+def _print_paths(page: PathPage) -> None:
+    for number, path in enumerate(page.paths, start=1):
+        click.echo(f"\npath {number} ({path.way}stream)")
+        table(["from", "flow", "to", "operator", "method", "purposes", "basis"], [_hop_row(h) for h in path.hops])
+    if not page.paths:
+        click.echo("\nno paths")
+    if page.more:
+        click.echo(f"\nmore paths follow: --after {page.after}")
 
 
 @cli.command("owners")

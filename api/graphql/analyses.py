@@ -9,7 +9,7 @@ from typing import cast
 import strawberry
 from strawberry.scalars import JSON
 
-from api.graphql.limits import MAX_PAGE, PATHS_PAGE, page_size, priced
+from api.graphql.limits import MAX_PAGE, PATHS_PAGE, REACH_PAGE, bad_input, cursor_at, offset_of, page_size, priced
 from catalog.audit import Change as DomainChange
 from catalog.blast import Audience, DutyStatus
 from catalog.blast import BlastRadius as DomainBlast
@@ -21,6 +21,7 @@ from catalog.findings import Finding as DomainFinding
 from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
+from catalog.lineage import Reach as DomainReach
 from catalog.responsibility import Responsibility as DomainResponsibility
 from catalog.vocab import Action, Severity, Trigger
 
@@ -40,7 +41,7 @@ class LineageDirection(Enum):
     BOTH = "both"
 
 
-@strawberry.type
+@strawberry.type(description="A flow as lineage shows it: its ends with their operators, and why and how it runs.")
 class Hop:
     flow: str
     name: str
@@ -51,14 +52,29 @@ class Hop:
     method: str | None
     purposes: list[str]
     bases: list[str]
-    carries: list[str]
+    carries: list[str] = strawberry.field(description="What it carries of the elements lineage follows.")
 
     @classmethod
     def of(cls, hop: DomainHop) -> Hop:
         return cls(flow=hop.flow, name=hop.name, source=hop.source, target=hop.target,
                    source_operator=hop.source_operator, target_operator=hop.target_operator,
-                   method=hop.method, purposes=list(hop.purposes), bases=[i for i, _ in hop.bases],
+                   method=hop.method, purposes=list(hop.purposes), bases=[b.id for b in hop.bases],
                    carries=list(hop.carries))
+
+
+@strawberry.type(description="A system lineage reaches, how far from where the data starts, and by which flows.")
+class ReachedSystem:
+    id: str
+    operator: str | None
+    direction: LineageDirection
+    distance: int = strawberry.field(description="Flows from the nearest start (0: a start).")
+    reach: strawberry.Private[DomainReach]
+    chain_ids: strawberry.Private[tuple[str, ...]]
+
+    @strawberry.field(metadata=priced("depth"), description="The flows of a shortest way from a start, in the order "
+                                                            "the data moved (on ties, the smallest flow ids).")
+    def chain(self) -> list[Hop]:
+        return [Hop.of(self.reach.hops[f]) for f in self.chain_ids]
 
 
 @strawberry.type
@@ -68,29 +84,92 @@ class LineagePath:
     hops: list[Hop] = strawberry.field(metadata=priced("depth"))
 
 
+@strawberry.type(description="A page of the systems lineage reaches.")
+class LineageSystems:
+    total_count: int = strawberry.field(description="Each way counted apart.")
+    nodes: list[ReachedSystem] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A page of the flows lineage follows.")
+class LineageFlows:
+    total_count: int = strawberry.field(description="Each way counted apart.")
+    nodes: list[Hop] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A page of paths. There is no total: it can be exponential.")
+class LineagePaths:
+    nodes: list[LineagePath] = strawberry.field(metadata=priced("first"))
+    has_next_page: bool
+    end_cursor: str | None = strawberry.field(description="Pass it as `after` for the next page.")
+
+
+@strawberry.type(description="A DERIVED_FROM edge lineage follows: `element` is derived from `derivedFrom`.")
+class LineageDerivation:
+    element: str
+    derived_from: str
+    transform: str | None
+
+
 @strawberry.type
 class Lineage:
     root: str
+    label: str
     direction: LineageDirection
     depth: int
     elements: list[str]
-    systems: list[str]
+    starts: list[str] = strawberry.field(description="The systems the data starts from.")
     organizations: list[str]
-    path_count: int = strawberry.field(description="How many paths there are; `paths` lists the first of them.")
-    all_paths: strawberry.Private[list[LineagePath]]
+    result: strawberry.Private[DomainLineage]
 
-    @strawberry.field(metadata=priced("first"), description=f"The paths (default {PATHS_PAGE}, at most {MAX_PAGE}).")
-    def paths(self, first: int = PATHS_PAGE) -> list[LineagePath]:
-        return self.all_paths[:page_size(first)]
+    @strawberry.field(metadata=priced(MAX_PAGE))
+    def derivations(self) -> list[LineageDerivation]:
+        return [LineageDerivation(element=d.element, derived_from=d.derived_from, transform=d.transform)
+                for d in self.result.derivations[:MAX_PAGE]]
+
+    @strawberry.field(description=f"The systems reached, down then up, the nearest first (default {REACH_PAGE}, "
+                                  f"at most {MAX_PAGE}).")
+    def systems(self, first: int = REACH_PAGE, after: str | None = None) -> LineageSystems:
+        found = [(reach, s) for reach in self.result.reach for s in reach.systems]
+        start, size = offset_of(after), page_size(first)
+        return LineageSystems(
+            total_count=len(found), has_next_page=start + size < len(found),
+            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
+            nodes=[ReachedSystem(id=s.system, operator=s.operator, direction=LineageDirection(reach.way),
+                                 distance=s.distance, reach=reach, chain_ids=s.chain)
+                   for reach, s in found[start:start + size]])
+
+    @strawberry.field(description=f"The flows the walk follows between the systems it reaches, down then up, by "
+                                  f"id (default {REACH_PAGE}, at most {MAX_PAGE}).")
+    def flows(self, first: int = REACH_PAGE, after: str | None = None) -> LineageFlows:
+        found = [hop for reach in self.result.reach for hop in reach.flows]
+        start, size = offset_of(after), page_size(first)
+        return LineageFlows(total_count=len(found), has_next_page=start + size < len(found),
+                            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
+                            nodes=[Hop.of(hop) for hop in found[start:start + size]])
+
+    @strawberry.field(description=f"The paths through the reach, in the order of their flow ids, a page at a time "
+                                  f"(default {PATHS_PAGE}, at most {MAX_PAGE}).")
+    async def paths(self, info: strawberry.Info, first: int = PATHS_PAGE,
+                    after: str | None = None) -> LineagePaths:
+        from catalog.paths import path_page
+
+        try:
+            page = await info.context.call(path_page, self.result, page_size(first), after)
+        except ValueError as exc:
+            raise bad_input(str(exc), "after") from None
+        return LineagePaths(nodes=[LineagePath(direction=LineageDirection(p.way), hops=[Hop.of(h) for h in p.hops])
+                                   for p in page.paths],
+                            has_next_page=page.more, end_cursor=page.after)
 
     @classmethod
     def of(cls, result: DomainLineage) -> Lineage:
-        paths = [LineagePath(direction=LineageDirection(way), hops=[Hop.of(h) for h in hops])
-                 for way, hops in result.paths]
-        return cls(root=result.root, direction=LineageDirection(result.direction), depth=result.depth,
-                   elements=list(result.elements), path_count=len(paths), all_paths=paths,
-                   systems=[s for s, _ in result.systems],
-                   organizations=sorted({o for _, o in result.systems if o}))
+        return cls(root=result.root, label=result.root_label, direction=LineageDirection(result.direction),
+                   depth=result.depth, elements=list(result.elements), starts=list(result.starts),
+                   organizations=list(result.organizations), result=result)
 
 
 @strawberry.type

@@ -4,6 +4,7 @@ may cost for each role (see `api.graphql.cost` for how the cost is counted)."""
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from graphql import GraphQLError
@@ -23,8 +24,10 @@ MAX_ROWS = 5000
 """The largest `first` of an analysis's flat rows: deadlines, findings, the audit trail."""
 ROWS_PAGE = 500
 """Their page when `first` is not given."""
-PATHS_PAGE = 100
+PATHS_PAGE = 20
 """Lineage paths listed when `first` is not given."""
+REACH_PAGE = 100
+"""Lineage's systems and flows listed when `first` is not given."""
 
 CATALOG_COST = 5_000
 """What an analysis of the whole catalog costs besides its answer (deadlines, findings,
@@ -50,6 +53,20 @@ def page_size(first: int, maximum: int = MAX_PAGE) -> int:
     if not 0 < first <= maximum:
         raise bad_input(f"first must be between 1 and {maximum}", "first")
     return first
+
+
+def offset_of(after: str | None) -> int:
+    """Where a page starts: just past the cursor `after` of the page before it."""
+    if not after:
+        return 0
+    try:
+        return int(base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:"))
+    except ValueError:
+        raise bad_input("not a cursor returned by this API", "after") from None
+
+
+def cursor_at(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
 
 
 SIZE = "steward.size"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from datetime import date
 from enum import Enum
@@ -13,7 +12,18 @@ from graphql import GraphQLError
 
 from api import auth
 from api.graphql import analyses as a
-from api.graphql.limits import CATALOG_COST, MAX_PAGE, MAX_ROWS, ROWS_PAGE, WALK_COST, bad_input, page_size, priced
+from api.graphql.limits import (
+    CATALOG_COST,
+    MAX_PAGE,
+    MAX_ROWS,
+    ROWS_PAGE,
+    WALK_COST,
+    bad_input,
+    cursor_at,
+    offset_of,
+    page_size,
+    priced,
+)
 from api.graphql.nodes import (
     AccessRequest,
     Agreement,
@@ -78,26 +88,13 @@ class Connection(Generic[T]):
     page_info: PageInfo
 
 
-def _offset(after: str | None) -> int:
-    if not after:
-        return 0
-    try:
-        return int(base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:"))
-    except ValueError:
-        raise bad_input("not a cursor returned by this API", "after") from None
-
-
-def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
-
-
 def page(records: list[NodeRecord], first: int, after: str | None) -> Connection[Any]:
     page_size(first)
-    start = _offset(after)
+    start = offset_of(after)
     chunk = records[start:start + first]
     more = start + first < len(records)
     return Connection(total_count=len(records), nodes=[wrap(r) for r in chunk],
-                      page_info=PageInfo(has_next_page=more, end_cursor=_cursor(start + first) if chunk else None))
+                      page_info=PageInfo(has_next_page=more, end_cursor=cursor_at(start + first) if chunk else None))
 
 
 async def listing(info: strawberry.Info, label: Label, first: int, after: str | None,

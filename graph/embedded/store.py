@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from catalog.audit import Change, Token
+from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
+from graph.embedded import lineage
 from graph.embedded.durable import Durable, Op
 from graph.embedded.memory import MemoryGraph
 from graph.store import Direction, Step, check_time_limit
@@ -160,3 +162,9 @@ class EmbeddedStore:
     def traverse(self, start: str, direction: Direction = Direction.OUT,
                  types: Iterable[RelType] | None = None, max_depth: int = 10) -> list[Step]:
         return self._fresh().traverse(start, direction, types, max_depth)
+
+    # Native lineage (catalog.lineage.NativeLineage): read from the graph's adjacency,
+    # one look at the store per question, not one per node.
+
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+        return lineage.find(self._fresh().g, root, ways, depth)

@@ -1,20 +1,11 @@
 """Native traversals: the heavy walks of the analyses, run as Cypher in the database with
-the same answers as the Python walks in `catalog/` (`lineage.flow_paths`,
-`blast.downstream_reach`, `deadlines.upstream_bounds`).
+the same answers as the Python walks in `catalog/` (`blast.downstream_reach`,
+`deadlines.upstream_bounds`; lineage's are in `graph/neo4j/lineage.py`).
 
 No depth is ever formatted into Cypher: each one is the `$depth` parameter. Reach and
 binding need only whether a system is within `$depth` flows, so they take the shortest
 path (`ANY SHORTEST`, a breadth-first search in the server) through an unbounded
-quantified path pattern and keep it when it has at most `$depth` flows.
-
-Lineage needs every simple path (no system twice), and that is not a quantified path
-pattern in Neo4j 5.26: those match trails (no relationship twice) that may pass a system
-again, and the ACYCLIC path mode exists only in Cypher 25. On the example district a
-pattern of 1 to 10 flows from the SIS enumerates 77,402 trails for its 56 simple paths
-(170 ms, where the query below takes 10), and every cycle multiplies the trails. So the
-query grows the paths one flow per level inside one `reduce` over `range(1, $depth)`,
-never stepping into a system already on the path: it costs what the answer costs, in
-one round trip."""
+quantified path pattern and keep it when it has at most `$depth` flows."""
 
 from __future__ import annotations
 
@@ -26,36 +17,6 @@ from graph.neo4j.schema import STEWARD, label, rel_type
 
 FROM, TO, CARRIES = rel_type(RelType.FROM), rel_type(RelType.TO), rel_type(RelType.CARRIES)
 UNDER, COVERS, MANDATE = rel_type(RelType.UNDER), rel_type(RelType.COVERS), label(Label.MANDATE)
-WAYS = {"down": (FROM, TO), "up": (TO, FROM)}  # (relationship to where the flow starts, to where it goes)
-
-# A flow qualifies when no elements are asked for, or when it carries one of them.
-_CARRIES_WANTED = f"($elements IS NULL OR EXISTS {{ (f)-[:{CARRIES}]->(c) WHERE c.id IN $elements }})"
-
-
-def _paths_query(near: str, far: str) -> str:
-    # `open` holds the paths that may still grow, `done` those that cannot (no flow
-    # leads to a system not yet on them); after the last level every open path is
-    # complete too. A path is {nodes: systems from the start, flows: flow ids}. The
-    # one-element list comprehension only names the path's last system, because a
-    # pattern comprehension must start from a variable. A simple path takes each FROM
-    # relationship once at most, so their number (from the count store) caps the
-    # levels: a huge $depth never becomes a huge list in the server.
-    step = (f"[(here)<-[:{near}]-(f)-[:{far}]->(n) WHERE NOT n IN p.nodes AND {_CARRIES_WANTED} "
-            "| {nodes: p.nodes + n, flows: p.flows + f.id}]")
-    return (
-        f"WITH COUNT {{ ()-[:{FROM}]->() }} AS most "
-        f"UNWIND $starts AS start MATCH (s:{STEWARD} {{id: start}}) "
-        "WITH s, reduce(state = {open: [{nodes: [s], flows: []}], done: []}, "
-        "               level IN range(1, CASE WHEN $depth < most THEN $depth ELSE most END) | "
-        "  reduce(acc = {open: [], done: state.done}, grown IN "
-        f"    [p IN state.open | {{path: p, next: [here IN [last(p.nodes)] | {step}][0]}}] | "
-        "    CASE WHEN size(grown.next) = 0 THEN {open: acc.open, done: acc.done + [grown.path]} "
-        "         ELSE {open: acc.open + grown.next, done: acc.done} END)) AS state "
-        "UNWIND state.done + state.open AS path WITH s, path WHERE size(path.flows) > 0 "
-        "RETURN s.id AS start, path.flows AS flows")
-
-
-PATHS = {way: _paths_query(near, far) for way, (near, far) in WAYS.items()}
 
 # Per element, from its starts along the flows that carry it (`e` is bound before the
 # pattern, so the inline WHERE keeps to that element's flows).
@@ -91,18 +52,6 @@ BOUNDS = (
     "WITH d, e, pair[0] AS cohort, pair[1] AS due, u.id AS source ORDER BY due, source "
     "WITH d, e, cohort, collect([due, source])[0] AS best "
     "RETURN d.id AS system, e.id AS element, cohort, best[0] AS due, best[1] AS source")
-
-
-def flow_paths(conn: Connection, starts: list[str], elements: list[str] | None, way: str,
-               depth: int) -> list[list[str]]:
-    """The maximal simple paths of flows from each start, as `catalog.lineage.flow_paths`
-    lists them: by start, then in the order of their flow ids."""
-    if way not in PATHS:
-        raise ValueError(f"way must be down or up, not {way!r}")
-    rows = conn.read(PATHS[way], starts=sorted(set(starts)), depth=depth,
-                     elements=None if elements is None else sorted(set(elements)))
-    found = sorted((row["start"], list(row["flows"])) for row in rows)
-    return [flows for _, flows in found]
 
 
 def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],

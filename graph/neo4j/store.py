@@ -10,9 +10,10 @@ from typing import Any
 
 from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
+from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
-from graph.neo4j import analyses, audit, clocks, reads, schema, traversal
+from graph.neo4j import analyses, audit, clocks, lineage, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
 from graph.store import SCHEMA_VERSION, Direction, Step
@@ -117,12 +118,11 @@ class Neo4jStore:
         return traversal.traverse(self.conn, start, direction, types, max_depth)
 
     # Native traversals: the analyses in catalog/ find these methods and call them
-    # instead of walking the graph from Python (NativePaths, NativeReach, NativeBinding,
+    # instead of walking the graph from Python (NativeLineage, NativeReach, NativeBinding,
     # NativeClocks).
 
-    def flow_paths(self, starts: list[str], elements: list[str] | None, way: str,
-                   depth: int) -> list[list[str]]:
-        return analyses.flow_paths(self.conn, starts, elements, way, depth)
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+        return lineage.lineage_walks(self.conn, root, ways, depth)
 
     def downstream_reach(self, walks: Mapping[str, Sequence[str]], depth: int) -> tuple[list[str], list[str]]:
         return analyses.downstream_reach(self.conn, walks, depth)
