@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import strawberry
+from strawberry.tools import merge_types
 from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
@@ -20,6 +21,7 @@ from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
 from api.graphql.query import Query
 from api.graphql.scalars import CONFIG
+from api.graphql.typed import TypedMutation
 from api.graphql.value_errors import NamedValueErrors
 
 MASKED = "internal error"
@@ -58,7 +60,7 @@ class Masked(MaskErrors):
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
-        mutation=Mutation,
+        mutation=merge_types("Mutation", (Mutation, TypedMutation)),
         types=list(TYPES.values()),
         config=CONFIG,
         extensions=[
