@@ -12,7 +12,8 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.scalars import JSON
 
-from api.auth import Role, create_token, revoke_token
+from api.auth import Role, create_feed, create_token, revoke_feed, revoke_token
+from api.feed import PATH as FEED_PATH
 from api.graphql.nodes import Node, wrap
 from api.permissions import IsAdmin, IsSteward
 from catalog.records import EdgeRecord
@@ -91,6 +92,14 @@ class NewToken:
 
 
 @strawberry.type
+class NewFeed:
+    name: str
+    secret: str = strawberry.field(description="Shown once: only its hash is stored.")
+    path: str = strawberry.field(description="The feed's URL on this server, secret included: "
+                                             "what a calendar subscribes to.")
+
+
+@strawberry.type
 class Mutation:
     @strawberry.mutation(permission_classes=[IsSteward], description="Create a node from the keys of its "
                          "catalog-file mapping (relationships included), validated like a load.")
@@ -144,4 +153,17 @@ class Mutation:
         done = await run(info, revoke_token, name, now_utc(), info.context.principal.name)
         if not done:
             raise GraphQLError(f"no active token named {name!r}", extensions={"code": "NOT_FOUND"})
+        return True
+
+    @strawberry.mutation(permission_classes=[IsSteward], description="Create a deadline feed: a secret URL "
+                         "serving the destruction and access-request deadlines as an iCalendar.")
+    async def create_feed(self, info: strawberry.Info, name: str) -> NewFeed:
+        secret = await run(info, create_feed, name, now_utc(), info.context.principal.name)
+        return NewFeed(name=name.strip(), secret=secret, path=f"{FEED_PATH}?key={secret}")
+
+    @strawberry.mutation(permission_classes=[IsSteward], description="Revoke a deadline feed: its URL "
+                         "answers 404 from then on.")
+    async def revoke_feed(self, info: strawberry.Info, name: str) -> bool:
+        if not await run(info, revoke_feed, name, now_utc(), info.context.principal.name):
+            raise GraphQLError(f"no active feed named {name!r}", extensions={"code": "NOT_FOUND"})
         return True

@@ -46,7 +46,7 @@ from api.graphql.nodes import (
     Training,
     wrap,
 )
-from api.permissions import IsAdmin, IsViewer, readable
+from api.permissions import IsAdmin, IsSteward, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
 from catalog.findings import PRINCIPLES
 from catalog.periods import Duration
@@ -314,9 +314,21 @@ class Query:
 
     @strawberry.field(permission_classes=[IsAdmin], metadata=priced(MAX_PAGE))
     async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:
-        found = await info.context.call(info.context.store.tokens)
+        found = await info.context.call(auth.api_tokens, info.context.store)
         return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at)
                 for t in found[:MAX_PAGE]]
+
+    @strawberry.field(permission_classes=[IsSteward], metadata=priced(MAX_PAGE))
+    async def feeds(self, info: strawberry.Info) -> list[FeedInfo]:
+        found = await info.context.call(auth.feeds, info.context.store)
+        return [FeedInfo(name=t.name, created_at=t.created_at, revoked_at=t.revoked_at) for t in found[:MAX_PAGE]]
+
+
+@strawberry.type(description="A deadline feed (never its secret).")
+class FeedInfo:
+    name: str
+    created_at: str
+    revoked_at: str | None
 
 
 @strawberry.type

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import strawberry
-from strawberry.tools import merge_types
 from graphql import GraphQLError
 from strawberry.extensions import (
     MaskErrors,
@@ -14,6 +13,7 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.tools import merge_types
 
 from api.graphql.cost import CostLimiter
 from api.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS

@@ -18,8 +18,8 @@ import keyword
 import typing
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from enum import Enum
+from functools import partial
 from typing import Annotated, Any
 
 import strawberry
@@ -103,7 +103,8 @@ CONTACT = _input_type("ContactInput", "Who to contact at an organization.",
 
 def _relation_type(spec: RelSpec) -> Any:
     if spec.props is not None:
-        return list[REFS[spec.type]]  # type: ignore[valid-type]
+        ref: Any = REFS[spec.type]
+        return list[ref]
     return list[strawberry.ID] if spec.many else strawberry.ID
 
 
@@ -200,8 +201,8 @@ def _create(label: Label) -> Any:
 def _update(label: Label) -> Any:
     async def resolve(info: strawberry.Info, id: strawberry.ID, patch: Any) -> Any:
         fields = as_mapping(patch, patch=True)
-        return wrap(await run(info, partial(curation.update_node, label=label), str(id), fields, info.context.principal.name,
-                              fail=_relabelled("patch")))
+        return wrap(await run(info, partial(curation.update_node, label=label), str(id), fields,
+                              info.context.principal.name, fail=_relabelled("patch")))
     return strawberry.mutation(resolver=_signed(resolve, TYPES[label], id=strawberry.ID, patch=PATCHES[label]),
                                name=f"update{label.value}", permission_classes=[IsSteward],
                                description=f"Change the fields of {article(label)} given; null removes one.")
