@@ -52,6 +52,11 @@ def _key(attr: str) -> str:
     return attr[:-1] if attr.endswith("_") and keyword.iskeyword(attr[:-1]) else attr
 
 
+def type_name(type_: RelType) -> str:
+    """A relationship type as a GraphQL name reads it: HOLDS -> Holds, USED_FOR -> UsedFor."""
+    return "".join(w.capitalize() for w in type_.value.split("_"))
+
+
 def _scalar(kind: type) -> Any:
     # A period is written as in a file (`P7Y`, `7 years`); the model's parser reads it.
     return str if kind is Duration else kind
@@ -90,7 +95,7 @@ REFS: dict[RelType, type] = {}
 for _specs in RELATIONS.values():
     for _spec in _specs:
         if _spec.props is not None and _spec.type not in PROPS:
-            _name = "".join(w.capitalize() for w in _spec.type.value.split("_"))
+            _name = type_name(_spec.type)
             PROPS[_spec.type] = _input_type(f"{_name}Props", f"The properties of a {_spec.type.value} relationship.",
                                             _prop_fields(_spec.props))
             REFS[_spec.type] = _input_type(
@@ -167,11 +172,14 @@ def graphql_path(root: str, path: str) -> str:
 
 
 def _relabelled(root: str, where: Callable[[str], str] | None = None) -> Callable[[Exception], GraphQLError]:
+    """The error for a refused change, its problems' paths as the client wrote them."""
+    def path_of(path: str) -> str:
+        return where(path) if where else graphql_path(root, path)
+
     def fail(exc: Exception) -> GraphQLError:
         if isinstance(exc, CatalogError):
-            for problem in exc.problems:
-                path = problem.location.path
-                object.__setattr__(problem.location, "path", where(path) if where else graphql_path(root, path))
+            exc = CatalogError([dataclasses.replace(p, location=dataclasses.replace(
+                p.location, path=path_of(p.location.path))) for p in exc.problems])
         return error_of(exc)
     return fail
 
@@ -217,10 +225,6 @@ def _delete(label: Label) -> Any:
                                description=f"Delete {article(label)} and its relationships.")
 
 
-def _type_name(type_: RelType) -> str:
-    return "".join(w.capitalize() for w in type_.value.split("_"))
-
-
 # `from` and `to`, as the generic link names them (both are words Python keeps).
 ENDS = {"origin": Annotated[strawberry.ID, strawberry.argument(name="from")],
         "destination": Annotated[strawberry.ID, strawberry.argument(name="to")]}
@@ -239,7 +243,7 @@ def _link(type_: RelType) -> Any:
                                          info.context.principal.name, fail=fail))
     extra = {"props": PROPS[type_] | None} if type_ in PROPS else {}
     return strawberry.mutation(resolver=_signed(resolve, Relationship, **ENDS, **extra),
-                               name=f"link{_type_name(type_)}", permission_classes=[IsSteward],
+                               name=f"link{type_name(type_)}", permission_classes=[IsSteward],
                                description=f"Add a {type_.value} relationship, or change its properties.")
 
 
@@ -248,7 +252,7 @@ def _unlink(type_: RelType) -> Any:
         return Relationship.of(await run(info, curation.unlink, type_, str(origin), str(destination),
                                          info.context.principal.name))
     return strawberry.mutation(resolver=_signed(resolve, Relationship, **ENDS),
-                               name=f"unlink{_type_name(type_)}", permission_classes=[IsSteward],
+                               name=f"unlink{type_name(type_)}", permission_classes=[IsSteward],
                                description=f"Remove a {type_.value} relationship.")
 
 
