@@ -63,16 +63,19 @@ def _fields(value: Any) -> dict[str, Any]:
     return value
 
 
+strawberry.enum(Role, name="TokenRole", description="What a token may do: each role what the ones below it may.")
+
+
 @strawberry.type
 class Relationship:
-    type: str
+    type: RelType
     source: str = strawberry.field(name="from")
     target: str = strawberry.field(name="to")
     props: JSON
 
     @classmethod
     def of(cls, edge: EdgeRecord) -> Relationship:
-        return cls(type=edge.type.value, source=edge.source, target=edge.target, props=cast(JSON, dict(edge.props)))
+        return cls(type=edge.type, source=edge.source, target=edge.target, props=cast(JSON, dict(edge.props)))
 
 
 @strawberry.type
@@ -87,7 +90,7 @@ class LoadResult:
 @strawberry.type
 class NewToken:
     name: str
-    role: str
+    role: Role
     secret: str = strawberry.field(description="Shown once: only its hash is stored.")
 
 
@@ -146,7 +149,7 @@ class Mutation:
             raise GraphQLError(str(exc), extensions={"code": "VALIDATION", "field": "role"}) from None
         actor = info.context.principal.name
         secret = await run(info, create_token, name, level, now_utc(), actor)
-        return NewToken(name=name.strip(), role=level.name, secret=secret)
+        return NewToken(name=name.strip(), role=level, secret=secret)
 
     @strawberry.mutation(permission_classes=[IsAdmin])
     async def revoke_token(self, info: strawberry.Info, name: str) -> bool:

@@ -315,7 +315,7 @@ class Query:
     @strawberry.field(permission_classes=[IsAdmin], metadata=priced(MAX_PAGE))
     async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:
         found = await info.context.call(auth.api_tokens, info.context.store)
-        return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at)
+        return [TokenInfo(name=t.name, role=auth.Role[t.role], created_at=t.created_at, revoked_at=t.revoked_at)
                 for t in found[:MAX_PAGE]]
 
     @strawberry.field(permission_classes=[IsSteward], metadata=priced(MAX_PAGE))
@@ -334,7 +334,7 @@ class FeedInfo:
 @strawberry.type
 class TokenInfo:
     name: str
-    role: str
+    role: auth.Role
     created_at: str
     revoked_at: str | None
 
