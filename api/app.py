@@ -1,10 +1,12 @@
 """The Starlette application: GraphQL at /graphql (GraphiQL in a browser), health,
-readiness and metrics, the OpenLineage intake, and the live public inventory. `create_app` is the one place
-where the server's parts are wired together; nothing is built at import time."""
+readiness and metrics, the OpenLineage intake, the live public inventory and the deadline
+feed. `create_app` is the one place where the server's parts are wired together; nothing
+is built at import time."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -19,6 +21,7 @@ from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
+from api import feed
 from api.auth import Role
 from api.graphiql import POLICY as GRAPHIQL_POLICY
 from api.graphiql import LocalGraphiQL, asset_routes
@@ -106,10 +109,12 @@ def _route_of(path: str) -> str:
     """A bounded label for metrics: the first path segment, never a raw id."""
     head = "/" + path.strip("/").split("/", 1)[0]
     return head if head in ("/graphql", "/api", "/healthz", "/readyz", "/metrics", "/inventory", "/inventory.csv",
-                            "/inventory.json", "/data.json") else "/other"
+                            "/inventory.json", "/data.json", feed.PATH) else "/other"
 
 
-def create_app(store: Store, settings: Settings | None = None) -> Starlette:
+def create_app(store: Store, settings: Settings | None = None, today: Callable[[], date] = date.today) -> Starlette:
+    """The application over `store`; `today` is the day the inventory and the deadline
+    feed are computed for (a clock a test sets)."""
     settings = settings or Settings()
     metrics = Metrics()
     graphql = StewardGraphQL(store, settings)
@@ -138,7 +143,9 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
         Route(LINEAGE_PATH, lineage_endpoint(store, graphql.store_calls, settings.store_timeout), methods=["POST"]),
         # The live public inventory: what the public may see, as of the day it is asked.
-        *make_routes(store, date.today, settings.public_base_url),
+        *make_routes(store, today, settings.public_base_url),
+        # The deadline feed, behind its secret key.
+        *feed.make_routes(store, today),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from catalog.audit import Change
-from catalog.parse import ParsedNode, parse_node, parse_reference
+from catalog.parse import ParsedNode, article, parse_node, parse_reference
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.relations import RELATIONS, RelSpec
 from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping, excerpt
@@ -52,9 +52,10 @@ def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: st
 
 
 def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: str,
-                now: str | None = None) -> NodeRecord:
-    """Change the keys given (properties or relationships); `null` removes a key."""
-    node = _get(store, node_id)
+                now: str | None = None, label: Label | None = None) -> NodeRecord:
+    """Change the keys given (properties or relationships); `null` removes a key. With a
+    label, the node must be of it."""
+    node = _get(store, node_id, label)
     if "id" in fields and fields["id"] != node_id:
         raise CatalogError([_problem("input.id", "an id cannot be changed; create a new node instead")])
     kept = NodeRecord(node.label, node.id, {k: v for k, v in node.props.items() if k != DEFINED_IN})
@@ -69,8 +70,9 @@ def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: st
     return _get(store, node_id)
 
 
-def delete_node(store: Store, node_id: str, actor: str, now: str | None = None) -> NodeRecord:
-    node = _get(store, node_id)
+def delete_node(store: Store, node_id: str, actor: str, now: str | None = None,
+                label: Label | None = None) -> NodeRecord:
+    node = _get(store, node_id, label)
     edges = store.edges(node_id, Direction.BOTH)
     with store.transaction() as tx:
         tx.delete_node(node_id)
@@ -146,10 +148,12 @@ def load_document(store: Store, text: str, actor: str, name: str = "catalog",
                        replace=replace, remedy="pass replace: true")
 
 
-def _get(store: Store, node_id: str) -> NodeRecord:
+def _get(store: Store, node_id: str, label: Label | None = None) -> NodeRecord:
     node = store.get_node(node_id)
     if node is None:
         raise NotFound(f"no node with id {excerpt(node_id)}")
+    if label is not None and node.label != label:
+        raise NotFound(f"{excerpt(node_id)} is {article(node.label)}, not {article(label)}")
     return node
 
 

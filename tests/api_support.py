@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from starlette.testclient import TestClient
@@ -39,9 +41,10 @@ class Api:
         return body["errors"][0]  # type: ignore[no-any-return]
 
 
-def make_api(store: Store, settings: Settings | None = None, paths: list[Any] | None = None) -> Api:
+def make_api(store: Store, settings: Settings | None = None, paths: list[Any] | None = None,
+             today: Callable[[], date] = date.today) -> Api:
     load_paths(store, paths or [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
     tokens = {role: create_token(store, f"{role.name.lower()}-token", role, "2026-01-01T00:00:00Z")
               for role in (Role.VIEWER, Role.STEWARD, Role.ADMIN)}
     tokens[Role.PUBLIC] = ""
-    return Api(TestClient(create_app(store, settings)), store, tokens)
+    return Api(TestClient(create_app(store, settings, today)), store, tokens)

@@ -46,9 +46,9 @@ def test_node_by_id_with_relationships_both_ways(api: Api) -> None:
 def test_search_across_names_and_descriptions(api: Api) -> None:
     found = api.data('{ search(text: "birth") { id label } }')["search"]
     assert {"id": "student-birth-date", "label": "DataElement"} in found
-    only = api.data('{ search(text: "acme", labels: ["System"]) { id } }')["search"]
+    only = api.data('{ search(text: "acme", labels: [System]) { id } }')["search"]
     assert only == [{"id": "acme-app"}]
-    assert api.error('{ search(text: "x", labels: ["Spaceship"]) { id } }')["extensions"]["code"] == "VALIDATION"
+    assert api.error('{ search(text: "x", labels: [Spaceship]) { id } }')["extensions"]["code"] == "VALIDATION"
 
 
 def test_lists_filter_and_paginate(api: Api) -> None:
@@ -59,15 +59,15 @@ def test_lists_filter_and_paginate(api: Api) -> None:
     rest = api.data("query($after: String) { systems(first: 2, after: $after) { nodes { id } pageInfo "
                     "{ hasNextPage } } }", after=page["pageInfo"]["endCursor"])["systems"]
     assert [n["id"] for n in rest["nodes"]] == ["state-warehouse"] and not rest["pageInfo"]["hasNextPage"]
-    assert api.data('{ elements(sensitivity: "sensitive") { nodes { id } } }')["elements"]["nodes"] == [
+    assert api.data('{ elements(sensitivity: SENSITIVE) { nodes { id } } }')["elements"]["nodes"] == [
         {"id": "risk-score"}]
     held = api.data('{ elements(heldBy: "acme-app") { nodes { id } } }')["elements"]["nodes"]
     assert held == [{"id": "student-birth-date"}]
     flows = api.data('{ flows(to: "state-warehouse") { nodes { id } } }')["flows"]["nodes"]
     assert flows == [{"id": "sis-to-state"}]
-    assert api.data('{ organizations(kind: "committee") { nodes { id } } }')["organizations"]["nodes"] == [
+    assert api.data('{ organizations(kind: COMMITTEE) { nodes { id } } }')["organizations"]["nodes"] == [
         {"id": "data-committee"}]
-    assert api.error('{ elements(category: "hobbies") { totalCount } }')["extensions"] == {
+    assert api.error('{ elements(category: hobbies) { totalCount } }')["extensions"] == {
         "code": "VALIDATION", "field": "category"}
     for field in ("people", "roles", "purposes", "agreements", "consents", "mandates", "retentionRules",
                   "events", "destructions", "trainings", "policies", "incidents"):

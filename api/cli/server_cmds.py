@@ -1,4 +1,5 @@
-"""Verbs that run the server and manage its tokens: serve, token create|list|revoke."""
+"""Verbs that run the server and manage its tokens and feeds: serve, token create|list|revoke,
+feed create|list|revoke."""
 
 from __future__ import annotations
 
@@ -6,9 +7,10 @@ import dataclasses
 
 import click
 
-from api.auth import Role, create_token, revoke_token
+from api.auth import Role, api_tokens, create_feed, create_token, feeds, revoke_feed, revoke_token
 from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
+from api.feed import PATH as FEED_PATH
 from graph.loading import now_utc
 from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR
 
@@ -102,7 +104,7 @@ def token_create(ctx: Context, role: str, name: str, as_json: bool) -> None:
 def token_list(ctx: Context, as_json: bool) -> None:
     """List tokens by name and role (never their secrets)."""
     with handled(), ctx.store() as store:
-        tokens = store.tokens()
+        tokens = api_tokens(store)
     rows = [{"name": t.name, "role": t.role, "created_at": t.created_at, "revoked_at": t.revoked_at} for t in tokens]
     if as_json:
         print_json(rows)
@@ -119,6 +121,55 @@ def token_revoke(ctx: Context, name: str) -> None:
         if not revoke_token(store, name, now_utc()):
             fail(f"no active token named {name!r}", 2)
     click.echo(f"token {name!r} revoked")
+
+
+@cli.group()
+def feed() -> None:
+    """Manage deadline feeds: create, list, revoke. A feed is a secret URL serving the
+    destruction and access-request deadlines as an iCalendar (/deadlines.ics)."""
+
+
+@feed.command("create")
+@click.option("--name", required=True, help="Who or what the feed is for; it names the feed in the audit trail.")
+@click.option("--base-url", default="", help="Where the server is reached, to print the whole URL "
+              "(for example https://steward.example.org).")
+@JSON
+@pass_context
+def feed_create(ctx: Context, name: str, base_url: str, as_json: bool) -> None:
+    """Create a feed and print its URL once: it cannot be shown again."""
+    with handled(), ctx.store() as store:
+        secret = create_feed(store, name, now_utc())
+    url = f"{base_url.rstrip('/')}{FEED_PATH}?key={secret}"
+    if as_json:
+        print_json({"name": name.strip(), "secret": secret, "url": url})
+    else:
+        click.echo(url)
+        progress(f"feed {name!r} created; subscribe to its URL in a calendar; it is not shown again")
+
+
+@feed.command("list")
+@JSON
+@pass_context
+def feed_list(ctx: Context, as_json: bool) -> None:
+    """List feeds by name (never their secrets)."""
+    with handled(), ctx.store() as store:
+        found = feeds(store)
+    rows = [{"name": t.name, "created_at": t.created_at, "revoked_at": t.revoked_at} for t in found]
+    if as_json:
+        print_json(rows)
+    else:
+        table(["name", "created", "revoked"], [list(r.values()) for r in rows])
+
+
+@feed.command("revoke")
+@click.argument("name")
+@pass_context
+def feed_revoke(ctx: Context, name: str) -> None:
+    """Revoke a feed by name; its URL answers 404 from then on."""
+    with handled(), ctx.store() as store:
+        if not revoke_feed(store, name, now_utc()):
+            fail(f"no active feed named {name!r}", 2)
+    click.echo(f"feed {name!r} revoked")
 
 
 @cli.command("graphql-schema")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import Enum
 from typing import cast
 
@@ -16,21 +17,19 @@ from catalog.blast import Duty as DomainDuty
 from catalog.deadlines import Candidate as DomainCandidate
 from catalog.deadlines import Deadline as DomainDeadline
 from catalog.deadlines import DeadlineStatus
-from catalog.deadlines.rows import iso
 from catalog.findings import Finding as DomainFinding
 from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
 from catalog.lineage import Reach as DomainReach
 from catalog.responsibility import Responsibility as DomainResponsibility
-from catalog.vocab import Severity
+from catalog.vocab import Action, Severity, Trigger
 
 CANDIDATES_PAGE = 10  # a row has a clock per rule that applies to it: a few
 
 # The closed vocabularies the analyses take and give are GraphQL enums, so that clients
 # see them in introspection and a misspelling fails validation before anything runs.
 strawberry.enum(DeadlineStatus, description="Where a holding stands against its destruction deadline.")
-strawberry.enum(Severity, description="How urgent a finding is.")
 strawberry.enum(Audience, name="BreachAudience", description="Who must be told of a breach.")
 strawberry.enum(DutyStatus, name="NoticeStatus", description="Where a breach notice stands on the date asked.")
 
@@ -201,23 +200,22 @@ class Responsibility:
 class Candidate:
     basis: str
     rule: str
-    action: str
+    action: Action
     period: str | None
     keep_at_least: str | None
-    trigger: str
-    trigger_on: str | None
+    trigger: Trigger
+    trigger_on: date | None
     trigger_source: str | None
     cohort: str | None
-    due_on: str | None
-    eligible_on: str | None
+    due_on: date | None
+    eligible_on: date | None
 
     @classmethod
     def of(cls, c: DomainCandidate) -> Candidate:
         d = c.as_dict()
-        return cls(basis=d["basis"], rule=d["rule"], action=d["action"], period=d["period"],
-                   keep_at_least=d["keep_at_least"], trigger=d["trigger"], trigger_on=d["trigger_on"],
-                   trigger_source=d["trigger_source"], cohort=d["cohort"], due_on=d["due_on"],
-                   eligible_on=d["eligible_on"])
+        return cls(basis=c.basis, rule=c.rule, action=c.action, period=d["period"],
+                   keep_at_least=d["keep_at_least"], trigger=c.trigger, trigger_on=c.trigger_on,
+                   trigger_source=c.trigger_source, cohort=c.cohort, due_on=c.due_on, eligible_on=c.eligible_on)
 
 
 @strawberry.type(description="A holding (a system holding an element) and cohort as a records officer acts on it.")
@@ -226,16 +224,16 @@ class Deadline:
     element: str
     cohort: str | None
     status: DeadlineStatus
-    eligible_on: str | None = strawberry.field(description="The day it may be destroyed from (a minimum).")
-    due_on: str | None = strawberry.field(description="The day it must be destroyed by, after binding.")
-    own_due_on: str | None
-    action: str | None
+    eligible_on: date | None = strawberry.field(description="The day it may be destroyed from (a minimum).")
+    due_on: date | None = strawberry.field(description="The day it must be destroyed by, after binding.")
+    own_due_on: date | None
+    action: Action | None
     rule: str | None
     conflict: bool
     bound_by_system: str | None
     held_by: list[str] = strawberry.field(description="Legal holds and open access requests that suspend it.")
     destroyed_by: str | None
-    destroyed_on: str | None
+    destroyed_on: date | None
     explanation: str
     all_candidates: strawberry.Private[list[Candidate]]
 
@@ -247,10 +245,10 @@ class Deadline:
     @classmethod
     def of(cls, d: DomainDeadline) -> Deadline:
         return cls(system=d.system, element=d.element, cohort=d.cohort, status=d.status,
-                   eligible_on=iso(d.eligible_on), due_on=iso(d.due_on), own_due_on=iso(d.own_due_on),
-                   action=d.action.value if d.action else None, rule=d.rule, conflict=d.conflict,
+                   eligible_on=d.eligible_on, due_on=d.due_on, own_due_on=d.own_due_on,
+                   action=d.action, rule=d.rule, conflict=d.conflict,
                    bound_by_system=d.bound_by[0] if d.bound_by else None, held_by=list(d.held_by),
-                   destroyed_by=d.destroyed_by, destroyed_on=iso(d.destroyed_on), explanation=d.explanation,
+                   destroyed_by=d.destroyed_by, destroyed_on=d.destroyed_on, explanation=d.explanation,
                    all_candidates=[Candidate.of(c) for c in d.candidates])
 
 
@@ -294,22 +292,22 @@ class BreachDuty:
     agreement: str | None = strawberry.field(description="The provider's agreement whose notice period applies.")
     hours: int | None = strawberry.field(description="The provider's period, in hours from discovery.")
     days: int | None = strawberry.field(description="The district's period, in days from when it learned of it.")
-    starts_on: str | None = strawberry.field(description="When the clock started; null while the district "
-                                                         "has not heard of it from the provider.")
-    due_on: str | None
-    given_on: str | None = strawberry.field(description="When it was given, if by the date asked.")
+    starts_on: date | None = strawberry.field(description="When the clock started; null while the district "
+                                                          "has not heard of it from the provider.")
+    due_on: date | None
+    given_on: date | None = strawberry.field(description="When it was given, if by the date asked.")
     status: DutyStatus
 
     @classmethod
     def of(cls, d: DomainDuty) -> BreachDuty:
         return cls(by=d.by, to=d.to, agreement=d.agreement, hours=d.hours, days=d.days,
-                   starts_on=iso(d.starts_on), due_on=iso(d.due_on), given_on=iso(d.given_on), status=d.status)
+                   starts_on=d.starts_on, due_on=d.due_on, given_on=d.given_on, status=d.status)
 
 
 @strawberry.type
 class BlastRadius:
     incident: str
-    discovered_on: str
+    discovered_on: date
     affected: list[str] = strawberry.field(description="The systems, elements and organisations the incident names.")
     systems: list[str] = strawberry.field(description="The systems it affects.")
     onward_systems: list[str] = strawberry.field(description="The systems its elements flow to from those.")
@@ -322,7 +320,7 @@ class BlastRadius:
 
     @classmethod
     def of(cls, b: DomainBlast) -> BlastRadius:
-        return cls(incident=b.incident, discovered_on=b.discovered_on.isoformat(), affected=list(b.affected),
+        return cls(incident=b.incident, discovered_on=b.discovered_on, affected=list(b.affected),
                    systems=list(b.systems), onward_systems=list(b.onward), elements=list(b.elements),
                    flows=list(b.flows), providers=list(b.providers), agreements=list(b.agreements),
                    sensitive_categories=list(b.sensitive_categories),

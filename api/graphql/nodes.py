@@ -5,15 +5,38 @@ so a list of N nodes with their neighbours costs a bounded number of store round
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from typing import Annotated, Any
 
 import strawberry
 
+from api.graphql import enums  # noqa: F401  (makes the model's vocabularies GraphQL enums)
 from api.graphql.limits import LINKS_PAGE, MAX_PAGE, page_size, priced
-from catalog.periods import Duration
-from catalog.records import NodeRecord
+from catalog.model import NODE_TYPES
+from catalog.periods import Duration, parse_date
+from catalog.records import NodeRecord, field_types
 from catalog.view import Direction
-from catalog.vocab import Label, RelType
+from catalog.vocab import (
+    AccessKind,
+    AccessLevel,
+    Action,
+    AgreementKind,
+    ConsentGiver,
+    Control,
+    ElementCategory,
+    FlowMethod,
+    IncidentStatus,
+    Label,
+    OrgKind,
+    PolicyKind,
+    PurposeCategory,
+    RelType,
+    Sensitivity,
+    Severity,
+    Subject,
+    SystemKind,
+    Trigger,
+)
 
 IN, OUT = Direction.IN, Direction.OUT
 R = RelType
@@ -22,7 +45,7 @@ R = RelType
 @strawberry.interface(description="Anything in the catalog: every node has a stable id and a name.")
 class Node:
     id: strawberry.ID
-    label: str
+    label: Label
     name: str
     description: str | None = None
     updated_at: str | None = None
@@ -35,10 +58,17 @@ def wrap(record: NodeRecord) -> Node:
     """The GraphQL object for a record (its props already filtered for the caller)."""
     cls = TYPES[record.label]
     names = {f.name for f in dataclasses.fields(cls)}
-    values = {k: v for k, v in record.props.items() if k in names}
+    # Stored dates are ISO text; the Date scalar serves dates.
+    dates = {k for k, (kind, _) in field_types(NODE_TYPES[record.label]).items() if kind is date}
+    values = {k: day(v) if k in dates else v for k, v in record.props.items() if k in names}
     if record.label == Label.ORGANIZATION:
         values["contact"] = Contact.of(record)
-    return cls(id=strawberry.ID(record.id), label=record.label.value, **values)  # type: ignore[no-any-return]
+    return cls(id=strawberry.ID(record.id), label=record.label, **values)  # type: ignore[no-any-return]
+
+
+def day(value: Any) -> date | None:
+    """A date property as stored (ISO text), as a date."""
+    return parse_date(value) if value is not None else None
 
 
 First = Annotated[int, strawberry.argument(
@@ -99,7 +129,7 @@ class Contact:
 class Holding:
     system: System | None
     element: DataElement | None
-    since: str | None
+    since: date | None
     retention_rule: str | None
 
 
@@ -112,26 +142,26 @@ class Derivation:
 @strawberry.type(description="A role's access to an element or a system.")
 class Grant:
     target: Node
-    level: str
+    level: AccessLevel
 
 
 @strawberry.type
 class Completion:
     node: Node = strawberry.field(description="The training (from a person) or the person (from a training).")
-    on: str
+    on: date
 
 
 @strawberry.type
 class DataElement(Node):
     definition: str | None = None
-    category: str | None = None
-    sensitivity: str | None = None
-    subject: str | None = None
+    category: ElementCategory | None = None
+    sensitivity: Sensitivity | None = None
+    subject: Subject | None = None
     standard_ref: str | None = None
     public: bool | None = None
     held_by: list[System] = rel(R.HOLDS, IN, "System")
     holdings: list[Holding] = links(R.HOLDS, IN, "Holding", lambda e, n: Holding(
-        system=n, element=None, since=e.props.get("since"), retention_rule=e.props.get("retention_rule")))
+        system=n, element=None, since=day(e.props.get("since")), retention_rule=e.props.get("retention_rule")))
     collected_by: list[System] = rel(R.COLLECTS, IN, "System")
     used_for: list[Purpose] = rel(R.USED_FOR, OUT, "Purpose")
     required_by: list[Purpose] = rel(R.REQUIRES, IN, "Purpose")
@@ -152,12 +182,12 @@ class DataElement(Node):
 
 @strawberry.type
 class System(Node):
-    kind: str | None = None
+    kind: SystemKind | None = None
     hosting: str | None = None
-    controls: list[str] | None = strawberry.field(default=None, description="Security controls: not public.")
-    decommissioned_on: str | None = None
+    controls: list[Control] | None = strawberry.field(default=None, description="Security controls: not public.")
+    decommissioned_on: date | None = None
     holds: list[Holding] = links(R.HOLDS, OUT, "Holding", lambda e, n: Holding(
-        system=None, element=n, since=e.props.get("since"), retention_rule=e.props.get("retention_rule")))
+        system=None, element=n, since=day(e.props.get("since")), retention_rule=e.props.get("retention_rule")))
     elements: list[DataElement] = rel(R.HOLDS, OUT, "DataElement")
     collects: list[DataElement] = rel(R.COLLECTS, OUT, "DataElement")
     operator: Organization | None = rel(R.OPERATES, IN, "Organization", one=True)
@@ -177,7 +207,7 @@ class System(Node):
 
 @strawberry.type
 class Organization(Node):
-    kind: str | None = None
+    kind: OrgKind | None = None
     url: str | None = None
     contact: Contact | None = None
     access_response_days: int | None = strawberry.field(
@@ -202,7 +232,7 @@ class Person(Node):
     roles: list[Role] = rel(R.HAS_ROLE, OUT, "Role")
     member_of: list[Organization] = rel(R.MEMBER_OF, OUT, "Organization")
     completed: list[Completion] = links(R.COMPLETED, OUT, "Completion",
-                                        lambda e, n: Completion(node=n, on=e.props.get("on", "")))
+                                        lambda e, n: Completion(node=n, on=parse_date(e.props["on"])))
     owns: list[Node] = rel(R.OWNS, OUT, "Node")
     stewards: list[Node] = rel(R.STEWARDS, OUT, "Node", name="stewardOf")
 
@@ -212,7 +242,7 @@ class Role(Node):
     serves: list[Purpose] = rel(R.SERVES, OUT, "Purpose")
     requires_training: list[Training] = rel(R.REQUIRES_TRAINING, OUT, "Training")
     can_access: list[Grant] = links(R.CAN_ACCESS, OUT, "Grant",
-                                    lambda e, n: Grant(target=n, level=e.props.get("level", "read")))
+                                    lambda e, n: Grant(target=n, level=AccessLevel(e.props.get("level", "read"))))
     people: list[Person] = rel(R.HAS_ROLE, IN, "Person")
     owns: list[Node] = rel(R.OWNS, OUT, "Node")
     owners: list[Node] = rel(R.OWNS, IN, "Node")
@@ -220,7 +250,7 @@ class Role(Node):
 
 @strawberry.type
 class Purpose(Node):
-    category: str | None = None
+    category: PurposeCategory | None = None
     educational: bool | None = None
     automated_decision: bool | None = None
     human_review: bool | None = None
@@ -235,10 +265,10 @@ class Purpose(Node):
 
 @strawberry.type
 class Flow(Node):
-    method: str | None = None
+    method: FlowMethod | None = None
     frequency: str | None = None
-    started_on: str | None = None
-    ended_on: str | None = None
+    started_on: date | None = None
+    ended_on: date | None = None
     last_observed_at: str | None = strawberry.field(default=None, description="The time of the last OpenLineage "
                                                                                "run that showed it (UTC). Not public.")
     last_run_id: str | None = strawberry.field(default=None, description="That run's id. Not public.")
@@ -253,15 +283,15 @@ class Flow(Node):
 
 @strawberry.type
 class Agreement(Node):
-    kind: str | None = None
-    signed_on: str | None = None
-    effective_on: str | None = None
-    expires_on: str | None = None
-    terminated_on: str | None = None
+    kind: AgreementKind | None = None
+    signed_on: date | None = None
+    effective_on: date | None = None
+    expires_on: date | None = None
+    terminated_on: date | None = None
     public_url: str | None = None
     breach_notice_hours: int | None = None
     destruction_days: int | None = None
-    training_attested_on: str | None = None
+    training_attested_on: date | None = None
     subprocessors: list[Organization] = rel(R.ALLOWS_SUBPROCESSOR, OUT, "Organization")
     requires_training: list[Training] = rel(R.REQUIRES_TRAINING, OUT, "Training")
     provider: Organization | None = rel(R.WITH, OUT, "Organization", one=True)
@@ -274,11 +304,11 @@ class Agreement(Node):
 
 @strawberry.type
 class Consent(Node):
-    given_by: str | None = None
+    given_by: ConsentGiver | None = None
     form_url: str | None = None
-    collected_from: str | None = None
-    expires_on: str | None = None
-    withdrawn_on: str | None = None
+    collected_from: date | None = None
+    expires_on: date | None = None
+    withdrawn_on: date | None = None
     covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement")
     purposes: list[Purpose] = rel(R.FOR, OUT, "Purpose")
     flows: list[Flow] = rel(R.UNDER, IN, "Flow")
@@ -298,9 +328,9 @@ class RetentionRule(Node):
     period: str | None = strawberry.field(default=None, description="A maximum: the action is due by trigger + it.")
     keep_at_least: str | None = strawberry.field(
         default=None, description="A minimum: not to be destroyed before trigger + it.")
-    trigger: str | None = None
+    trigger: Trigger | None = None
     topic: str | None = strawberry.field(default=None, description="For trigger EVENT: the events that start it.")
-    action: str | None = None
+    action: Action | None = None
     authority: str | None = None
     elements: list[DataElement] = rel(R.RETAINED_UNDER, IN, "DataElement")
     agreements: list[Agreement] = rel(R.REQUIRES_DESTRUCTION, IN, "Agreement")
@@ -312,8 +342,8 @@ class RetentionRule(Node):
 
 @strawberry.type
 class Event(Node):
-    kind: str | None = None
-    occurred_on: str | None = None
+    kind: Trigger | None = None
+    occurred_on: date | None = None
     cohort: str | None = strawberry.field(default=None, description="Whose records it starts the clocks of.")
     topic: str | None = None
     concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
@@ -321,7 +351,7 @@ class Event(Node):
 
 @strawberry.type
 class Destruction(Node):
-    performed_on: str | None = None
+    performed_on: date | None = None
     method: str | None = None
     certificate_url: str | None = None
     cohort: str | None = strawberry.field(default=None, description="Of that cohort's copy only, when given.")
@@ -334,42 +364,42 @@ class Training(Node):
     valid_for: str | None = None
     required_by: list[Role] = rel(R.REQUIRES_TRAINING, IN, "Role")
     completions: list[Completion] = links(R.COMPLETED, IN, "Completion",
-                                          lambda e, n: Completion(node=n, on=e.props.get("on", "")))
+                                          lambda e, n: Completion(node=n, on=parse_date(e.props["on"])))
 
 
 @strawberry.type
 class Policy(Node):
-    kind: str | None = None
+    kind: PolicyKind | None = None
     url: str | None = None
     public: bool | None = None
-    adopted_on: str | None = None
-    reviewed_on: str | None = None
+    adopted_on: date | None = None
+    reviewed_on: date | None = None
     adopted_by: list[Organization] = rel(R.ADOPTED, IN, "Organization")
 
 
 @strawberry.type
 class Incident(Node):
-    discovered_on: str | None = None
-    status: str | None = None
-    severity: str | None = None
-    reported_on: str | None = strawberry.field(default=None, description="When the district learned of it.")
-    families_notified_on: str | None = None
-    state_notified_on: str | None = None
+    discovered_on: date | None = None
+    status: IncidentStatus | None = None
+    severity: Severity | None = None
+    reported_on: date | None = strawberry.field(default=None, description="When the district learned of it.")
+    families_notified_on: date | None = None
+    state_notified_on: date | None = None
     students_affected: int | None = None
-    reviewed_on: str | None = None
+    reviewed_on: date | None = None
     affects: list[Node] = rel(R.AFFECTS, OUT, "Node")
     discovered_by: Organization | None = rel(R.DISCOVERED_BY, OUT, "Organization", one=True)
 
     @strawberry.field(deprecation_reason="The same as reportedOn.")
-    def notified_on(self) -> str | None:
+    def notified_on(self) -> date | None:
         return self.reported_on
 
 
 @strawberry.type(description="Litigation, a hearing or an audit that suspends destruction while active: not public.")
 class LegalHold(Node):
     reason: str | None = None
-    placed_on: str | None = None
-    released_on: str | None = None
+    placed_on: date | None = None
+    released_on: date | None = None
     cohorts: list[str] | None = strawberry.field(default=None, description="Of these cohorts only (none: all).")
     covers: list[DataElement] = rel(R.COVERS, OUT, "DataElement", description="Of these elements (none: all).")
     systems: list[System] = rel(R.IN, OUT, "System", description="In these systems (none: all).")
@@ -378,10 +408,10 @@ class LegalHold(Node):
 @strawberry.type(description="A family's request to inspect, amend or copy records (FERPA 34 CFR 99.10): not "
                              "public. Until answered it holds the destruction of what it concerns.")
 class AccessRequest(Node):
-    kind: str | None = None
-    requester: str | None = None
-    received_on: str | None = None
-    answered_on: str | None = None
+    kind: AccessKind | None = None
+    requester: ConsentGiver | None = None
+    received_on: date | None = None
+    answered_on: date | None = None
     cohort: str | None = None
     concerns: list[Node] = rel(R.CONCERNS, OUT, "Node")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from enum import Enum
 from typing import Annotated, Any, Generic, TypeVar
 
 import strawberry
@@ -47,13 +48,28 @@ from api.graphql.nodes import (
     Training,
     wrap,
 )
-from api.permissions import IsAdmin, IsViewer, readable
+from api.permissions import IsAdmin, IsSteward, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
 from catalog.findings import PRINCIPLES
-from catalog.periods import Duration, parse_date
+from catalog.periods import Duration
 from catalog.records import NodeRecord
 from catalog.view import Direction, Snapshot, UnknownNode
-from catalog.vocab import Label, RelType, Severity, Vocabulary
+from catalog.vocab import (
+    AgreementKind,
+    ElementCategory,
+    FlowMethod,
+    IncidentStatus,
+    Label,
+    OrgKind,
+    PolicyKind,
+    PurposeCategory,
+    RelType,
+    Sensitivity,
+    Severity,
+    Subject,
+    SystemKind,
+    Trigger,
+)
 from graph.store import Store
 
 T = TypeVar("T")
@@ -83,21 +99,13 @@ def page(records: list[NodeRecord], first: int, after: str | None) -> Connection
                       page_info=PageInfo(has_next_page=more, end_cursor=cursor_at(start + first) if chunk else None))
 
 
-def _vocab(kind: type[Vocabulary], value: str | None, field: str) -> str | None:
-    if value is None:
-        return None
-    try:
-        return str(kind.parse(value).value)
-    except ValueError as exc:
-        raise bad_input(str(exc), field) from None
-
-
 async def listing(info: strawberry.Info, label: Label, first: int, after: str | None,
                   where: dict[str, Any] | None = None,
                   linked: list[tuple[str | None, RelType, Direction]] | None = None) -> Connection[Any]:
     """A page of nodes of one label, filtered by properties and by linked nodes."""
     ctx = info.context
-    where = {k: v for k, v in (where or {}).items() if v is not None}
+    # Enum members are stored as their values.
+    where = {k: v.value if isinstance(v, Enum) else v for k, v in (where or {}).items() if v is not None}
     found = await ctx.call(ctx.store.find_nodes, label, where or None)
     for other, type_, direction in linked or []:
         if other is None:
@@ -112,11 +120,8 @@ async def listing(info: strawberry.Info, label: Label, first: int, after: str | 
     return page(visible, first, after)
 
 
-def _as_of(value: str | None) -> date:
-    try:
-        return parse_date(value) if value else date.today()
-    except ValueError as exc:
-        raise bad_input(str(exc), "asOf") from None
+def _as_of(value: date | None) -> date:
+    return value or date.today()
 
 
 async def _snapshot(info: strawberry.Info) -> Snapshot:
@@ -142,35 +147,31 @@ class Query:
 
     @strawberry.field(description="Nodes whose id, name, description or definition contains the text.",
                       metadata=priced("first", WALK_COST))
-    async def search(self, info: strawberry.Info, text: str, labels: list[str] | None = None,
+    async def search(self, info: strawberry.Info, text: str, labels: list[Label] | None = None,
                      first: int = 20) -> list[Node]:
         size = page_size(first)
-        wanted = [_label(name) for name in labels] if labels else [None]
+        wanted: list[Label | None] = list(labels) if labels else [None]
         hits = await info.context.call(_search, info.context.store, info.context.role, wanted, text.strip().lower())
         return [wrap(r) for r in hits[:size]]
 
     @strawberry.field
-    async def elements(self, info: strawberry.Info, category: str | None = None, sensitivity: str | None = None,
-                       subject: str | None = None, public: bool | None = None, held_by: str | None = None,
+    async def elements(self, info: strawberry.Info, category: ElementCategory | None = None,
+                       sensitivity: Sensitivity | None = None, subject: Subject | None = None,
+                       public: bool | None = None, held_by: str | None = None,
                        first: int = 50, after: str | None = None) -> Connection[DataElement]:
-        from catalog.vocab import ElementCategory, Sensitivity, Subject
-        where = {"category": _vocab(ElementCategory, category, "category"),
-                 "sensitivity": _vocab(Sensitivity, sensitivity, "sensitivity"),
-                 "subject": _vocab(Subject, subject, "subject"), "public": public}
+        where = {"category": category, "sensitivity": sensitivity, "subject": subject, "public": public}
         return await listing(info, Label.DATA_ELEMENT, first, after, where, [(held_by, RelType.HOLDS, Direction.IN)])
 
     @strawberry.field
-    async def systems(self, info: strawberry.Info, kind: str | None = None, operated_by: str | None = None,
+    async def systems(self, info: strawberry.Info, kind: SystemKind | None = None, operated_by: str | None = None,
                       holds: str | None = None, first: int = 50, after: str | None = None) -> Connection[System]:
-        from catalog.vocab import SystemKind
-        return await listing(info, Label.SYSTEM, first, after, {"kind": _vocab(SystemKind, kind, "kind")},
+        return await listing(info, Label.SYSTEM, first, after, {"kind": kind},
                              [(operated_by, RelType.OPERATES, Direction.IN), (holds, RelType.HOLDS, Direction.OUT)])
 
     @strawberry.field
-    async def organizations(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+    async def organizations(self, info: strawberry.Info, kind: OrgKind | None = None, first: int = 50,
                             after: str | None = None) -> Connection[Organization]:
-        from catalog.vocab import OrgKind
-        return await listing(info, Label.ORGANIZATION, first, after, {"kind": _vocab(OrgKind, kind, "kind")})
+        return await listing(info, Label.ORGANIZATION, first, after, {"kind": kind})
 
     @strawberry.field
     async def people(self, info: strawberry.Info, role: str | None = None, member_of: str | None = None,
@@ -184,26 +185,24 @@ class Query:
         return await listing(info, Label.ROLE, first, after, None, [(serves, RelType.SERVES, Direction.OUT)])
 
     @strawberry.field
-    async def purposes(self, info: strawberry.Info, category: str | None = None, educational: bool | None = None,
-                       first: int = 50, after: str | None = None) -> Connection[Purpose]:
-        from catalog.vocab import PurposeCategory
-        where = {"category": _vocab(PurposeCategory, category, "category"), "educational": educational}
+    async def purposes(self, info: strawberry.Info, category: PurposeCategory | None = None,
+                       educational: bool | None = None, first: int = 50,
+                       after: str | None = None) -> Connection[Purpose]:
+        where = {"category": category, "educational": educational}
         return await listing(info, Label.PURPOSE, first, after, where)
 
     @strawberry.field
     async def flows(self, info: strawberry.Info, origin: FromArg = None, destination: ToArg = None,
-                    carries: str | None = None, method: str | None = None, first: int = 50,
+                    carries: str | None = None, method: FlowMethod | None = None, first: int = 50,
                     after: str | None = None) -> Connection[Flow]:
-        from catalog.vocab import FlowMethod
-        return await listing(info, Label.FLOW, first, after, {"method": _vocab(FlowMethod, method, "method")},
+        return await listing(info, Label.FLOW, first, after, {"method": method},
                              [(origin, RelType.FROM, Direction.OUT), (destination, RelType.TO, Direction.OUT),
                               (carries, RelType.CARRIES, Direction.OUT)])
 
     @strawberry.field
-    async def agreements(self, info: strawberry.Info, kind: str | None = None, provider: str | None = None,
+    async def agreements(self, info: strawberry.Info, kind: AgreementKind | None = None, provider: str | None = None,
                          first: int = 50, after: str | None = None) -> Connection[Agreement]:
-        from catalog.vocab import AgreementKind
-        return await listing(info, Label.AGREEMENT, first, after, {"kind": _vocab(AgreementKind, kind, "kind")},
+        return await listing(info, Label.AGREEMENT, first, after, {"kind": kind},
                              [(provider, RelType.WITH, Direction.OUT)])
 
     @strawberry.field
@@ -215,16 +214,14 @@ class Query:
         return await listing(info, Label.MANDATE, first, after)
 
     @strawberry.field
-    async def retention_rules(self, info: strawberry.Info, trigger: str | None = None, first: int = 50,
+    async def retention_rules(self, info: strawberry.Info, trigger: Trigger | None = None, first: int = 50,
                               after: str | None = None) -> Connection[RetentionRule]:
-        from catalog.vocab import Trigger
-        return await listing(info, Label.RETENTION_RULE, first, after, {"trigger": _vocab(Trigger, trigger, "trigger")})
+        return await listing(info, Label.RETENTION_RULE, first, after, {"trigger": trigger})
 
     @strawberry.field
-    async def events(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+    async def events(self, info: strawberry.Info, kind: Trigger | None = None, first: int = 50,
                      after: str | None = None) -> Connection[Event]:
-        from catalog.vocab import Trigger
-        return await listing(info, Label.EVENT, first, after, {"kind": _vocab(Trigger, kind, "kind")})
+        return await listing(info, Label.EVENT, first, after, {"kind": kind})
 
     @strawberry.field
     async def destructions(self, info: strawberry.Info, first: int = 50,
@@ -236,16 +233,14 @@ class Query:
         return await listing(info, Label.TRAINING, first, after)
 
     @strawberry.field
-    async def policies(self, info: strawberry.Info, kind: str | None = None, first: int = 50,
+    async def policies(self, info: strawberry.Info, kind: PolicyKind | None = None, first: int = 50,
                        after: str | None = None) -> Connection[Policy]:
-        from catalog.vocab import PolicyKind
-        return await listing(info, Label.POLICY, first, after, {"kind": _vocab(PolicyKind, kind, "kind")})
+        return await listing(info, Label.POLICY, first, after, {"kind": kind})
 
     @strawberry.field(permission_classes=[IsViewer])
-    async def incidents(self, info: strawberry.Info, status: str | None = None, first: int = 50,
+    async def incidents(self, info: strawberry.Info, status: IncidentStatus | None = None, first: int = 50,
                         after: str | None = None) -> Connection[Incident]:
-        from catalog.vocab import IncidentStatus
-        return await listing(info, Label.INCIDENT, first, after, {"status": _vocab(IncidentStatus, status, "status")})
+        return await listing(info, Label.INCIDENT, first, after, {"status": status})
 
     @strawberry.field(permission_classes=[IsViewer])
     async def legal_holds(self, info: strawberry.Info, first: int = 50,
@@ -285,7 +280,7 @@ class Query:
         return a.Responsibility.of(await _analysis(info, responsibility, info.context.store, str(id)))
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
-    async def deadlines(self, info: strawberry.Info, as_of: str | None = None, within: str = "P90D",
+    async def deadlines(self, info: strawberry.Info, as_of: date | None = None, within: str = "P90D",
                         status: list[DeadlineStatus] | None = None, system: list[strawberry.ID] | None = None,
                         element: list[strawberry.ID] | None = None, cohort: list[str] | None = None,
                         first: int = ROWS_PAGE) -> list[a.Deadline]:
@@ -303,7 +298,7 @@ class Query:
         return [a.Deadline.of(d) for d in rows[:size]]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced("first", CATALOG_COST))
-    async def findings(self, info: strawberry.Info, as_of: str | None = None, principle: str | None = None,
+    async def findings(self, info: strawberry.Info, as_of: date | None = None, principle: str | None = None,
                        severity: Severity | None = None, first: int = ROWS_PAGE) -> list[a.Finding]:
         from catalog.findings import run_checks
         size = page_size(first, MAX_ROWS)
@@ -311,13 +306,13 @@ class Query:
         return [a.Finding.of(f) for f in found[:size]]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(len(PRINCIPLES), CATALOG_COST))
-    async def scorecard(self, info: strawberry.Info, as_of: str | None = None) -> list[a.ScorecardRow]:
+    async def scorecard(self, info: strawberry.Info, as_of: date | None = None) -> list[a.ScorecardRow]:
         from catalog.findings import scorecard
         return [a.ScorecardRow.of(r) for r in await _analysis(info, scorecard, await _snapshot(info), _as_of(as_of))]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def blast_radius(self, info: strawberry.Info, incident_id: strawberry.ID,
-                           as_of: str | None = None) -> a.BlastRadius:
+                           as_of: date | None = None) -> a.BlastRadius:
         from catalog.blast import blast_radius
         return a.BlastRadius.of(await _analysis(info, blast_radius, info.context.store, str(incident_id),
                                                 _as_of(as_of)))
@@ -332,15 +327,27 @@ class Query:
 
     @strawberry.field(permission_classes=[IsAdmin], metadata=priced(MAX_PAGE))
     async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:
-        found = await info.context.call(info.context.store.tokens)
-        return [TokenInfo(name=t.name, role=t.role, created_at=t.created_at, revoked_at=t.revoked_at)
+        found = await info.context.call(auth.api_tokens, info.context.store)
+        return [TokenInfo(name=t.name, role=auth.Role[t.role], created_at=t.created_at, revoked_at=t.revoked_at)
                 for t in found[:MAX_PAGE]]
+
+    @strawberry.field(permission_classes=[IsSteward], metadata=priced(MAX_PAGE))
+    async def feeds(self, info: strawberry.Info) -> list[FeedInfo]:
+        found = await info.context.call(auth.feeds, info.context.store)
+        return [FeedInfo(name=t.name, created_at=t.created_at, revoked_at=t.revoked_at) for t in found[:MAX_PAGE]]
+
+
+@strawberry.type(description="A deadline feed (never its secret).")
+class FeedInfo:
+    name: str
+    created_at: str
+    revoked_at: str | None
 
 
 @strawberry.type
 class TokenInfo:
     name: str
-    role: str
+    role: auth.Role
     created_at: str
     revoked_at: str | None
 
@@ -352,10 +359,3 @@ def _search(store: Store, role: auth.Role, labels: list[Label | None], needle: s
     return sorted((r for r in (readable(role, n) for n in found) if r is not None and (needle in r.id or any(
         needle in str(r.props.get(k, "")).lower() for k in ("name", "description", "definition")))),
         key=lambda r: r.id)
-
-
-def _label(name: str) -> Label:
-    try:
-        return Label(Label.parse(name).value)
-    except ValueError as exc:
-        raise bad_input(str(exc), "labels") from None

@@ -13,12 +13,16 @@ from strawberry.extensions import (
     QueryDepthLimiter,
     SchemaExtension,
 )
+from strawberry.tools import merge_types
 
 from api.graphql.cost import CostLimiter
 from api.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
 from api.graphql.query import Query
+from api.graphql.scalars import CONFIG
+from api.graphql.typed import TypedMutation
+from api.graphql.value_errors import NamedValueErrors
 
 MASKED = "internal error"
 
@@ -56,10 +60,12 @@ class Masked(MaskErrors):
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
-        mutation=Mutation,
+        mutation=merge_types("Mutation", (Mutation, TypedMutation)),
         types=list(TYPES.values()),
+        config=CONFIG,
         extensions=[
             ErrorCodes,
+            NamedValueErrors,
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -23,7 +23,8 @@ def response_days(view: Snapshot) -> int:
     return int(min(days)) if days else FERPA_DAYS
 
 
-def _requests(view: Snapshot, as_of: date) -> Iterator[tuple[AccessRequest, date]]:
+def response_dates(view: Snapshot, as_of: date) -> Iterator[tuple[AccessRequest, date]]:
+    """Each request received by `as_of`, with the day it must be answered by."""
     days = response_days(view)
     for record in view.of_label(Label.ACCESS_REQUEST):
         request = typed(record, AccessRequest)
@@ -33,7 +34,7 @@ def _requests(view: Snapshot, as_of: date) -> Iterator[tuple[AccessRequest, date
 
 @rule("access-request-overdue", "4", Severity.HIGH, "Families' access requests not answered in time")
 def access_request_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for request, due in _requests(view, as_of):
+    for request, due in response_dates(view, as_of):
         if (request.answered_on is None or request.answered_on > as_of) and due < as_of:
             yield Issue(
                 request.id,
@@ -47,7 +48,7 @@ def access_request_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 @rule("access-request-answered-late", "4", Severity.MEDIUM, "Families' access requests answered late")
 def access_request_answered_late(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for request, due in _requests(view, as_of):
+    for request, due in response_dates(view, as_of):
         if request.answered_on is not None and due < request.answered_on <= as_of:
             late = (request.answered_on - due).days
             yield Issue(
