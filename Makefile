@@ -12,10 +12,16 @@ export STEWARD_TEST_NEO4J_URI ?= bolt://127.0.0.1:$(STEWARD_NEO4J_PORT)
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test fuzz system lint typecheck pytest neo4j neo4j-stop clean help
+# The web UI, built into ui/dist when its sources (or the schema its types come from) change.
+UI_SOURCES := $(shell find ui/src -type f) ui/index.html ui/package.json ui/vite.config.ts ui/tsconfig.json \
+	ui/codegen.yml api/schema.graphql
+UI_BUILD := ui/dist/index.html
+
+.PHONY: run ui test fuzz system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
+	@echo "make ui          build the web UI into ui/dist (make run and make test do, when its sources change)"
 	@echo "make test        lint, type-check and run every test"
 	@echo "make fuzz        the property-based tests, with fresh random examples"
 	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
@@ -30,7 +36,13 @@ $(STAMP):
 	cd ui && npm ci --no-audit --no-fund
 	rm -f $(VENV)/.installed-* && touch $@
 
-run: $(STAMP)
+$(UI_BUILD): $(STAMP) $(UI_SOURCES)
+	cd ui && npm run build
+	touch $@
+
+ui: $(UI_BUILD)
+
+run: $(STAMP) $(UI_BUILD)
 	$(BIN)/steward --store $(STORE) load seeds/
 	$(BIN)/steward --store $(STORE) serve
 
@@ -47,7 +59,7 @@ system:
 
 # The store tests run on both backends and fail (never skip) without a server: start
 # one for the run, and stop it after, unless it was already running.
-pytest: system $(STAMP)
+pytest: system $(STAMP) $(UI_BUILD)
 	bash tools/with-neo4j.sh $(BIN)/pytest
 
 test: system lint typecheck pytest
@@ -64,4 +76,4 @@ neo4j-stop:
 	bash tools/neo4j/neo4j.sh stop
 
 clean:
-	rm -rf $(STORE) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(STORE) ui/dist .mypy_cache .ruff_cache .pytest_cache

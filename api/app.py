@@ -1,5 +1,5 @@
-"""The Starlette application: GraphQL at /graphql (GraphiQL in a browser), health,
-readiness and metrics, and the live public inventory. `create_app` is the one place
+"""The Starlette application: the web UI at /, GraphQL at /graphql (GraphiQL in a
+browser), health, readiness and metrics, and the live public inventory. `create_app` is the one place
 where the server's parts are wired together; nothing is built at import time."""
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
+from api.webui import ui_routes
 from graph.store import Store
 from graph.yaml_source import MAX_FILE_SIZE
 
@@ -136,6 +137,8 @@ def create_app(store: Store, settings: Settings | None = None) -> Starlette:
         Route("/healthz", healthz), Route("/readyz", readyz), Route("/metrics", metrics_view),
         # The live public inventory: what the public may see, as of the day it is asked.
         *make_routes(store, date.today, settings.public_base_url),
+        # Last: the UI's views, each a path that no route above answers.
+        *ui_routes(),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

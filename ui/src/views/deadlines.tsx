@@ -1,0 +1,69 @@
+import { request } from "../client";
+import { Empty, Loaded } from "../components/states";
+import { Table } from "../components/table";
+import { isDay, today } from "../dates";
+import type { DeadlineStatus, DeadlinesQuery, DeadlinesQueryVariables } from "../generated/graphql";
+import { useLoad, useTitle } from "../hooks";
+import DEADLINES from "../queries/deadlines.graphql?raw";
+import { Link, navigate, nodeHref, withParams } from "../router";
+
+const STATUSES: DeadlineStatus[] = ["OVERDUE", "DUE", "ON_HOLD", "ELIGIBLE", "SCHEDULED", "AWAITING_TRIGGER", "NO_RULE", "DESTROYED"];
+const WORDS: Record<DeadlineStatus, string> = {
+  OVERDUE: "Overdue", DUE: "Due", ON_HOLD: "On hold", ELIGIBLE: "Eligible", SCHEDULED: "Scheduled",
+  AWAITING_TRIGGER: "Awaiting its trigger", NO_RULE: "No rule", DESTROYED: "Destroyed",
+};
+
+export function DeadlineStatusCell({ status }: { status: DeadlineStatus }) {
+  return <span class={`status ${status}`}>{WORDS[status]}</span>;
+}
+
+type Row = DeadlinesQuery["deadlines"][number];
+
+export function Deadlines({ url }: { url: URL }) {
+  useTitle("Deadlines");
+  const given = url.searchParams.get("asOf");
+  const asOf = isDay(given) ? given : today();
+  const status = url.searchParams.getAll("status").filter((s): s is DeadlineStatus => STATUSES.includes(s as DeadlineStatus));
+  const system = url.searchParams.get("system");
+  const element = url.searchParams.get("element");
+  const cohort = url.searchParams.get("cohort");
+  const [load, retry] = useLoad(() => request<DeadlinesQuery, DeadlinesQueryVariables>(DEADLINES, "Deadlines", {
+    asOf, status: status.length ? status : null, system: system ? [system] : null, cohort: cohort ? [cohort] : null,
+  }), `${asOf}|${url.search}`);
+  const set = (key: string) => (e: Event) => navigate(withParams(url, { [key]: (e.target as HTMLInputElement).value }));
+  return (
+    <section>
+      <h1 tabIndex={-1}>Destruction deadlines</h1>
+      <p class="print-only">As of {asOf}{status.length ? `, ${status.join(", ")}` : ""}</p>
+      <form class="filters no-print" onSubmit={(e) => e.preventDefault()}>
+        <div><label for="asOf">As of</label><input id="asOf" type="date" value={asOf} onChange={set("asOf")} /></div>
+        <div><label for="status">Status</label>
+          <select id="status" value={status[0] ?? ""} onChange={set("status")}>
+            <option value="">Every status</option>
+            {STATUSES.map((s) => <option value={s}>{WORDS[s]}</option>)}
+          </select></div>
+        <div><label for="system">System id</label><input id="system" value={system ?? ""} onChange={set("system")} /></div>
+        <div><label for="cohort">Cohort</label><input id="cohort" value={cohort ?? ""} onChange={set("cohort")} /></div>
+      </form>
+      <Loaded load={load} what="deadlines" retry={retry}>
+        {(data) => {
+          const rows = element ? data.deadlines.filter((d) => d.element === element) : data.deadlines;
+          return rows.length === 0 ? <Empty>No deadline matches these filters as of {asOf}.</Empty> : (
+            <Table<Row> caption={`Destruction deadlines per holding and cohort, as of ${asOf}`}
+              filename={`steward-deadlines-${asOf}.csv`} rows={rows} rowClass={(r) => `row-${r.status}`} columns={[
+                { header: "Status", cell: (r) => <DeadlineStatusCell status={r.status} />, csv: (r) => r.status },
+                { header: "Element", cell: (r) => <Link href={nodeHref(r.element)}>{r.element}</Link>, csv: (r) => r.element },
+                { header: "System", cell: (r) => <Link href={nodeHref(r.system)}>{r.system}</Link>, csv: (r) => r.system },
+                { header: "Cohort", cell: (r) => r.cohort ?? "", csv: (r) => r.cohort },
+                { header: "Due by", cell: (r) => r.dueOn ?? "", csv: (r) => r.dueOn },
+                { header: "Eligible from", cell: (r) => r.eligibleOn ?? "", csv: (r) => r.eligibleOn },
+                { header: "Why", cell: (r) => <span class="explanation">{r.explanation}
+                  {r.heldBy.length > 0 && <> Held by {r.heldBy.map((h) => <Link href={nodeHref(h)}>{h}</Link>)}.</>}</span>,
+                  csv: (r) => r.explanation },
+              ]} />
+          );
+        }}
+      </Loaded>
+    </section>
+  );
+}
