@@ -19,7 +19,7 @@ function route(url: URL) {
   const [head, ...rest] = parts;
   const id = rest.join("/");
   switch (head) {
-    case undefined: return <Overview />;
+    case undefined: return <Overview url={url} />;
     case "sign-in": return <SignIn url={url} />;
     case "search": return <SearchView url={url} />;
     case "node": if (id) return <NodePage id={id} />; break;

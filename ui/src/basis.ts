@@ -31,7 +31,17 @@ export function basisStates(ids: string[], known: BasesQuery, day: string): Basi
   });
 }
 
-/** A flow is sound on a day when at least one of its bases is in force then. */
-export function sound(states: BasisState[]): boolean {
+// catalog/predicates.py INTERNAL_ORG_KINDS: data held by these has not left the district.
+const INTERNAL_KINDS = new Set(["DISTRICT", "SCHOOL", "COMMITTEE"]);
+
+/** Inside the district (is_internal_org): an organisation of unknown kind is outside. */
+export function isInternal(kind: string | null | undefined): boolean {
+  return kind !== null && kind !== undefined && INTERNAL_KINDS.has(kind.toUpperCase());
+}
+
+/** A flow is sound on a day when one of its bases is in force then; a flow that stays
+ * inside the district needs none, but one it names must hold. */
+export function sound(states: BasisState[], leavesDistrict: boolean): boolean {
+  if (states.length === 0) return !leavesDistrict;
   return states.some((s) => s.inForce);
 }

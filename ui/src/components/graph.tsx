@@ -30,12 +30,29 @@ const STYLE: cytoscape.StylesheetJson = [
     "text-background-color": "#fff", "text-background-opacity": 1, "text-background-padding": "2px", color: "#111" } },
   { selector: "edge.unsound", style: { "line-color": "#b00020", "target-arrow-color": "#b00020", color: "#b00020", width: 3 } },
   { selector: "edge.mandate", style: { "line-style": "dashed" } },
+  { selector: "node.label-DataElement", style: { "background-color": "#e3f2fd", shape: "ellipse" } },
+  { selector: "node.label-System", style: { "background-color": "#e8f5e9" } },
+  { selector: "node.label-Flow", style: { "background-color": "#f3e5f5", shape: "diamond" } },
+  { selector: "node.label-Organization", style: { "background-color": "#fff4d6", shape: "hexagon" } },
+  { selector: "node.label-Agreement", style: { "background-color": "#fce4ec", shape: "tag" } },
+  { selector: "node.label-Person, node.label-Role", style: { "background-color": "#eceff1", shape: "ellipse" } },
+  { selector: "node.sensitivity-SENSITIVE", style: { "border-color": "#b00020", "border-width": 4 } },
+  { selector: "node.sensitivity-PII", style: { "border-color": "#b07000", "border-width": 3 } },
   { selector: ":selected", style: { "border-color": "#000", "border-width": 5 } },
 ];
 
-export function Graph({ nodes, edges, description, onSelect, layout = "dagre" }: {
+// Past this many nodes, a force layout would keep the page busy for seconds: a grid is
+// laid out at once, and panning draws a texture instead of every label.
+const LARGE = 300;
+
+function layoutOf(kind: "dagre" | "cose", count: number): cytoscape.LayoutOptions {
+  if (kind === "dagre") return { name: "dagre", rankDir: "LR", nodeSep: 30, rankSep: 140, edgeSep: 15 } as cytoscape.LayoutOptions;
+  return count > LARGE ? { name: "grid", avoidOverlap: true } : { name: "cose", animate: false, randomize: false };
+}
+
+export function Graph({ nodes, edges, description, onSelect, layout = "dagre", height }: {
   nodes: GraphNode[]; edges: GraphEdge[]; description: string; onSelect?: (id: string) => void;
-  layout?: "dagre" | "cose";
+  layout?: "dagre" | "cose"; height?: number;
 }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -47,14 +64,18 @@ export function Graph({ nodes, edges, description, onSelect, layout = "dagre" }:
         ...edges.map((e) => ({ data: { id: e.id, source: e.source, target: e.target, label: e.label }, classes: e.classes })),
       ],
       style: STYLE,
-      layout: layout === "dagre"
-        ? ({ name: "dagre", rankDir: "LR", nodeSep: 40, rankSep: 160, edgeSep: 20 } as cytoscape.LayoutOptions)
-        : { name: "cose", animate: false },
+      layout: layoutOf(layout, nodes.length),
+      hideEdgesOnViewport: nodes.length > LARGE,
+      textureOnViewport: nodes.length > LARGE,
       minZoom: 0.05,
       maxZoom: 3,
     });
     if (onSelect) cy.on("tap", "node", (event) => onSelect(event.target.id()));
     return () => cy.destroy();
   }, [nodes, edges]);
+  // Set through the CSSOM (allowed by the policy), not a style attribute.
+  useEffect(() => {
+    if (container.current && height) container.current.style.height = `${height}px`;
+  }, [height]);
   return <div class="graph" ref={container} role="img" aria-label={description} />;
 }

@@ -61,9 +61,14 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
     const byField: Record<string, string> = {};
     const rest: string[] = [];
     for (const item of items) {
-      const key = item.extensions?.field === "id" ? "id" : fieldOf(item, form.fields);
-      if (key) byField[key] = item.message;
-      else rest.push(item.message);
+      // A validation error lists its problems, each with the key it is about.
+      const problems = (item.extensions?.problems ?? []) as { key?: string | null; message: string }[];
+      for (const problem of problems.length ? problems : [{ key: null, message: item.message }]) {
+        const named = problem.key ?? String(item.extensions?.field ?? "");
+        const key = named === "id" ? "id" : fieldOf({ ...item, message: problem.message, extensions: { field: named } }, form.fields);
+        if (key) byField[key] = byField[key] ? `${byField[key]}; ${problem.message}` : problem.message;
+        else rest.push(problems.length ? `${named}: ${problem.message}` : problem.message);
+      }
     }
     setErrors(byField);
     setGeneral(rest.length ? rest.join("; ") : Object.keys(byField).length ? "Correct the fields marked below." : null);

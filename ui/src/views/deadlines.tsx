@@ -18,6 +18,18 @@ export function DeadlineStatusCell({ status }: { status: DeadlineStatus }) {
 }
 
 type Row = DeadlinesQuery["deadlines"][number];
+const LIMIT = 500; // the query's `first`
+
+/** A line per status: the timeline in numbers, each a link to the rows of that status. */
+function Counts({ rows, truncated }: { rows: Row[]; truncated: boolean }) {
+  const counts = STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length] as const).filter(([, n]) => n > 0);
+  return (
+    <p class="summary">
+      {counts.map(([s, n], i) => <>{i > 0 && " · "}<DeadlineStatusCell status={s} /> {n}</>)}
+      {truncated && <> · the first {LIMIT} rows only: narrow the filters to see the rest</>}
+    </p>
+  );
+}
 
 export function Deadlines({ url }: { url: URL }) {
   useTitle("Deadlines");
@@ -47,8 +59,13 @@ export function Deadlines({ url }: { url: URL }) {
       </form>
       <Loaded load={load} what="deadlines" retry={retry}>
         {(data) => {
-          const rows = element ? data.deadlines.filter((d) => d.element === element) : data.deadlines;
+          // The urgent first: overdue, due, on hold..., each by its date.
+          const rows = (element ? data.deadlines.filter((d) => d.element === element) : data.deadlines).slice().sort((a, b) =>
+            STATUSES.indexOf(a.status) - STATUSES.indexOf(b.status) || (a.dueOn ?? "9999").localeCompare(b.dueOn ?? "9999")
+            || a.system.localeCompare(b.system) || a.element.localeCompare(b.element));
           return rows.length === 0 ? <Empty>No deadline matches these filters as of {asOf}.</Empty> : (
+            <>
+            <Counts rows={rows} truncated={data.deadlines.length === LIMIT} />
             <Table<Row> caption={`Destruction deadlines per holding and cohort, as of ${asOf}`}
               filename={`steward-deadlines-${asOf}.csv`} rows={rows} rowClass={(r) => `row-${r.status}`} columns={[
                 { header: "Status", cell: (r) => <DeadlineStatusCell status={r.status} />, csv: (r) => r.status },
@@ -61,6 +78,7 @@ export function Deadlines({ url }: { url: URL }) {
                   {r.heldBy.length > 0 && <> Held by {r.heldBy.map((h) => <Link href={nodeHref(h)}>{h}</Link>)}.</>}</span>,
                   csv: (r) => r.explanation },
               ]} />
+            </>
           );
         }}
       </Loaded>

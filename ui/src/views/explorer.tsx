@@ -7,7 +7,7 @@ import { useLoad, useTitle } from "../hooks";
 import NODE from "../queries/node.graphql?raw";
 import { Link, navigate, nodeHref, withParams } from "../router";
 
-interface Ref { id: string; label: string; name: string }
+interface Ref { id: string; label: string; name: string; sensitivity?: string | null }
 interface Seen { nodes: Map<string, Ref>; edges: Map<string, { source: string; target: string; type: string }> }
 
 function neighbours(node: Record<string, unknown>): [string, Ref][] {
@@ -27,7 +27,8 @@ async function expand(seen: Seen, id: string): Promise<Seen> {
   const { node } = await request<NodePageQuery, NodePageQueryVariables>(NODE, "NodePage", { id });
   if (!node) return seen;
   const nodes = new Map(seen.nodes), edges = new Map(seen.edges);
-  nodes.set(node.id, { id: node.id, label: node.label, name: node.name });
+  const sensitivity = "sensitivity" in node ? node.sensitivity : null;
+  nodes.set(node.id, { id: node.id, label: node.label, name: node.name, sensitivity });
   for (const [type, other] of neighbours(node as Record<string, unknown>)) {
     if (!nodes.has(other.id)) nodes.set(other.id, other);
     edges.set(`${node.id}|${type}|${other.id}`, { source: node.id, target: other.id, type });
@@ -54,7 +55,7 @@ export function Explorer({ url }: { url: URL }) {
   const [nodes, edges] = useMemo(() => {
     const shown = [...seen.nodes.values()].filter((n) => !hidden.has(n.label));
     const ids = new Set(shown.map((n) => n.id));
-    const graphNodes: GraphNode[] = shown.map((n) => ({ id: n.id, label: n.name, classes: `label-${n.label}` }));
+    const graphNodes: GraphNode[] = shown.map((n) => ({ id: n.id, label: n.name, classes: `label-${n.label}${n.sensitivity ? ` sensitivity-${n.sensitivity}` : ""}` }));
     const graphEdges: GraphEdge[] = [...seen.edges.entries()].filter(([, e]) => ids.has(e.source) && ids.has(e.target))
       .map(([key, e]) => ({ id: key, source: e.source, target: e.target, label: e.type }));
     return [graphNodes, graphEdges];

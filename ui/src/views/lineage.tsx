@@ -1,5 +1,5 @@
 import { useMemo } from "preact/hooks";
-import { basisStates, type BasisState, sound } from "../basis";
+import { basisStates, type BasisState, isInternal, sound } from "../basis";
 import { request } from "../client";
 import { Graph, type GraphEdge, type GraphNode } from "../components/graph";
 import { Empty, Loaded } from "../components/states";
@@ -17,15 +17,18 @@ type Reach = LineageQuery["lineage"];
 type Hop = Reach["flows"]["nodes"][number];
 interface Row { hop: Hop; bases: BasisState[]; sound: boolean; mandate: boolean }
 
-function rowsOf(reach: Reach, known: BasesQuery, asOf: string): Row[] {
+function rowsOf(reach: Reach, known: BasesQuery, asOf: string, kinds: Map<string, string>): Row[] {
   return reach.flows.nodes.map((hop) => {
     const bases = basisStates(hop.bases, known, asOf);
-    return { hop, bases, sound: sound(bases), mandate: bases.some((b) => b.kind === "mandate") };
+    const leaves = !isInternal(kinds.get(hop.targetOperator ?? ""));
+    return { hop, bases, sound: sound(bases, leaves), mandate: bases.some((b) => b.kind === "mandate") };
   });
 }
 
 function BasisList({ row }: { row: Row }) {
-  if (row.bases.length === 0) return <span class="unsound-text">No basis</span>;
+  if (row.bases.length === 0) {
+    return row.sound ? <span class="none">none needed: it stays in the district</span> : <span class="unsound-text">No basis</span>;
+  }
   return <>{row.bases.map((b, i) => (
     <>{i > 0 && ", "}<Link href={nodeHref(b.id)} class={b.inForce ? "" : "unsound-text"}>{b.name}</Link>
       {b.kind === "mandate" && <span class="tag">mandate</span>}
@@ -33,25 +36,33 @@ function BasisList({ row }: { row: Row }) {
   ))}</>;
 }
 
-function Diagram({ reach, rows, names }: { reach: Reach; rows: Row[]; names: Map<string, string> }) {
+function Diagram({ reach, rows, names, providers }: {
+  reach: Reach; rows: Row[]; names: Map<string, string>; providers: Set<string>;
+}) {
   const [nodes, edges] = useMemo(() => {
     const starts = new Set(reach.starts);
     const graphNodes: GraphNode[] = reach.systems.nodes.map((s) => ({
       id: s.id,
       label: s.operator ? `${s.id}\n(${names.get(s.operator) ?? s.operator})` : s.id,
-      classes: [starts.has(s.id) ? "start" : "", s.operator && s.operator !== "district" && names.has(s.operator) ? "" : "",
+      classes: [starts.has(s.id) ? "start" : "", s.operator && providers.has(s.operator) ? "provider" : "",
         s.id === reach.root ? "root" : ""].join(" ").trim(),
     }));
     const present = new Set(graphNodes.map((n) => n.id));
     const graphEdges: GraphEdge[] = rows.filter((r) => present.has(r.hop.from) && present.has(r.hop.to)).map((r) => ({
       id: `flow:${r.hop.flow}`, source: r.hop.from, target: r.hop.to,
-      label: `${r.hop.purposes.join(", ") || "no purpose"}\n${r.bases.length ? r.bases.map((b) => b.id).join(", ") : "NO BASIS"}${r.mandate ? " (mandate)" : ""}`,
+      label: `${r.hop.purposes.join(", ") || "no purpose"}\n${r.bases.length ? r.bases.map((b) => b.id + (b.inForce ? "" : " (expired)")).join(", ")
+        : r.sound ? "internal" : "NO BASIS"}${r.mandate ? " (mandate: custody changes)" : ""}`,
       classes: [r.sound ? "" : "unsound", r.mandate ? "mandate" : ""].join(" ").trim(),
     }));
     return [graphNodes, graphEdges];
   }, [reach, rows]);
   const unsound = rows.filter((r) => !r.sound).length;
-  return <Graph nodes={nodes} edges={edges} onSelect={(id) => navigate(nodeHref(id))}
+  // Tall enough for the widest column of systems (those as far from the start) to stay legible.
+  const widest = Math.max(1, ...Object.values(reach.systems.nodes.reduce<Record<number, number>>((acc, s) => {
+    acc[s.distance] = (acc[s.distance] ?? 0) + 1;
+    return acc;
+  }, {})));
+  return <Graph nodes={nodes} edges={edges} onSelect={(id) => navigate(nodeHref(id))} height={Math.min(Math.max(widest * 90 + 60, 360), 4000)}
     description={`Lineage diagram: ${nodes.length} systems and ${edges.length} flows, ${unsound} without a basis in force. The table below lists the same flows.`} />;
 }
 
@@ -85,20 +96,20 @@ export function LineageView({ id, url }: { id: string; url: URL }) {
       </form>
       <Loaded load={load} what="the lineage" retry={retry}>
         {({ reach, bases }) => {
-          const rows = rowsOf(reach, bases, asOf);
           const names = new Map(bases.organizations.nodes.map((o) => [o.id, o.name]));
-          const kinds = new Map(bases.organizations.nodes.map((o) => [o.id, o.kind]));
-          const providers = reach.organizations.filter((o) => kinds.get(o) !== "district" && kinds.get(o) !== "school");
+          const kinds = new Map(bases.organizations.nodes.map((o) => [o.id, o.kind ?? ""]));
+          const rows = rowsOf(reach, bases, asOf, kinds);
+          const providers = new Set(reach.organizations.filter((o) => !isInternal(kinds.get(o))));
           return reach.systems.nodes.length === 0 ? <Empty>No system holds or collects {id}: it goes nowhere.</Empty> : (
             <>
               <p>{reach.label} <code>{reach.root}</code> reaches {reach.systems.totalCount} systems through {reach.flows.totalCount} flows
                 {reach.systems.hasNextPage && " (the first 500 shown)"}. Red flows have no basis in force on {asOf};
                 dashed flows move custody under a mandate.</p>
-              <Diagram reach={reach} rows={rows} names={names} />
+              <Diagram reach={reach} rows={rows} names={names} providers={providers} />
               <h2>Organisations reached</h2>
               <ul class="providers">
                 {reach.organizations.map((o) => <li><Link href={nodeHref(o)}>{names.get(o) ?? o}</Link>
-                  {providers.includes(o) && <span class="tag">provider</span>}</li>)}
+                  {providers.has(o) && <span class="tag">provider</span>}</li>)}
               </ul>
               <h2>Flows</h2>
               {rows.length === 0 ? <Empty>The data stays where it is collected.</Empty> : (

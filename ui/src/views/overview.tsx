@@ -1,7 +1,7 @@
 import { token } from "../auth";
 import { request } from "../client";
 import { Empty, Failure, Loaded } from "../components/states";
-import { addDays, today } from "../dates";
+import { addDays, isDay, today } from "../dates";
 import type {
   CommitteeQuery, CommitteeQueryVariables, CountsQuery, CountsQueryVariables,
 } from "../generated/graphql";
@@ -75,9 +75,10 @@ function Committee({ asOf }: { asOf: string }) {
   );
 }
 
-export function Overview() {
+export function Overview({ url }: { url: URL }) {
   useTitle("Overview");
-  const asOf = today();
+  const given = url.searchParams.get("asOf");
+  const asOf = isDay(given) ? given : today();
   return (
     <section>
       <h1 tabIndex={-1}>Overview</h1>
