@@ -5,10 +5,6 @@ end. The overview, lineage and deadlines views are saved as screenshots into doc
 
 from __future__ import annotations
 
-import json
-import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,13 +12,11 @@ import pytest
 
 from .browser_support import chromium
 from .conftest import ROOT, SEEDS
-from .test_api_server import STEWARD, free_port
+from .webui_support import AXE, WAIT_MS, View, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 DOCS = ROOT / "docs"
-WAIT_MS = 60_000  # only catches a hang
 AS_OF = "2026-09-01"
 RED = "rgb(176, 0, 32)"  # --bad in ui/src/styles.css
 
@@ -30,26 +24,8 @@ RED = "rgb(176, 0, 32)"  # --bad in ui/src/styles.css
 @pytest.fixture(scope="module")
 def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """The example district served by `steward serve`, and a STEWARD token named clerk."""
-    if not (ROOT / "ui" / "dist" / "index.html").is_file():
-        pytest.fail("ui/dist is not built: `make ui` (make test does), or `cd ui && npm ci && npm run build`")
-    store = ["--store", str(tmp_path_factory.mktemp("district") / "store")]
-    subprocess.run([*STEWARD, *store, "load", "-q", str(SEEDS)], check=True)
-    created = subprocess.run([*STEWARD, *store, "token", "create", "--role", "steward", "--name", "clerk", "--json"],
-                             check=True, capture_output=True, text=True)
-    port = free_port()
-    proc = subprocess.Popen([*STEWARD, *store, "serve", "--port", str(port)], stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        yield base, json.loads(created.stdout)["token"]
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with served(tmp_path_factory.mktemp("district") / "store", SEEDS) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
@@ -58,51 +34,6 @@ def browser() -> Iterator[Any]:
         pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
     with chromium() as launched:
         yield launched
-
-
-class View:
-    """A page that records every console error; `close` fails the test if there was one."""
-
-    def __init__(self, browser: Any, base: str, token: str | None = None, zoom: float = 1.0) -> None:
-        self.base, self.errors = base, []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 720}, device_scale_factor=zoom)
-        self.page = self.context.new_page()
-        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        if token:
-            self.sign_in(token)
-
-    def sign_in(self, token: str) -> None:
-        self.goto("/sign-in")
-        self.page.fill("#token", token)
-        self.page.click("form button[type=submit]")
-        self.page.wait_for_url(f"{self.base}/", timeout=WAIT_MS)
-        self.page.wait_for_selector("text=Signed in", timeout=WAIT_MS)
-
-    def goto(self, path: str, ready: str = "main h1") -> Any:
-        self.page.goto(self.base + path)
-        self.settle(ready)
-        return self.page
-
-    def settle(self, ready: str = "main h1") -> None:
-        self.page.wait_for_selector(ready, timeout=WAIT_MS)
-        self.page.wait_for_function("() => !document.querySelector('main [role=status].loading')", timeout=WAIT_MS)
-
-    def axe(self) -> None:
-        # Evaluated, not added as a <script>: the page's policy rightly refuses inline script.
-        self.page.evaluate(AXE.read_text() + "\n;0")
-        result = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]])
-                   for v in result["violations"] if v["impact"] in ("serious", "critical")]
-        assert not serious, (self.page.url, serious)
-        assert len(result["passes"]) > 10  # axe really ran its rules
-
-    def screenshot(self, name: str) -> None:
-        self.page.screenshot(path=str(DOCS / name))
-
-    def close(self) -> None:
-        self.context.close()
-        assert not self.errors, self.errors
 
 
 VIEWS = [
@@ -160,7 +91,7 @@ def test_lineage_shows_the_providers_reached_and_an_expired_basis_in_red(
     internal = page.locator("tr:has(a[href='/node/sis-to-identity-students'])")
     assert "none needed" in internal.inner_text() and "basis-" not in (internal.get_attribute("class") or "")
     assert page.locator(".graph canvas").count() > 0
-    view.screenshot("ui-lineage.png")
+    view.screenshot(DOCS / "ui-lineage.png")
     view.close()
 
 
@@ -168,7 +99,7 @@ def test_deadlines_show_an_overdue_row_in_red_with_its_explanation(district: tup
     base, token = district
     view = View(browser, base, token)
     page = view.goto(f"/deadlines?asOf={AS_OF}", "table tbody tr")
-    view.screenshot("ui-deadlines.png")
+    view.screenshot(DOCS / "ui-deadlines.png")
     page.select_option("#status", "OVERDUE")
     page.wait_for_url(f"**/deadlines?asOf={AS_OF}&status=OVERDUE", timeout=WAIT_MS)
     view.settle("table tbody tr")
@@ -248,7 +179,7 @@ def test_the_overview_reads_at_150_percent_zoom(district: tuple[str, str], brows
     page = view.goto(f"/?asOf={AS_OF}", "table.scorecard")
     assert page.locator("table.scorecard tbody tr").count() >= 8
     assert "129" in page.locator("dl.counts").inner_text()
-    view.screenshot("ui-overview.png")
+    view.screenshot(DOCS / "ui-overview.png")
     page.evaluate("() => { document.documentElement.style.zoom = '1.5'; }")
     # At 150%, nothing is wider than the window: the layout wraps instead.
     width = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")

@@ -44,6 +44,7 @@ const STYLE: cytoscape.StylesheetJson = [
 // Past this many nodes, a force layout would keep the page busy for seconds: a grid is
 // laid out at once, and panning draws a texture instead of every label.
 const LARGE = 300;
+const READABLE = 0.5;
 
 function layoutOf(kind: "dagre" | "cose", count: number): cytoscape.LayoutOptions {
   if (kind === "dagre") return { name: "dagre", rankDir: "LR", nodeSep: 30, rankSep: 140, edgeSep: 15 } as cytoscape.LayoutOptions;
@@ -70,6 +71,13 @@ export function Graph({ nodes, edges, description, onSelect, layout = "dagre", h
       minZoom: 0.05,
       maxZoom: 3,
     });
+    // Fitted, a large graph would be too small to read: start legible, at the root (or a
+    // start), and let the reader pan and zoom out.
+    if (cy.zoom() < READABLE) {
+      const focus = cy.nodes(".root").union(cy.nodes(".start")).first();
+      cy.zoom(READABLE);
+      cy.center(focus.nonempty() ? focus : undefined);
+    }
     if (onSelect) cy.on("tap", "node", (event) => onSelect(event.target.id()));
     return () => cy.destroy();
   }, [nodes, edges]);
