@@ -18,7 +18,7 @@ DIST = Path(__file__).resolve().parent.parent / "ui" / "dist"
 INDEX = DIST / "index.html"
 
 # The views' paths: each answers index.html, with anything under those that take an id.
-VIEWS = ("/", "/sign-in", "/search", "/deadlines", "/findings", "/changes", "/explore", "/curate")
+VIEWS = ("/", "/sign-in", "/search", "/deadlines", "/findings", "/owners", "/changes", "/explore", "/curate")
 WITH_ID = ("/node", "/lineage", "/owners", "/incidents", "/curate")
 
 # Cytoscape draws on a canvas (images from data: URLs when exported); the browser's

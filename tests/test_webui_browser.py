@@ -40,6 +40,7 @@ VIEWS = [
     ("/?asOf=2026-09-01", "table.scorecard"), ("/search?q=attendance", "ul.hits"), ("/node/sis", "dl.properties"),
     (f"/lineage/student-first-name?direction=down&depth=5&asOf={AS_OF}", ".graph canvas"),
     (f"/deadlines?asOf={AS_OF}", "table tbody tr"), ("/findings?principle=6", "table tbody tr"),
+    ("/owners", "table tbody tr"),
     ("/owners/sis", "table"), ("/incidents/inc-2025-11-schoolcall-misdirected-calls", "dl.relationships"),
     ("/changes", "main h1"), ("/explore?from=sis", ".graph canvas"), ("/curate/edit/student-attendance-daily", "form"),
     ("/sign-in", "#token"), ("/node/no-such-node", "p.empty"),
@@ -184,4 +185,67 @@ def test_the_overview_reads_at_150_percent_zoom(district: tuple[str, str], brows
     # At 150%, nothing is wider than the window: the layout wraps instead.
     width = page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1")
     assert width
+    view.close()
+
+
+def test_a_steward_creates_a_system_then_deletes_it_after_confirming(district: tuple[str, str], browser: Any) -> None:
+    base, token = district
+    view = View(browser, base, token)
+    page = view.goto("/curate", "a[href='/curate/new/System']")
+    page.click("a[href='/curate/new/System']")
+    view.settle("form.curation")
+    page.fill("#field-id", "Front Office Kiosk")  # not a slug
+    page.fill("#field-name", "Front office kiosk")
+    page.click("form.curation button[type=submit]")
+    assert "expected a slug" in page.wait_for_selector("#field-id-error", timeout=WAIT_MS).inner_text()
+    page.fill("#field-id", "front-office-kiosk")
+    page.fill("#field-kind", "APPLICATION")
+    page.click("form.curation button[type=submit]")
+    saved = page.wait_for_selector("section.saved", timeout=WAIT_MS).inner_text()
+    assert "clerk created front-office-kiosk" in saved
+    page.click("section.saved a:has-text('Edit it')")
+    view.settle("form.curation")
+    page.click("button:has-text('Delete…')")
+    dialog = page.wait_for_selector("[role=alertdialog]", timeout=WAIT_MS)
+    assert "front-office-kiosk" in dialog.inner_text()
+    page.click("button:has-text('Keep it')")  # nothing deleted until confirmed
+    assert page.locator("[role=alertdialog]").count() == 0
+    page.click("button:has-text('Delete…')")
+    page.click("button:has-text('Delete it')")
+    page.wait_for_url(f"{base}/changes?node=front-office-kiosk", timeout=WAIT_MS)
+    view.settle("table tbody tr")
+    actions = page.locator(".scroll > table > tbody > tr > td:nth-child(3)").all_inner_texts()
+    assert actions[:2] == ["delete", "create"], actions
+    page = view.goto("/node/front-office-kiosk", "p.empty")
+    assert "no node" in page.locator("main").inner_text()
+    view.close()
+
+
+def test_the_keyboard_reaches_every_view_with_a_visible_focus(district: tuple[str, str], browser: Any) -> None:
+    base, _ = district
+    view = View(browser, base)
+    page = view.goto("/search")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.className") == "skip"
+    page.keyboard.press("Tab")  # the brand, then the views
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => [document.activeElement.textContent, "
+                            "getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused == ["Overview", "solid"], focused
+    for _ in range(2):
+        page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Deadlines"
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/deadlines", timeout=WAIT_MS)
+    # The new view's heading takes the focus, so the next Tab starts in it.
+    page.wait_for_function("() => document.activeElement.tagName === 'H1'", timeout=WAIT_MS)
+    page = view.goto("/search")
+    page.focus("#q")
+    page.keyboard.type("birth")
+    page.wait_for_selector("ul.hits a", timeout=WAIT_MS)
+    page.keyboard.press("Tab")  # the search button
+    page.keyboard.press("Tab")  # the first result
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{base}/node/**", timeout=WAIT_MS)
+    view.settle("dl.properties")
     view.close()

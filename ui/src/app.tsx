@@ -10,7 +10,7 @@ import { IncidentView } from "./views/incident";
 import { LineageView } from "./views/lineage";
 import { NodePage } from "./views/node";
 import { Overview } from "./views/overview";
-import { Responsibility } from "./views/responsibility";
+import { Responsibility, Unowned } from "./views/responsibility";
 import { SearchView } from "./views/search";
 import { SignIn } from "./views/sign-in";
 
@@ -26,7 +26,7 @@ function route(url: URL) {
     case "lineage": if (id) return <LineageView id={id} url={url} />; break;
     case "deadlines": return <Deadlines url={url} />;
     case "findings": return <Findings url={url} />;
-    case "owners": if (id) return <Responsibility id={id} />; break;
+    case "owners": return id ? <Responsibility id={id} /> : <Unowned />;
     case "incidents": if (id) return <IncidentView id={id} url={url} />; break;
     case "changes": return <Changes url={url} />;
     case "explore": return <Explorer url={url} />;
@@ -45,7 +45,7 @@ function NotFound() {
 }
 
 const NAV: [string, string][] = [
-  ["/", "Overview"], ["/search", "Search"], ["/deadlines", "Deadlines"], ["/findings", "Findings"],
+  ["/", "Overview"], ["/search", "Search"], ["/deadlines", "Deadlines"], ["/findings", "Findings"], ["/owners", "Responsibility"],
   ["/changes", "Changes"], ["/explore", "Explorer"], ["/curate", "Curation"],
 ];
 

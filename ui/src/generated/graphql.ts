@@ -135,6 +135,13 @@ export type DeadlinesQueryVariables = Exact<{
 
 export type DeadlinesQuery = { __typename?: 'Query', deadlines: Array<{ __typename?: 'Deadline', system: string, element: string, cohort: string | null, status: DeadlineStatus, eligibleOn: string | null, dueOn: string | null, action: string | null, rule: string | null, conflict: boolean, boundBySystem: string | null, heldBy: Array<string>, destroyedBy: string | null, destroyedOn: string | null, explanation: string }> };
 
+export type ProviderSystemsQueryVariables = Exact<{
+  provider: Scalars['String']['input'];
+}>;
+
+
+export type ProviderSystemsQuery = { __typename?: 'Query', systems: { __typename?: 'SystemConnection', nodes: Array<{ __typename?: 'System', id: string }> } };
+
 export type FindingsQueryVariables = Exact<{
   asOf: Scalars['String']['input'];
   principle: InputMaybe<Scalars['String']['input']>;
@@ -667,6 +674,13 @@ export type ResponsibilityQuery = { __typename?: 'Query', node:
     | { __typename?: 'System', id: string, label: string, name: string }
     | { __typename?: 'Training', id: string, label: string, name: string }
    | null, responsibility: { __typename?: 'Responsibility', node: string, accountable: boolean, reachesCommittee: boolean, parties: Array<{ __typename?: 'Party', id: string, label: string, name: string, role: string, chain: Array<string> }> } };
+
+export type UnownedQueryVariables = Exact<{
+  asOf: Scalars['String']['input'];
+}>;
+
+
+export type UnownedQuery = { __typename?: 'Query', findings: Array<{ __typename?: 'Finding', rule: string, severity: Severity, node: string, message: string, remedy: string }> };
 
 export type SearchQueryVariables = Exact<{
   text: Scalars['String']['input'];

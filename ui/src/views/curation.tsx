@@ -93,7 +93,6 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
       }
       const trail = await request<ChangesQuery, ChangesQueryVariables>(CHANGES, "Changes", { nodeId: id, first: 500, since: null });
       setSaved(trail.changes[trail.changes.length - 1] ?? null);
-      if (!node) navigate(`/curate/edit/${encodeURIComponent(id)}?created=1`, true);
     } catch (caught) {
       fail(caught);
     } finally {
@@ -150,6 +149,8 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
           <p>The audit trail records: {saved.actor} {saved.action}d <Link href={nodeHref(saved.target)}>{saved.target}</Link> at{" "}
             <time>{saved.at.replace("T", " ").slice(0, 19)}</time>.</p>
           <Diff before={saved.before} after={saved.after} />
+          {!node && <p><Link href={nodeHref(saved.target)}>Open it</Link> ·{" "}
+            <Link href={`/curate/edit/${encodeURIComponent(saved.target)}`}>Edit it</Link></p>}
         </section>
       )}
     </>

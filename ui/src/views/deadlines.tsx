@@ -2,7 +2,9 @@ import { request } from "../client";
 import { Empty, Loaded } from "../components/states";
 import { Table } from "../components/table";
 import { isDay, today } from "../dates";
-import type { DeadlineStatus, DeadlinesQuery, DeadlinesQueryVariables } from "../generated/graphql";
+import type {
+  DeadlineStatus, DeadlinesQuery, DeadlinesQueryVariables, ProviderSystemsQuery, ProviderSystemsQueryVariables,
+} from "../generated/graphql";
 import { useLoad, useTitle } from "../hooks";
 import DEADLINES from "../queries/deadlines.graphql?raw";
 import { Link, navigate, nodeHref, withParams } from "../router";
@@ -18,7 +20,39 @@ export function DeadlineStatusCell({ status }: { status: DeadlineStatus }) {
 }
 
 type Row = DeadlinesQuery["deadlines"][number];
-const LIMIT = 500; // the query's `first`
+const LIMIT = 5000; // the query's `first`: the most the API gives
+
+const TIMED: DeadlineStatus[] = ["OVERDUE", "DUE", "ON_HOLD", "SCHEDULED"];
+
+/** How many holdings fall due each year: the deadlines on a line, as bars. */
+function Timeline({ rows }: { rows: Row[] }) {
+  const years = new Map<string, Map<DeadlineStatus, number>>();
+  for (const r of rows) {
+    if (!r.dueOn || !TIMED.includes(r.status)) continue;
+    const year = r.dueOn.slice(0, 4);
+    const counts = years.get(year) ?? new Map<DeadlineStatus, number>();
+    counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+    years.set(year, counts);
+  }
+  if (years.size === 0) return null;
+  const most = Math.max(...[...years.values()].map((c) => [...c.values()].reduce((a, b) => a + b, 0)));
+  return (
+    <table class="timeline">
+      <caption>When they fall due, by year</caption>
+      <thead><tr><th scope="col">Year</th><th scope="col">Holdings due</th></tr></thead>
+      <tbody>
+        {[...years.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([year, counts]) => (
+          <tr><th scope="row">{year}</th><td>
+            {TIMED.filter((s) => counts.has(s)).map((s) => (
+              <span class={`bar ${s}`} style={{ width: `${(100 * counts.get(s)!) / most}%` }}
+                title={`${WORDS[s]}: ${counts.get(s)}`}>{counts.get(s)} {WORDS[s].toLowerCase()}</span>
+            ))}
+          </td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
 
 /** A line per status: the timeline in numbers, each a link to the rows of that status. */
 function Counts({ rows, truncated }: { rows: Row[]; truncated: boolean }) {
@@ -39,9 +73,19 @@ export function Deadlines({ url }: { url: URL }) {
   const system = url.searchParams.get("system");
   const element = url.searchParams.get("element");
   const cohort = url.searchParams.get("cohort");
-  const [load, retry] = useLoad(() => request<DeadlinesQuery, DeadlinesQueryVariables>(DEADLINES, "Deadlines", {
-    asOf, status: status.length ? status : null, system: system ? [system] : null, cohort: cohort ? [cohort] : null,
-  }), `${asOf}|${url.search}`);
+  const provider = url.searchParams.get("provider");
+  const [load, retry] = useLoad(async () => {
+    // A provider's deadlines are those of the systems it operates.
+    let systems = system ? [system] : null;
+    if (provider) {
+      const operated = await request<ProviderSystemsQuery, ProviderSystemsQueryVariables>(DEADLINES, "ProviderSystems", { provider });
+      const ids = operated.systems.nodes.map((s) => s.id);
+      systems = systems ? systems.filter((s) => ids.includes(s)) : ids;
+      if (systems.length === 0) return { deadlines: [] };
+    }
+    return request<DeadlinesQuery, DeadlinesQueryVariables>(DEADLINES, "Deadlines", {
+      asOf, status: status.length ? status : null, system: systems, cohort: cohort ? [cohort] : null });
+  }, `${asOf}|${url.search}`);
   const set = (key: string) => (e: Event) => navigate(withParams(url, { [key]: (e.target as HTMLInputElement).value }));
   return (
     <section>
@@ -55,6 +99,7 @@ export function Deadlines({ url }: { url: URL }) {
             {STATUSES.map((s) => <option value={s}>{WORDS[s]}</option>)}
           </select></div>
         <div><label for="system">System id</label><input id="system" value={system ?? ""} onChange={set("system")} /></div>
+        <div><label for="provider">Provider id</label><input id="provider" value={provider ?? ""} onChange={set("provider")} /></div>
         <div><label for="cohort">Cohort</label><input id="cohort" value={cohort ?? ""} onChange={set("cohort")} /></div>
       </form>
       <Loaded load={load} what="deadlines" retry={retry}>
@@ -66,6 +111,7 @@ export function Deadlines({ url }: { url: URL }) {
           return rows.length === 0 ? <Empty>No deadline matches these filters as of {asOf}.</Empty> : (
             <>
             <Counts rows={rows} truncated={data.deadlines.length === LIMIT} />
+            <Timeline rows={rows} />
             <Table<Row> caption={`Destruction deadlines per holding and cohort, as of ${asOf}`}
               filename={`steward-deadlines-${asOf}.csv`} rows={rows} rowClass={(r) => `row-${r.status}`} columns={[
                 { header: "Status", cell: (r) => <DeadlineStatusCell status={r.status} />, csv: (r) => r.status },

@@ -41,6 +41,7 @@ export function Explorer({ url }: { url: URL }) {
   const from = url.searchParams.get("from") ?? "";
   const [seen, setSeen] = useState<Seen>({ nodes: new Map(), edges: new Map() });
   const [hidden, setHidden] = useState<Set<string>>(new Set());
+  const [hiddenTypes, setHiddenTypes] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [start] = useLoad(async () => {
@@ -52,14 +53,22 @@ export function Explorer({ url }: { url: URL }) {
   }, from);
   const grow = (id: string) => expand(seen, id).then(setSeen, setError);
   const labels = [...new Set([...seen.nodes.values()].map((n) => n.label))].sort();
+  const types = [...new Set([...seen.edges.values()].map((e) => e.type))].sort();
   const [nodes, edges] = useMemo(() => {
-    const shown = [...seen.nodes.values()].filter((n) => !hidden.has(n.label));
-    const ids = new Set(shown.map((n) => n.id));
+    // A node shows when its label does and a relationship of a shown type reaches it (or it is the start).
+    const byLabel = new Set([...seen.nodes.values()].filter((n) => !hidden.has(n.label)).map((n) => n.id));
+    const kept = [...seen.edges.entries()].filter(([, e]) => !hiddenTypes.has(e.type) && byLabel.has(e.source) && byLabel.has(e.target));
+    const linked = new Set([from, ...kept.flatMap(([, e]) => [e.source, e.target])]);
+    const shown = [...seen.nodes.values()].filter((n) => byLabel.has(n.id) && linked.has(n.id));
     const graphNodes: GraphNode[] = shown.map((n) => ({ id: n.id, label: n.name, classes: `label-${n.label}${n.sensitivity ? ` sensitivity-${n.sensitivity}` : ""}` }));
-    const graphEdges: GraphEdge[] = [...seen.edges.entries()].filter(([, e]) => ids.has(e.source) && ids.has(e.target))
-      .map(([key, e]) => ({ id: key, source: e.source, target: e.target, label: e.type }));
+    const graphEdges: GraphEdge[] = kept.map(([key, e]) => ({ id: key, source: e.source, target: e.target, label: e.type }));
     return [graphNodes, graphEdges];
-  }, [seen, hidden]);
+  }, [seen, hidden, hiddenTypes]);
+  const toggle = (set: Set<string>, value: string, update: (next: Set<string>) => void) => {
+    const next = new Set(set);
+    if (next.has(value)) next.delete(value); else next.add(value);
+    update(next);
+  };
   const current = selected ? seen.nodes.get(selected) : undefined;
   return (
     <section>
@@ -77,9 +86,13 @@ export function Explorer({ url }: { url: URL }) {
             {error && <Failure error={error} />}
             <fieldset class="filters"><legend>Show labels</legend>
               {labels.map((label) => (
-                <label class="check"><input type="checkbox" checked={!hidden.has(label)} onChange={() => {
-                  const next = new Set(hidden); if (next.has(label)) next.delete(label); else next.add(label); setHidden(next);
-                }} /> {label}</label>))}
+                <label class="check"><input type="checkbox" checked={!hidden.has(label)}
+                  onChange={() => toggle(hidden, label, setHidden)} /> {label}</label>))}
+            </fieldset>
+            <fieldset class="filters"><legend>Follow relationships</legend>
+              {types.map((type) => (
+                <label class="check"><input type="checkbox" checked={!hiddenTypes.has(type)}
+                  onChange={() => toggle(hiddenTypes, type, setHiddenTypes)} /> {type}</label>))}
             </fieldset>
             <p>{nodes.length} nodes and {edges.length} relationships shown. Select a node to see it; expand it to add its neighbours.</p>
             <Graph nodes={nodes} edges={edges} layout="cose" onSelect={setSelected}

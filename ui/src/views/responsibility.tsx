@@ -1,6 +1,10 @@
 import { request } from "../client";
 import { Empty, Loaded } from "../components/states";
-import type { ResponsibilityQuery, ResponsibilityQueryVariables } from "../generated/graphql";
+import { Table } from "../components/table";
+import { today } from "../dates";
+import type {
+  ResponsibilityQuery, ResponsibilityQueryVariables, UnownedQuery, UnownedQueryVariables,
+} from "../generated/graphql";
 import { useLoad, useTitle } from "../hooks";
 import RESPONSIBILITY from "../queries/responsibility.graphql?raw";
 import { Link, nodeHref } from "../router";
@@ -33,6 +37,40 @@ export function Responsibility({ id }: { id: string }) {
             )}
           </>
         )}
+      </Loaded>
+    </section>
+  );
+}
+
+// The accountability checks (principle 10a) that name a node nobody answers for.
+const UNANSWERED = new Set(["unowned", "purpose-without-owner", "not-accountable-to-committee"]);
+type Finding = UnownedQuery["findings"][number];
+
+/** /owners: what nobody answers for, or answers for outside the district's chain. */
+export function Unowned() {
+  useTitle("Responsibility");
+  const asOf = today();
+  const [load, retry] = useLoad(() => request<UnownedQuery, UnownedQueryVariables>(RESPONSIBILITY, "Unowned", { asOf }), asOf);
+  return (
+    <section>
+      <h1 tabIndex={-1}>Responsibility</h1>
+      <p>Who owns and stewards each node, and the chain up to the governance committee, is on each node's
+        page (and at <code>/owners/&lt;id&gt;</code>). Here is what nobody, or nobody inside the district, answers for.</p>
+      <Loaded load={load} what="the accountability checks" retry={retry}>
+        {(data) => {
+          const rows = data.findings.filter((f) => UNANSWERED.has(f.rule));
+          return rows.length === 0 ? <Empty>Every governed node has an owner whose chain reaches the committee.</Empty> : (
+            <Table<Finding> caption={`Nodes without an accountable owner, as of ${asOf}`} filename="steward-unowned.csv"
+              rows={rows} rowClass={(f) => (f.rule === "unowned" || f.rule === "purpose-without-owner" ? "unowned" : "")} columns={[
+                { header: "Node", cell: (f) => <Link href={`/owners/${encodeURIComponent(f.node)}`}>{f.node}</Link>, csv: (f) => f.node },
+                { header: "Problem", cell: (f) => <span class={f.rule === "not-accountable-to-committee" ? "" : "unsound-text"}>
+                  {f.rule === "not-accountable-to-committee" ? "Owned, but not accountable to the committee" : "Unowned"}</span>,
+                  csv: (f) => f.rule },
+                { header: "Finding", cell: (f) => f.message, csv: (f) => f.message },
+                { header: "Remedy", cell: (f) => f.remedy, csv: (f) => f.remedy },
+              ]} />
+          );
+        }}
       </Loaded>
     </section>
   );
