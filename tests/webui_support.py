@@ -52,7 +52,9 @@ class View:
 
     def __init__(self, browser: Any, base: str, token: str | None = None, zoom: float = 1.0) -> None:
         self.base, self.errors = base, []
-        self.context = browser.new_context(viewport={"width": 1280, "height": 720}, device_scale_factor=zoom)
+        # Zoomed as a browser zooms: the same screen, fewer CSS pixels, each drawn larger.
+        self.context = browser.new_context(viewport={"width": round(1280 / zoom), "height": round(720 / zoom)},
+                                           device_scale_factor=zoom, accept_downloads=True)
         self.page = self.context.new_page()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
