@@ -11,9 +11,8 @@ from typing import Any
 
 import pytest
 
-from .browser_support import chromium
 from .conftest import ROOT, SEEDS
-from .webui_support import AXE, WAIT_MS, View, served
+from .webui_support import WAIT_MS, View, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -27,14 +26,6 @@ def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
     """The example district served by `steward serve`, and a STEWARD token named clerk."""
     with served(tmp_path_factory.mktemp("district") / "store", SEEDS) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
-    with chromium() as launched:
-        yield launched
 
 
 VIEWS = [

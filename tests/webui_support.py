@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
+from .browser_support import AXE
 from .conftest import ROOT
 from .test_api_server import STEWARD, free_port
 
-AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 WAIT_MS = 60_000  # only catches a hang
 
 
