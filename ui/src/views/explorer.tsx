@@ -44,12 +44,14 @@ export function Explorer({ url }: { url: URL }) {
   const [hiddenTypes, setHiddenTypes] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  // Several starts, comma-separated, put their neighbourhoods side by side.
+  const starts = from.split(",").map((id) => id.trim()).filter(Boolean);
   const [start] = useLoad(async () => {
-    if (!from) return null;
-    const first = await expand({ nodes: new Map(), edges: new Map() }, from);
-    setSeen(first);
-    setSelected(from);
-    return first;
+    let grown: Seen = { nodes: new Map(), edges: new Map() };
+    for (const id of starts) grown = await expand(grown, id);
+    setSeen(grown);
+    setSelected(starts[0] ?? null);
+    return grown;
   }, from);
   const grow = (id: string) => expand(seen, id).then(setSeen, setError);
   const labels = [...new Set([...seen.nodes.values()].map((n) => n.label))].sort();
@@ -58,7 +60,7 @@ export function Explorer({ url }: { url: URL }) {
     // A node shows when its label does and a relationship of a shown type reaches it (or it is the start).
     const byLabel = new Set([...seen.nodes.values()].filter((n) => !hidden.has(n.label)).map((n) => n.id));
     const kept = [...seen.edges.entries()].filter(([, e]) => !hiddenTypes.has(e.type) && byLabel.has(e.source) && byLabel.has(e.target));
-    const linked = new Set([from, ...kept.flatMap(([, e]) => [e.source, e.target])]);
+    const linked = new Set([...starts, ...kept.flatMap(([, e]) => [e.source, e.target])]);
     const shown = [...seen.nodes.values()].filter((n) => byLabel.has(n.id) && linked.has(n.id));
     const graphNodes: GraphNode[] = shown.map((n) => ({ id: n.id, label: n.name, classes: `label-${n.label}${n.sensitivity ? ` sensitivity-${n.sensitivity}` : ""}` }));
     const graphEdges: GraphEdge[] = kept.map(([key, e]) => ({ id: key, source: e.source, target: e.target, label: e.type }));
@@ -75,7 +77,7 @@ export function Explorer({ url }: { url: URL }) {
       <h1 tabIndex={-1}>Graph explorer</h1>
       <form class="filters no-print" onSubmit={(e) => { e.preventDefault();
         navigate(withParams(url, { from: ((e.target as HTMLFormElement).elements.namedItem("from") as HTMLInputElement).value.trim() })); }}>
-        <div><label for="from">Start from (id)</label><input id="from" name="from" defaultValue={from} /></div>
+        <div><label for="from">Start from (ids, separated by commas)</label><input id="from" name="from" defaultValue={from} /></div>
         <button type="submit">Start</button>
       </form>
       {!from ? <Empty>Give the id of a node to start from, or choose “Explore around it” on a node's page.</Empty>
