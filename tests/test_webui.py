@@ -44,6 +44,10 @@ def test_each_view_path_answers_the_page_under_a_strict_policy(client: TestClien
     policy = response.headers["content-security-policy"]
     assert "script-src 'self';" in policy and "unsafe-inline" not in policy and "unsafe-eval" not in policy
     assert response.headers["cache-control"] == "no-cache"
+    # The headers every HTML page of Steward carries (api/middleware/security_headers.py).
+    assert "frame-ancestors 'none'" in policy and response.headers["x-frame-options"] == "DENY"
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "no-referrer"
 
 
 def test_assets_are_served_and_nothing_beside_them(client: TestClient) -> None:
