@@ -15,10 +15,16 @@ PEER_STAMP := $(PEER_VENV)/.installed-amundsen-metadata-3.13.0
 # Reinstall when the Python or the npm dependencies change.
 STAMP := $(VENV)/.installed-$(shell echo '$(DATAJSON)' | cat pyproject.toml ui/package-lock.json - | cksum | cut -d' ' -f1)
 
-.PHONY: run test fuzz bench system lint typecheck pytest neo4j neo4j-stop clean help
+# The web UI, built into ui/dist when its sources (or the schema its types come from) change.
+UI_SOURCES := $(shell find ui/src -type f) ui/index.html ui/package.json ui/vite.config.ts ui/tsconfig.json \
+	ui/codegen.yml api/schema.graphql
+UI_BUILD := ui/dist/index.html
+
+.PHONY: run ui test fuzz bench system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
+	@echo "make ui          build the web UI into ui/dist (make run and make test do, when its sources change)"
 	@echo "make test        lint, type-check and run every test"
 	@echo "make fuzz        the property-based tests, with fresh random examples"
 	@echo "make bench       the benchmark suite (about 30 min): bench/results/latest.json, docs/benchmarks.md"
@@ -39,7 +45,13 @@ $(PEER_STAMP):
 	$(PEER_VENV)/bin/pip install --quiet --disable-pip-version-check 'amundsen-metadata==3.13.0'
 	touch $@
 
-run: $(STAMP)
+$(UI_BUILD): $(STAMP) $(UI_SOURCES)
+	cd ui && npm run build
+	touch $@
+
+ui: $(UI_BUILD)
+
+run: $(STAMP) $(UI_BUILD)
 	$(BIN)/steward --store $(STORE) load seeds/
 	$(BIN)/steward --store $(STORE) serve
 
@@ -56,7 +68,7 @@ system:
 
 # The store tests run on both backends and fail (never skip) without a server: start
 # one for the run, and stop it after, unless it was already running.
-pytest: system $(STAMP) $(PEER_STAMP)
+pytest: system $(STAMP) $(PEER_STAMP) $(UI_BUILD)
 	bash tools/with-neo4j.sh $(BIN)/pytest
 
 test: system lint typecheck pytest
@@ -79,4 +91,4 @@ neo4j-stop:
 	bash tools/neo4j/neo4j.sh stop
 
 clean:
-	rm -rf $(STORE) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(STORE) ui/dist .mypy_cache .ruff_cache .pytest_cache

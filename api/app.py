@@ -1,7 +1,7 @@
-"""The Starlette application: GraphQL at /graphql (GraphiQL in a browser), health,
-readiness and metrics, the OpenLineage intake, the live public inventory and the deadline
-feed. `create_app` is the one place where the server's parts are wired together; nothing
-is built at import time."""
+"""The Starlette application: the web UI at /, GraphQL at /graphql (GraphiQL in a
+browser), health, readiness and metrics, the OpenLineage intake, the live public inventory
+and the deadline feed. `create_app` is the one place where the server's parts are wired
+together; nothing is built at import time."""
 
 from __future__ import annotations
 
@@ -37,6 +37,7 @@ from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
+from api.webui import ui_routes
 from graph.store import Store
 from graph.yaml_source import MAX_FILE_SIZE
 
@@ -146,6 +147,8 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
         *make_routes(store, today, settings.public_base_url),
         # The deadline feed, behind its secret key.
         *feed.make_routes(store, today),
+        # Last: the UI's views, each a path that no route above answers.
+        *ui_routes(),
     ]
     middleware = [
         Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),

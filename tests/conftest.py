@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -80,3 +81,14 @@ def write_yaml(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     write.folder = folder  # type: ignore[attr-defined]
     return write
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, once per test module, for the tests that also run axe-core."""
+    from .browser_support import AXE, chromium
+
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
+    with chromium() as launched:
+        yield launched

@@ -8,7 +8,6 @@ installed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +15,11 @@ import pytest
 
 from api.inventory import build_site, write_site
 
-from .browser_support import chromium
-from .conftest import ROOT
+from .browser_support import AXE
 from .publish_support import AS_OF, hostile_store, publish, seeded_store
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["inventory.html", "inventory/org-keystone-student-systems.html", "inventory/student.html"]
 
 
@@ -31,14 +28,6 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     write_site(publish(seeded_store(tmp_path_factory.mktemp("browser-store"))), out)
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `cd ui && npm ci` (make does)")
-    with chromium() as launched:
-        yield launched
 
 
 def open_page(browser: Any, site_dir: Path, path: str, width: int = 1280) -> Any:

@@ -52,8 +52,8 @@ GRACE = 3
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
           request_timeout: float | None, public_base_url: str | None, read_timeout: float, metrics_public: bool,
           forwarded_allow_ips: str | None, max_file_size: int) -> None:
-    """Serve the catalog: GraphQL at /graphql (GraphiQL in a browser), /healthz, /readyz,
-    /metrics and the public inventory at /inventory.
+    """Serve the catalog: the web UI at /, GraphQL at /graphql (GraphiQL in a browser),
+    /healthz, /readyz, /metrics and the public inventory at /inventory.
 
     Without a token a client is PUBLIC and sees only what the public inventory shows;
     create tokens with `steward token create`.
@@ -61,6 +61,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     import uvicorn
 
     from api.app import Settings, create_app
+    from api.webui import built, not_built_message
 
     ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout, in_memory=True)
     with handled(), ctx.store() as store:
@@ -69,7 +70,10 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
                             metrics_public=metrics_public, request_timeout=request_timeout,
                             max_file_size=max_file_size)
         app = create_app(store, settings)
-        progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/graphql")
+        progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/ "
+                 "(GraphQL at /graphql)")
+        if not built():
+            progress(not_built_message())
         # Forwarded headers are believed only from proxies named here: otherwise any client
         # could pick its own address, and so its own rate-limit bucket.
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(forwarded_allow_ips),
