@@ -36,7 +36,7 @@ export const FORMS: Record<string, Form> = {
     OWNERS, STEWARDS, NOTES] },
   System: { label: "System", plural: "systems", fields: [
     { ...NAME, required: true }, DESCRIPTION,
-    { key: "kind", label: "Kind", kind: "text", options: ["SIS", "LMS", "ASSESSMENT", "WAREHOUSE", "APPLICATION", "FILE_STORE", "REPORTING"] },
+    { key: "kind", label: "Kind", kind: "text", from: "systemKind", options: ["SIS", "LMS", "ASSESSMENT", "WAREHOUSE", "APPLICATION", "FILE_STORE", "REPORTING"] },
     { key: "hosting", label: "Hosting", kind: "text" },
     { key: "operated_by", label: "Operated by (organisation id)", kind: "ref", from: "operator" },
     { key: "decommissioned_on", label: "Decommissioned on", kind: "date" },

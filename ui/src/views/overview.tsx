@@ -31,7 +31,7 @@ function Committee({ asOf }: { asOf: string }) {
   return (
     <Loaded load={load} what="the scorecard">
       {(data) => {
-        const openIncidents = data.incidents.nodes.filter((i) => i.status !== "closed");
+        const openIncidents = data.incidents.nodes.filter((i) => i.status !== "CLOSED");
         const openRequests = data.accessRequests.nodes.filter((r) => !r.answeredOn);
         const recent = data.changes.slice(-10).reverse();
         return (
