@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,7 +86,7 @@ def test_serve_says_at_startup_when_the_ui_is_not_built(tmp_path: Path) -> None:
     """The message comes from the real command, with a build-less copy of the package layout."""
     code = ("import api.webui as w, pathlib, sys; w.INDEX = pathlib.Path(sys.argv[1]); "
             "from api.cli import main; sys.argv = ['steward', '--store', sys.argv[2], 'serve', '--port', '0']; main()")
-    proc = subprocess.Popen([str(ROOT / ".venv" / "bin" / "python"), "-c", code, str(tmp_path / "none.html"),
+    proc = subprocess.Popen([sys.executable, "-c", code, str(tmp_path / "none.html"),
                              str(tmp_path / "store")], stderr=subprocess.PIPE, text=True)
     assert proc.stderr is not None
     lines = [proc.stderr.readline() for _ in range(2)]
