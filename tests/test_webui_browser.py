@@ -147,7 +147,8 @@ def test_a_steward_sees_a_validation_error_then_the_saved_change_in_the_audit_tr
     page.fill("#field-sensitivity", "TOP-SECRET")
     page.click("form.curation button[type=submit]")
     error = page.wait_for_selector("#field-sensitivity-error", timeout=WAIT_MS)
-    assert "expected one of" in error.inner_text() and "TOP-SECRET" in error.inner_text()
+    # A value outside its enum is refused before anything runs, and shown at its field.
+    assert "does not exist in 'Sensitivity'" in error.inner_text() and "TOP-SECRET" in error.inner_text()
     assert page.get_attribute("#field-sensitivity", "aria-invalid") == "true"
     page.fill("#field-sensitivity", "SENSITIVE")
     page.fill("#field-definition", "Present or absent on each school day, with the reason.")
@@ -158,6 +159,21 @@ def test_a_steward_sees_a_validation_error_then_the_saved_change_in_the_audit_tr
     view.goto("/changes", "table tbody tr")
     newest = page.locator("table tbody tr").first.inner_text()
     assert "clerk" in newest and "student-attendance-daily" in newest and "SENSITIVE" in newest
+    view.close()
+
+
+def test_an_error_on_a_field_of_two_words_is_shown_at_that_field(district: tuple[str, str], browser: Any) -> None:
+    """The typed mutations name a field in camelCase (`patch.breachNoticeHours`); the
+    form's key is the catalog file's (`breach_notice_hours`)."""
+    base, token = district
+    view = View(browser, base, token)
+    page = view.goto("/curate/edit/ndpa-keystone", "form.curation")
+    page.fill("#field-breach_notice_hours", "soon")
+    page.click("form.curation button[type=submit]")
+    error = page.wait_for_selector("#field-breach_notice_hours-error", timeout=WAIT_MS).inner_text()
+    assert "soon" in error and "Int" in error
+    assert page.get_attribute("#field-breach_notice_hours", "aria-invalid") == "true"
+    assert page.locator(".field-error").count() == 1
     view.close()
 
 
@@ -195,10 +211,13 @@ def test_a_steward_creates_a_system_then_deletes_it_after_confirming(district: t
     view.settle("form.curation")
     page.fill("#field-id", "Front Office Kiosk")  # not a slug
     page.fill("#field-name", "Front office kiosk")
+    page.click("form.curation button[type=submit]")  # a system's kind is required
+    assert "required" in page.wait_for_selector("#field-kind-error", timeout=WAIT_MS).inner_text()
+    page.fill("#field-kind", "APPLICATION")
     page.click("form.curation button[type=submit]")
     assert "expected a slug" in page.wait_for_selector("#field-id-error", timeout=WAIT_MS).inner_text()
+    assert page.locator("#field-kind-error").count() == 0
     page.fill("#field-id", "front-office-kiosk")
-    page.fill("#field-kind", "APPLICATION")
     page.click("form.curation button[type=submit]")
     saved = page.wait_for_selector("section.saved", timeout=WAIT_MS).inner_text()
     assert "clerk created front-office-kiosk" in saved

@@ -6,12 +6,12 @@ type Page = Record<string, unknown>;
 export type Kind = "text" | "long" | "date" | "bool" | "int" | "ref" | "refs";
 
 export interface Field {
-  key: string; // the catalog-file key, as createNode / updateNode take it
+  key: string; // the catalog-file key; the typed mutations take it in camelCase
   label: string;
   kind: Kind;
   options?: string[]; // a closed vocabulary, suggested (the API decides)
   from?: string; // the GraphQL field it is read from, when not the key in camelCase
-  required?: boolean;
+  required?: boolean; // as the typed input of the label requires it
 }
 
 export interface Form { label: string; plural: string; fields: Field[] }
@@ -26,17 +26,17 @@ export const FORMS: Record<string, Form> = {
   DataElement: { label: "Data element", plural: "elements", fields: [
     { ...NAME, required: true }, DESCRIPTION,
     { key: "definition", label: "Definition", kind: "long" },
-    { key: "category", label: "Category", kind: "text", options: ["demographic", "identity", "contact", "enrollment",
+    { key: "category", label: "Category", kind: "text", required: true, options: ["demographic", "identity", "contact", "enrollment",
       "attendance", "assessment", "grades", "discipline", "health", "special_education", "program", "derived"] },
-    { key: "sensitivity", label: "Sensitivity", kind: "text", options: ["DIRECTORY", "PII", "SENSITIVE", "DEIDENTIFIED", "AGGREGATE"] },
-    { key: "subject", label: "Subject", kind: "text", options: ["STUDENT", "PARENT", "STAFF"] },
+    { key: "sensitivity", label: "Sensitivity", kind: "text", required: true, options: ["DIRECTORY", "PII", "SENSITIVE", "DEIDENTIFIED", "AGGREGATE"] },
+    { key: "subject", label: "Subject", kind: "text", required: true, options: ["STUDENT", "PARENT", "STAFF"] },
     { key: "standard_ref", label: "Standard reference", kind: "text" },
     { key: "public", label: "Public", kind: "bool" },
     { key: "retained_under", label: "Retained under (rule id)", kind: "ref", from: "retainedUnder" },
     OWNERS, STEWARDS, NOTES] },
   System: { label: "System", plural: "systems", fields: [
     { ...NAME, required: true }, DESCRIPTION,
-    { key: "kind", label: "Kind", kind: "text", from: "systemKind", options: ["SIS", "LMS", "ASSESSMENT", "WAREHOUSE", "APPLICATION", "FILE_STORE", "REPORTING"] },
+    { key: "kind", label: "Kind", kind: "text", from: "systemKind", required: true, options: ["SIS", "LMS", "ASSESSMENT", "WAREHOUSE", "APPLICATION", "FILE_STORE", "REPORTING"] },
     { key: "hosting", label: "Hosting", kind: "text" },
     { key: "operated_by", label: "Operated by (organisation id)", kind: "ref", from: "operator" },
     { key: "decommissioned_on", label: "Decommissioned on", kind: "date" },
@@ -55,7 +55,7 @@ export const FORMS: Record<string, Form> = {
     OWNERS, STEWARDS, NOTES] },
   Agreement: { label: "Agreement", plural: "agreements", fields: [
     NAME, DESCRIPTION,
-    { key: "kind", label: "Kind", kind: "text", from: "agreementKind", options: ["DPA", "NDPA", "MOU", "RESEARCH", "CONTRACT"] },
+    { key: "kind", label: "Kind", kind: "text", from: "agreementKind", required: true, options: ["DPA", "NDPA", "MOU", "RESEARCH", "CONTRACT"] },
     { key: "with", label: "With (organisation id)", kind: "ref", from: "provider" },
     { key: "covers", label: "Covers (element ids)", kind: "refs" },
     { key: "permits", label: "Permits (purpose ids)", kind: "refs" },
@@ -71,15 +71,15 @@ export const FORMS: Record<string, Form> = {
     { ...NAME, required: true }, DESCRIPTION,
     { key: "period", label: "Period (ISO 8601, for example P5Y)", kind: "text" },
     { key: "keep_at_least", label: "Keep at least (ISO 8601)", kind: "text" },
-    { key: "trigger", label: "Trigger", kind: "text", options: ["COLLECTION", "WITHDRAWAL", "GRADUATION", "AGREEMENT_END",
+    { key: "trigger", label: "Trigger", kind: "text", required: true, options: ["COLLECTION", "WITHDRAWAL", "GRADUATION", "AGREEMENT_END",
       "SCHOOL_YEAR_END", "DECOMMISSION", "EVENT"] },
     { key: "topic", label: "Topic", kind: "text" },
-    { key: "action", label: "Action", kind: "text", options: ["DESTROY", "DEIDENTIFY", "ARCHIVE", "REVIEW"] },
+    { key: "action", label: "Action", kind: "text", required: true, options: ["DESTROY", "DEIDENTIFY", "ARCHIVE", "REVIEW"] },
     { key: "authority", label: "Authority", kind: "text" },
     OWNERS, STEWARDS, NOTES] },
 };
 
-function camel(key: string): string {
+export function camel(key: string): string {
   return key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
@@ -92,7 +92,7 @@ export function currentValue(node: NonNullable<NodePageQuery["node"]>, field: Fi
   return String(value);
 }
 
-/** The value the API takes for what the input holds; null removes the key. */
+/** The value the API takes for what the input holds; null removes the key (in a patch). */
 export function parsed(field: Field, text: string): unknown {
   const trimmed = text.trim();
   if (trimmed === "") return field.kind === "refs" ? [] : null;

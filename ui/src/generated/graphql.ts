@@ -944,70 +944,115 @@ export type ChangesQueryVariables = Exact<{
 
 export type ChangesQuery = { __typename?: 'Query', changes: Array<{ __typename?: 'Change', seq: number, at: string, actor: string, action: string, target: string, before: unknown | null, after: unknown | null }> };
 
-export type CreateNodeMutationVariables = Exact<{
-  label: Scalars['String']['input'];
-  fields: Scalars['JSON']['input'];
+export type CreateDataElementMutationVariables = Exact<{
+  input: DataElementInput;
 }>;
 
 
-export type CreateNodeMutation = { __typename?: 'Mutation', createNode:
-    | { __typename?: 'AccessRequest', id: string, label: Label, name: string }
-    | { __typename?: 'Agreement', id: string, label: Label, name: string }
-    | { __typename?: 'Consent', id: string, label: Label, name: string }
-    | { __typename?: 'DataElement', id: string, label: Label, name: string }
-    | { __typename?: 'DatasetMapping', id: string, label: Label, name: string }
-    | { __typename?: 'Destruction', id: string, label: Label, name: string }
-    | { __typename?: 'Event', id: string, label: Label, name: string }
-    | { __typename?: 'Flow', id: string, label: Label, name: string }
-    | { __typename?: 'Incident', id: string, label: Label, name: string }
-    | { __typename?: 'LegalHold', id: string, label: Label, name: string }
-    | { __typename?: 'Mandate', id: string, label: Label, name: string }
-    | { __typename?: 'Organization', id: string, label: Label, name: string }
-    | { __typename?: 'PendingObservation', id: string, label: Label, name: string }
-    | { __typename?: 'Person', id: string, label: Label, name: string }
-    | { __typename?: 'Policy', id: string, label: Label, name: string }
-    | { __typename?: 'Purpose', id: string, label: Label, name: string }
-    | { __typename?: 'RetentionRule', id: string, label: Label, name: string }
-    | { __typename?: 'Role', id: string, label: Label, name: string }
-    | { __typename?: 'System', id: string, label: Label, name: string }
-    | { __typename?: 'Training', id: string, label: Label, name: string }
-   };
+export type CreateDataElementMutation = { __typename?: 'Mutation', createDataElement: { __typename?: 'DataElement', id: string } };
 
-export type UpdateNodeMutationVariables = Exact<{
+export type UpdateDataElementMutationVariables = Exact<{
   id: Scalars['ID']['input'];
-  fields: Scalars['JSON']['input'];
+  patch: DataElementPatch;
 }>;
 
 
-export type UpdateNodeMutation = { __typename?: 'Mutation', updateNode:
-    | { __typename?: 'AccessRequest', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Agreement', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Consent', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'DataElement', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'DatasetMapping', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Destruction', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Event', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Flow', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Incident', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'LegalHold', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Mandate', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Organization', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'PendingObservation', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Person', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Policy', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Purpose', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'RetentionRule', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Role', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'System', id: string, label: Label, name: string, updatedAt: string | null }
-    | { __typename?: 'Training', id: string, label: Label, name: string, updatedAt: string | null }
-   };
+export type UpdateDataElementMutation = { __typename?: 'Mutation', updateDataElement: { __typename?: 'DataElement', id: string } };
 
-export type DeleteNodeMutationVariables = Exact<{
+export type DeleteDataElementMutationVariables = Exact<{
   id: Scalars['ID']['input'];
 }>;
 
 
-export type DeleteNodeMutation = { __typename?: 'Mutation', deleteNode: string };
+export type DeleteDataElementMutation = { __typename?: 'Mutation', deleteDataElement: string };
+
+export type CreateSystemMutationVariables = Exact<{
+  input: SystemInput;
+}>;
+
+
+export type CreateSystemMutation = { __typename?: 'Mutation', createSystem: { __typename?: 'System', id: string } };
+
+export type UpdateSystemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  patch: SystemPatch;
+}>;
+
+
+export type UpdateSystemMutation = { __typename?: 'Mutation', updateSystem: { __typename?: 'System', id: string } };
+
+export type DeleteSystemMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteSystemMutation = { __typename?: 'Mutation', deleteSystem: string };
+
+export type CreateFlowMutationVariables = Exact<{
+  input: FlowInput;
+}>;
+
+
+export type CreateFlowMutation = { __typename?: 'Mutation', createFlow: { __typename?: 'Flow', id: string } };
+
+export type UpdateFlowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  patch: FlowPatch;
+}>;
+
+
+export type UpdateFlowMutation = { __typename?: 'Mutation', updateFlow: { __typename?: 'Flow', id: string } };
+
+export type DeleteFlowMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteFlowMutation = { __typename?: 'Mutation', deleteFlow: string };
+
+export type CreateAgreementMutationVariables = Exact<{
+  input: AgreementInput;
+}>;
+
+
+export type CreateAgreementMutation = { __typename?: 'Mutation', createAgreement: { __typename?: 'Agreement', id: string } };
+
+export type UpdateAgreementMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  patch: AgreementPatch;
+}>;
+
+
+export type UpdateAgreementMutation = { __typename?: 'Mutation', updateAgreement: { __typename?: 'Agreement', id: string } };
+
+export type DeleteAgreementMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteAgreementMutation = { __typename?: 'Mutation', deleteAgreement: string };
+
+export type CreateRetentionRuleMutationVariables = Exact<{
+  input: RetentionRuleInput;
+}>;
+
+
+export type CreateRetentionRuleMutation = { __typename?: 'Mutation', createRetentionRule: { __typename?: 'RetentionRule', id: string } };
+
+export type UpdateRetentionRuleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+  patch: RetentionRulePatch;
+}>;
+
+
+export type UpdateRetentionRuleMutation = { __typename?: 'Mutation', updateRetentionRule: { __typename?: 'RetentionRule', id: string } };
+
+export type DeleteRetentionRuleMutationVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type DeleteRetentionRuleMutation = { __typename?: 'Mutation', deleteRetentionRule: string };
 
 export type DeadlinesQueryVariables = Exact<{
   asOf: Scalars['Date']['input'];

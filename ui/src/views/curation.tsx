@@ -1,9 +1,9 @@
 import { useState } from "preact/hooks";
 import { token } from "../auth";
-import { ApiError, type GraphQLErrorItem, request } from "../client";
+import { ApiError, request } from "../client";
 import { Empty, Failure, Loaded } from "../components/states";
 import { createNode, deleteNode, type Fields, updateNode } from "../curation";
-import { type Field, type Form, FORMS, currentValue, parsed } from "../forms";
+import { type Field, type Form, FORMS, camel, currentValue, parsed } from "../forms";
 import type { ChangesQuery, ChangesQueryVariables, NodePageQuery, NodePageQueryVariables } from "../generated/graphql";
 import { useLoad, useTitle } from "../hooks";
 import CHANGES from "../queries/changes.graphql?raw";
@@ -14,13 +14,24 @@ import { Diff } from "./changes";
 type Page = NonNullable<NodePageQuery["node"]>;
 type Change = ChangesQuery["changes"][number];
 
-/** The form field an API error is about: its `field` path names the key, possibly nested. */
-function fieldOf(error: GraphQLErrorItem, fields: Field[]): string | null {
-  const path = String(error.extensions?.field ?? "");
-  const match = fields.find((f) => path === f.key || path.endsWith(`.${f.key}`) || path.split(/[.[\]]/).includes(f.key));
+/** The form field a problem is about. A typed mutation names it as a path inside its
+ * argument, in camelCase (`input.sensitivity`, `patch.standardRef`, `input.id`). */
+function fieldOf(path: string, message: string, fields: Field[]): string | null {
+  const steps = path.split(/[.[\]]/).filter(Boolean);
+  if (steps[0] === "input" || steps[0] === "patch") steps.shift();
+  // A field missing or unknown is reported on the whole argument, and named in the message.
+  const named = /field '(\w+)'/.exec(message);
+  if (steps.length === 0 && named) steps.push(named[1]);
+  if (steps[0] === "id") return "id";
+  const match = fields.find((f) => steps[0] === camel(f.key) || steps[0] === f.key);
   if (match) return match.key;
-  // Older messages name the key in the text only.
-  return fields.find((f) => new RegExp(`\\b${f.key}\\b`).test(error.message))?.key ?? null;
+  // A message that names no field may still name the key in its text.
+  return fields.find((f) => new RegExp(`\\b(${f.key}|${camel(f.key)})\\b`).test(message))?.key ?? null;
+}
+
+/** graphql-core says where a bad variable value is in words first; the field shows where. */
+function withoutWhere(message: string): string {
+  return message.replace(/^Variable '\$\w+' (?:got|has) invalid value[^:;]*[:;] /, "");
 }
 
 function Input({ field, value, error, onInput }: {
@@ -61,13 +72,15 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
     const byField: Record<string, string> = {};
     const rest: string[] = [];
     for (const item of items) {
-      // A validation error lists its problems, each with the key it is about.
+      // A refused change lists its problems, each with the path it is about; a value of
+      // the wrong kind (outside its enum, a bad date) names its path in `field`.
       const problems = (item.extensions?.problems ?? []) as { key?: string | null; message: string }[];
       for (const problem of problems.length ? problems : [{ key: null, message: item.message }]) {
-        const named = problem.key ?? String(item.extensions?.field ?? "");
-        const key = named === "id" ? "id" : fieldOf({ ...item, message: problem.message, extensions: { field: named } }, form.fields);
-        if (key) byField[key] = byField[key] ? `${byField[key]}; ${problem.message}` : problem.message;
-        else rest.push(problems.length ? `${named}: ${problem.message}` : problem.message);
+        const path = problem.key ?? String(item.extensions?.field ?? "");
+        const message = withoutWhere(problem.message);
+        const key = fieldOf(path, message, form.fields);
+        if (key) byField[key] = byField[key] ? `${byField[key]}; ${message}` : message;
+        else rest.push(problems.length && path ? `${path}: ${message}` : message);
       }
     }
     setErrors(byField);
@@ -78,6 +91,13 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
     event.preventDefault();
     setBusy(true); setErrors({}); setGeneral(null); setSaved(null);
     const changed: Fields = {};
+    const missing = node ? [] : form.fields.filter((f) => f.required && values[f.key].trim() === "");
+    if (missing.length) {
+      setErrors(Object.fromEntries(missing.map((f) => [f.key, `${f.label} is required.`])));
+      setGeneral("Correct the fields marked below.");
+      setBusy(false);
+      return;
+    }
     for (const field of form.fields) {
       if (node && values[field.key] === initial[field.key]) continue;
       if (!node && values[field.key].trim() === "") continue;
@@ -87,7 +107,7 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
       const id = node ? node.id : newId.trim();
       if (node) {
         if (Object.keys(changed).length === 0) { setGeneral("Nothing changed."); return; }
-        await updateNode(id, changed);
+        await updateNode(label, id, changed);
       } else {
         await createNode(label, { id, ...changed });
       }
@@ -104,7 +124,7 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
     if (!node) return;
     setBusy(true);
     try {
-      await deleteNode(node.id);
+      await deleteNode(label, node.id);
       navigate(`/changes?node=${encodeURIComponent(node.id)}`);
     } catch (caught) {
       fail(caught);
