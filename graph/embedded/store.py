@@ -95,12 +95,17 @@ class EmbeddedStore:
     def _disk(self) -> Iterator[sqlite3.Connection]:
         # One read transaction per question: a commit by another process cannot fall
         # between the queries of one answer.
+        # A read inside another one (on the same thread, which holds the lock) joins its
+        # transaction.
         with self._lock:
-            self.durable.conn.execute("BEGIN")
+            outermost = not self.durable.conn.in_transaction
+            if outermost:
+                self.durable.conn.execute("BEGIN")
             try:
                 yield self.durable.conn
             finally:
-                self.durable.conn.execute("COMMIT")
+                if outermost:
+                    self.durable.conn.execute("COMMIT")
 
     def snapshot(self) -> Snapshot:
         return self.snapshots.get()
