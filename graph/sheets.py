@@ -12,9 +12,7 @@ from typing import Any
 from catalog.sheet_import import Document, Row, rows_to_catalog
 from catalog.sheet_mapping import SheetMapping, parse_mapping
 from catalog.source import CatalogError, Location, Problems, excerpt
-from catalog.validate import validate
-from catalog.vocab import RelType
-from graph.loading import parse_document, read_catalog
+from graph.loading import parse_document, read_catalog, validate_parsed
 from graph.store import Store
 from graph.yaml_source import MAX_FILE_SIZE, parse_text, read_file, within_cap
 
@@ -118,7 +116,5 @@ def check_loads(store: Store, text: str, name: str, alongside: Iterable[Path] = 
     problems = Problems()
     parsed = parse_document(parse_text(text, name, problems), name, problems)
     parsed += read_catalog(alongside, problems)[0]
-    wanted = {p.record.id for p in parsed} | {r.other for p in parsed for r in p.references}
-    known = store.get_nodes(wanted)
-    derivations = [(e.source, e.target) for e in store.edges(types=[RelType.DERIVED_FROM])]
-    validate(parsed, lambda node_id: known[node_id].label if node_id in known else None, derivations, problems)
+    # Where each node is defined is `steward load`'s to check, when the file is loaded.
+    validate_parsed(store, parsed, problems, replace=True)
