@@ -20,13 +20,14 @@ UI_SOURCES := $(shell find ui/src -type f) ui/index.html ui/package.json ui/vite
 	ui/codegen.yml api/schema.graphql
 UI_BUILD := ui/dist/index.html
 
-.PHONY: run ui test fuzz bench system lint typecheck pytest neo4j neo4j-stop clean help
+.PHONY: run ui test fuzz soak bench system lint typecheck pytest neo4j neo4j-stop clean help
 
 help:
 	@echo "make run         load the example district into $(STORE) and serve it"
 	@echo "make ui          build the web UI into ui/dist (make run and make test do, when its sources change)"
 	@echo "make test        lint, type-check and run every test"
 	@echo "make fuzz        the property-based tests, with fresh random examples"
+	@echo "make soak        the reliability tests at full length (about 15 min): kills, outages, load"
 	@echo "make bench       the benchmark suite (about 30 min): bench/results/latest.json, docs/benchmarks.md"
 	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
@@ -77,6 +78,10 @@ test: system lint typecheck pytest
 # `make test`, which draws the same examples every run).
 fuzz: system $(STAMP)
 	STEWARD_FUZZ=1 bash tools/with-neo4j.sh $(BIN)/pytest tests/test_api_fuzz.py tests/test_hostile_catalogs.py tests/test_hostile_strings.py
+
+# The reliability tests (marked `reliability`) at full length: more kills, longer load.
+soak: system $(STAMP) $(UI_BUILD)
+	STEWARD_SOAK=1 bash tools/with-neo4j.sh $(BIN)/pytest -m reliability
 
 # The benchmark suite starts and stops a Neo4j server of its own, on a free port, and
 # writes bench/results/latest.json and the tables of docs/benchmarks.md. BENCH passes

@@ -1,0 +1,18 @@
+"""The reliability tests run short in `make test` and long in `make soak` (STEWARD_SOAK=1).
+
+A test asks `scaled(short, long)` for its size (clients, seconds, kills, outages) and so
+is one test with two lengths, never two tests that can drift apart."""
+
+from __future__ import annotations
+
+import os
+from typing import TypeVar
+
+T = TypeVar("T")
+
+SOAK = os.environ.get("STEWARD_SOAK") == "1"
+
+
+def scaled(short: T, long: T) -> T:
+    """`long` under `make soak`, `short` otherwise."""
+    return long if SOAK else short
