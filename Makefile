@@ -29,7 +29,7 @@ help:
 	@echo "make fuzz        the property-based tests, with fresh random examples"
 	@echo "make soak        the reliability tests at full length (about 15 min): kills, outages, load"
 	@echo "make bench       the benchmark suite (about 30 min): bench/results/latest.json, docs/benchmarks.md"
-	@echo "make system      install the Debian packages the tests need (Chromium), if missing"
+	@echo "make system      install the Debian packages the tests need (Chromium, Firefox), if missing"
 	@echo "make neo4j       start the local Neo4j server (tools/neo4j) and wait for Bolt"
 	@echo "make neo4j-stop  stop it"
 
@@ -62,7 +62,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-# The Debian packages the tests need (Chromium): installed when missing, through sudo
+# The Debian packages the tests need (Chromium, Firefox): installed when missing, through sudo
 # when not root; a quick check of a few files when they are there.
 system:
 	bash tools/setup-system.sh
