@@ -1,6 +1,7 @@
 """Debian's Chromium, driven by Playwright, for the browser tests: never a browser that
 Playwright downloads (this machine and CI reach no browser download site). `make test`
-installs it when missing (tools/setup-system.sh)."""
+installs it when missing (tools/setup-system.sh), and Debian's Firefox, which
+tests/firefox_walk.mjs drives (tests/test_webui_firefox.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+FIREFOX = Path("/usr/bin/firefox-esr")
 AXE = Path(__file__).resolve().parent.parent / "ui" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
