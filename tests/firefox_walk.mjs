@@ -39,8 +39,8 @@ async function settle(page, ready) {
   await page.waitForFunction(() => !document.querySelector("main [role=status].loading"), { timeout: WAIT_MS });
 }
 
-// What a view shows: its heading, the text of its content, and the text of each element
-// that `items` selects (the rows of a table, say).
+// What a view shows: its heading, the text of its content, the text of each element that
+// `items` selects (the rows of a table, say), and whether it runs off the side.
 async function look(page, items = null) {
   return page.evaluate((selector) => ({
     url: location.pathname + location.search,
@@ -49,6 +49,7 @@ async function look(page, items = null) {
     text: document.querySelector("main")?.innerText.slice(0, 20_000) ?? "",
     items: selector ? [...document.querySelectorAll(selector)].map((e) => e.innerText.trim()) : [],
     who: document.querySelector("header .who")?.textContent.trim() ?? null,
+    wide: document.documentElement.scrollWidth > window.innerWidth,
   }), items);
 }
 

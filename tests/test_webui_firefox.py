@@ -2,7 +2,7 @@
 district: every view's deep link renders its content from the catalog, a visitor
 searches for an element and opens it, and a steward signs in and opens a curation form;
 with no console error, page error (a Content-Security-Policy violation is one) or
-refused request anywhere.
+refused request anywhere, and no view wider than a 1280x720 screen.
 
 Playwright drives only a Firefox of its own build, which cannot be downloaded here; a
 stock Firefox speaks WebDriver BiDi, which puppeteer-core (a devDependency of ui/)
@@ -152,6 +152,7 @@ def test_each_view_shows_the_district_without_errors(walk: dict[str, Any], path:
     seen = clean(walk[path])
     assert seen["url"] == path and seen["heading"] and seen["title"].endswith(" · Steward"), seen
     assert seen["who"] == "Signed in · Sign out"  # the staff's views, not the PUBLIC notes
+    assert not seen["wide"], "runs off the side at 1280x720"  # wide tables scroll in their own box
     check(seen)
 
 
