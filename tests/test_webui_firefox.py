@@ -122,7 +122,7 @@ VIEWS: list[tuple[str, str, str, Callable[[Seen], None]]] = [
 
 @pytest.fixture(scope="module")
 def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
-    """Every step of the walk by name, and the walk's figures."""
+    """Every step of the walk, by name."""
     if not FIREFOX.exists():
         pytest.fail(f"{FIREFOX} is missing: `bash tools/setup-system.sh` installs it (`make test` runs it), "
                     "or deselect with -m 'not browser'")
@@ -136,7 +136,7 @@ def walk(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     assert done.returncode == 0, done.stderr[-4000:]
     result = json.loads(done.stdout)
     print(f"{result['version']}: launched in {result['launchedMs']} ms, walked in {result['totalMs']} ms")
-    yield {"figures": result, **{step["name"]: step for step in result["steps"]}}
+    yield {step["name"]: step for step in result["steps"]}
 
 
 def clean(step: dict[str, Any]) -> Seen:
