@@ -4,10 +4,18 @@ them without end nor frees a real client from its limit."""
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 import pytest
+from starlette.testclient import TestClient
 
+from api.app import Settings, create_app
+from api.auth import Role
 from api.middleware.auth import RateLimiter
+from graph.store import Store
 
+from .api_support import make_api
 from .soak import scaled
 
 BOUND = 10_000  # the limiter's default bound
@@ -58,3 +66,33 @@ def test_past_the_bound_the_least_recently_used_go() -> None:
     limiter.allow("client-10")
     assert "client-0" in limiter.buckets and "client-1" not in limiter.buckets
     assert len(limiter.buckets) <= 10
+
+
+class _CountingTokens:
+    """A store that counts its token look-ups."""
+
+    def __init__(self, inner: Store) -> None:
+        self.inner, self.lookups = inner, 0
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "tokens":
+            self.lookups += 1
+        return getattr(self.inner, name)
+
+
+def test_guessing_tokens_is_rate_limited_too(store: Store) -> None:
+    """An address that keeps sending unknown tokens runs out of attempts like any client,
+    and its refused attempts stop costing a look-up in the store."""
+    api = make_api(store)
+    counting = _CountingTokens(store)
+    app = create_app(counting, Settings(rate_per_minute=5))  # type: ignore[arg-type]
+    guesser = TestClient(app, client=("203.0.113.7", 50000))
+    statuses = [guesser.post("/graphql", json={"query": "{ __typename }"},
+                             headers={"Authorization": f"Bearer stw_{secrets.token_urlsafe(32)}"}).status_code
+                for _ in range(20)]
+    assert statuses == [401] * 5 + [429] * 15
+    assert counting.lookups == 5
+    # A real token from another address is not held back by those guesses.
+    other = TestClient(app, client=("198.51.100.2", 50000))
+    assert other.post("/graphql", json={"query": "{ __typename }"},
+                      headers={"Authorization": f"Bearer {api.tokens[Role.VIEWER]}"}).status_code == 200

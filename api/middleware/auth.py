@@ -44,6 +44,14 @@ class RateLimiter:
             self.buckets[key] = (tokens - 1.0 if allowed else tokens, now)
             return allowed
 
+    def spent(self, key: str) -> bool:
+        """Whether `key` has no request left now (asking takes none)."""
+        with self.lock:
+            if key not in self.buckets:
+                return False
+            tokens, last = self.buckets[key]
+            return tokens + (self.clock() - last) * self.rate < 1.0
+
     def _make_room(self, now: float) -> None:
         # A sweep costs a pass over every bucket: it makes room for a tenth of the bound at
         # once, so that a client rotating keys pays for it once every so many requests.
@@ -63,14 +71,21 @@ class AuthMiddleware:
             await self.app(scope, receive, send)
             return
         header = dict(scope.get("headers", [])).get(b"authorization")
+        address = f"ip:{(scope.get('client') or ('?',))[0]}"
+        # Unknown tokens count against their address, before the look-up: guessing tokens
+        # is limited like any request, and a refused guess costs the store nothing.
+        if header and self.limiter.spent("unknown-token:" + address):
+            await _error(429, "rate limit exceeded; slow down", "RATE_LIMITED")(scope, receive, send)
+            return
         try:
             # A token's look-up is a store read (a round trip on Neo4j): never on the event loop.
             principal = await anyio.to_thread.run_sync(
                 authenticate, self.store, header.decode("latin-1") if header else None)
         except AuthError as exc:
+            self.limiter.allow("unknown-token:" + address)
             await _error(401, str(exc), "UNAUTHENTICATED")(scope, receive, send)
             return
-        key = principal.name if principal.role else f"ip:{(scope.get('client') or ('?',))[0]}"
+        key = principal.name if principal.role else address
         if not self.limiter.allow(key):
             await _error(429, "rate limit exceeded; slow down", "RATE_LIMITED")(scope, receive, send)
             return
