@@ -45,7 +45,8 @@ from api.inventory import build_site
 from catalog.view import Snapshot
 
 from .api_support import Api, make_api
-from .conftest import DATA, SEEDS, open_test_store
+from .conftest import BACKENDS, DATA, SEEDS, open_test_store
+from .soak import scaled
 from .test_api_public import hidden_ids
 from .test_api_server import STEWARD, free_port
 
@@ -135,9 +136,11 @@ class Matrix:
                          if p.startswith("inventory/") and p.endswith(".html"))
 
 
-@pytest.fixture(scope="module")
-def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
-    store = open_test_store("embedded", tmp_path_factory.mktemp("matrix"))
+# The policy is the API's, whatever the store: `make soak` also runs it on Neo4j.
+@pytest.fixture(scope="module", params=[pytest.param(b, marks=[pytest.mark.neo4j] if b == "neo4j" else [])
+                                        for b in scaled(["embedded"], BACKENDS)])
+def matrix(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
+    store = open_test_store(request.param, tmp_path_factory.mktemp("matrix"))
     # A thousand requests from one client: far above the production rate limit.
     yield Matrix(make_api(store, Settings(rate_per_minute=1_000_000), paths=[SEEDS]))
     store.close()
