@@ -15,7 +15,7 @@ from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
@@ -34,6 +34,7 @@ from api.lineage import PATH as LINEAGE_PATH
 from api.lineage import lineage_endpoint
 from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
+from api.middleware.metrics import CONTENT_TYPE as METRICS_TYPE
 from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
@@ -59,21 +60,25 @@ class Settings:
 
 
 class StewardGraphQL(LocalGraphiQL, GraphQL[Context, None]):
-    def __init__(self, store: Store, settings: Settings) -> None:
+    def __init__(self, store: Store, settings: Settings, metrics: Metrics) -> None:
         super().__init__(build_schema(), graphql_ide="graphiql")
-        self.store, self.settings = store, settings
+        self.store, self.settings, self.metrics = store, settings, metrics
         # At most 8 executions at once (more wait their turn, on their own time) and 16 store calls.
         self.executions, self.store_calls = Workers(8), Workers(16)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(self.store, principal_of(request.scope), self.store_calls, self.settings.store_timeout,
-                       self.settings.max_file_size)
+                       self.settings.max_file_size, self.metrics.store_call)
 
     async def execute_single(self, **operation: Any) -> ExecutionResult:  # type: ignore[override]
         # Apart from the server's event loop, and within the request's time.
         execute, seconds = super().execute_single, self.settings.request_seconds
-        return await run_apart(self.executions, deadline_of(operation["request"].scope), lambda: execute(**operation),
-                               lambda: ExecutionResult(data=None, errors=[timed_out(seconds)]))
+        try:
+            return await run_apart(self.executions, deadline_of(operation["request"].scope),
+                                   lambda: execute(**operation),
+                                   lambda: ExecutionResult(data=None, errors=[timed_out(seconds)]))
+        finally:
+            self.metrics.request_trips(operation["context"].round_trips)
 
     def decode_json(self, data: str | bytes) -> object:
         """A request body is a JSON object (or a list of them); anything else is the
@@ -106,19 +111,12 @@ def error_response(status: int, message: str) -> JSONResponse:
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
-def _route_of(path: str) -> str:
-    """A bounded label for metrics: the first path segment, never a raw id."""
-    head = "/" + path.strip("/").split("/", 1)[0]
-    return head if head in ("/graphql", "/api", "/healthz", "/readyz", "/metrics", "/inventory", "/inventory.csv",
-                            "/inventory.json", "/data.json", feed.PATH) else "/other"
-
-
 def create_app(store: Store, settings: Settings | None = None, today: Callable[[], date] = date.today) -> Starlette:
     """The application over `store`; `today` is the day the inventory and the deadline
     feed are computed for (a clock a test sets)."""
     settings = settings or Settings()
-    metrics = Metrics()
-    graphql = StewardGraphQL(store, settings)
+    metrics = Metrics(lambda: getattr(store, "round_trips", 0))
+    graphql = StewardGraphQL(store, settings, metrics)
 
     async def healthz(_: Request) -> Response:
         return JSONResponse({"status": "ok"})
@@ -136,8 +134,7 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
             return JSONResponse({"errors": [{"message": "/metrics needs a token of the VIEWER role or above "
                                              "(or a server started with --metrics-public)",
                                              "extensions": {"code": "UNAUTHENTICATED"}}]}, status_code=401)
-        return PlainTextResponse(metrics.render(getattr(store, "round_trips", 0)),
-                                 media_type="text/plain; version=0.0.4")
+        return Response(metrics.render(), media_type=METRICS_TYPE)
 
     routes: list[BaseRoute] = [
         Route("/graphql", TimeLimit(graphql, settings.request_seconds), methods=["GET", "POST"]), *asset_routes(),
@@ -151,7 +148,7 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
         *ui_routes(),
     ]
     middleware = [
-        Middleware(MetricsMiddleware, metrics=metrics, route_of=_route_of),
+        Middleware(MetricsMiddleware, metrics=metrics, routes=routes),
         Middleware(SecurityHeadersMiddleware, policies=[("/graphql", GRAPHIQL_POLICY)]),
         Middleware(ReadTimeoutMiddleware, seconds=settings.read_timeout),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),

@@ -56,6 +56,34 @@ def check_time_limit() -> None:
         raise StoreTimeout("the time limit of this request's store call passed")
 
 
+# The round trips of the work running in this thread, counted for whoever asked (a
+# request's metrics): the store's own total mixes every thread's.
+_trips: ContextVar[Trips | None] = ContextVar("steward_round_trips", default=None)
+
+
+@dataclass
+class Trips:
+    count: int = 0
+
+
+@contextmanager
+def counting_round_trips() -> Iterator[Trips]:
+    """Counts the queries the store sends for the work in this block."""
+    trips = Trips()
+    token = _trips.set(trips)
+    try:
+        yield trips
+    finally:
+        _trips.reset(token)
+
+
+def note_round_trip() -> None:
+    """A backend calls this for each query it sends."""
+    trips = _trips.get()
+    if trips is not None:
+        trips.count += 1
+
+
 @dataclass(frozen=True)
 class Step:
     """One node reached by a traversal, how far away, and the edge that led there."""

@@ -3,6 +3,9 @@ look-up of a request into a bounded number of store round trips."""
 
 from __future__ import annotations
 
+import inspect
+import threading
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any, TypeVar
@@ -16,7 +19,7 @@ from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
-from graph.store import Store, StoreTimeout
+from graph.store import Store, StoreTimeout, counting_round_trips
 from graph.yaml_source import MAX_FILE_SIZE
 
 T = TypeVar("T")
@@ -25,12 +28,15 @@ EdgeKey = tuple[str, Direction, RelType]
 
 class Context:
     def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0,
-                 max_file_size: int = MAX_FILE_SIZE) -> None:
+                 max_file_size: int = MAX_FILE_SIZE, observe: Callable[[str, float], None] | None = None) -> None:
         self.store = store
         self.principal = principal
         self.workers = workers
         self.timeout = timeout
         self.max_file_size = max_file_size
+        self.observe = observe or (lambda operation, seconds: None)
+        self.round_trips = 0  # the store's, for this request's calls; added to from worker threads
+        self._lock = threading.Lock()
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
 
@@ -41,10 +47,22 @@ class Context:
     async def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a (blocking) store call in a worker thread, bounded by the timeout."""
         try:
-            return await self.workers.run(partial(fn, *args, **kwargs), self.timeout)
+            return await self.workers.run(partial(self._measured, _operation(fn), partial(fn, *args, **kwargs)),
+                                          self.timeout)
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
+
+    def _measured(self, operation: str, work: Callable[[], T]) -> T:
+        """In the worker thread: the call's time and its round trips, for the metrics."""
+        start = time.perf_counter()
+        with counting_round_trips() as trips:
+            try:
+                return work()
+            finally:
+                self.observe(operation, time.perf_counter() - start)
+                with self._lock:
+                    self.round_trips += trips.count
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         found = await self.call(self.store.get_nodes, list(ids))
@@ -85,3 +103,9 @@ class Context:
 
     async def related(self, node_id: str, type_: RelType, direction: Direction) -> list[NodeRecord]:
         return [node for _, node in await self.links(node_id, type_, direction)]
+
+
+def _operation(fn: Callable[..., Any]) -> str:
+    """A store call's name for the metrics: the method (`get_nodes`, whichever backend's),
+    or the function that calls the store (`Snapshot.of`, `create_node`)."""
+    return fn.__name__ if inspect.ismethod(fn) else getattr(fn, "__qualname__", type(fn).__name__)

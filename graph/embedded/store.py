@@ -27,7 +27,7 @@ from graph.embedded import disk, lineage
 from graph.embedded.durable import Durable, Op
 from graph.embedded.memory import MemoryGraph, edge_order
 from graph.snapshots import SnapshotCache
-from graph.store import Direction, Step, check_time_limit
+from graph.store import Direction, Step, check_time_limit, note_round_trip
 
 DEFAULT_FOLDER = ".steward"
 
@@ -81,11 +81,15 @@ class EmbeddedStore:
                 return self._load()
             return self._memory
 
+    def _trip(self) -> None:
+        self.round_trips += 1
+        note_round_trip()
+
     def _fresh(self) -> MemoryGraph | None:
         """The graph in memory, brought up to date; None when reads go to SQLite."""
         check_time_limit()
         with self._lock:
-            self.round_trips += 1
+            self._trip()
             if not self.in_memory:
                 return None
             # Another process (a `steward load` beside a running server) may have committed.
@@ -142,14 +146,14 @@ class EmbeddedStore:
 
     def data_version(self) -> int:
         with self._lock:
-            self.round_trips += 1
+            self._trip()
             return self.durable.data_version()
 
     # AuditReader and TokenStore
 
     def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
         with self._lock:
-            self.round_trips += 1
+            self._trip()
             return self.durable.changes(since, node_id, limit)
 
     def save_token(self, token: Token, change: Change | None = None) -> None:

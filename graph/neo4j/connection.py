@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as errors
 
-from graph.store import StoreError, StoreTimeout, StoreUnavailable, check_time_limit
+from graph.store import StoreError, StoreTimeout, StoreUnavailable, check_time_limit, note_round_trip
 
 T = TypeVar("T")
 Row = Mapping[str, Any]
@@ -42,7 +42,7 @@ class Tx:
         self._conn = conn
 
     def run(self, query: str, **params: Any) -> list[Row]:
-        self._conn.round_trips += 1
+        self._conn.count_trip()
         return [record.data() for record in self._tx.run(query, params)]
 
 
@@ -70,6 +70,10 @@ class Connection:
             self.driver.close()
             raise
 
+    def count_trip(self) -> None:
+        self.round_trips += 1
+        note_round_trip()
+
     def read(self, query: str, **params: Any) -> list[Row]:
         return self._execute(query, params, neo4j.RoutingControl.READ)
 
@@ -79,7 +83,7 @@ class Connection:
 
     def _execute(self, query: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
         check_time_limit()
-        self.round_trips += 1
+        self.count_trip()
         with translated(self.config):
             result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
                                                routing_=routing, database_=self.config.database)
