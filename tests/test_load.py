@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench import load
+from bench import load, load_mix
 from bench.parts import Where
 
 from .conftest import NEO4J_URI, SEEDS, open_test_store
@@ -67,3 +67,39 @@ def test_users_under_load_get_right_answers_and_the_server_keeps_its_memory(
                                     f"{last:.0f} MB in the last (allowed: {result.memory_allowance():.0f} MB): "
                                     f"{[round(m) for m in result.rss_mb]}")
     assert result.healthy_after
+
+
+# The checks themselves, on made-up figures: each can fail.
+
+def result(rss: list[float], samples: list[load.Sample] | None = None) -> load.Result:
+    return load.Result(users=1, seconds=1.0, samples=samples or [], warmup=[], rss_ready_mb=rss[0], rss_mb=rss,
+                       cpu_seconds=0.0, healthy_after=True, writes_recorded=0)
+
+
+def test_memory_that_climbs_through_the_run_is_caught_and_memory_that_wanders_is_not() -> None:
+    climbing = [100.0 + 2 * second for second in range(60)]  # 2 MB a second: a leak
+    assert not result(climbing).memory_stable()
+    wandering = [1000.0 + (40 if second % 7 == 0 else 0) - (25 if second % 5 == 0 else 0) for second in range(60)]
+    assert result(wandering).memory_stable()
+    stepped = [100.0] * 30 + [112.0] * 30  # a new thread's arena, once
+    assert result(stepped).memory_stable()
+
+
+def test_a_wrong_answer_is_an_error_even_with_status_200() -> None:
+    request = load_mix.graphql("element", "node.graphql", "NodePage", {"id": "sis"})
+    assert load_mix.outcome(request, 200, b'{"data": {"node": {"id": "sis"}}}') is None
+    assert "GraphQL errors" in str(load_mix.outcome(request, 200, b'{"data": null, "errors": [{"message": "x"}]}'))
+    assert "answered" in str(load_mix.outcome(request, 200, b'{"data": {"node": null}}'))  # not visible to its asker
+    assert "HTTP 429" in str(load_mix.outcome(request, 429, b"slow down"))
+    write = load_mix.graphql("write", "curation.graphql", "UpdateDataElement", {"id": "x", "patch": {}})
+    assert "the write answered" in str(load_mix.outcome(write, 200, b'{"data": {"updateDataElement": null}}'))
+    page = load_mix.Request("inventory", "GET", "/inventory")
+    assert load_mix.outcome(page, 200, b"<html>") is None and load_mix.outcome(page, 200, b"") == "an empty page"
+
+
+def test_an_operation_of_the_ui_is_sent_with_the_fragments_it_uses_and_no_other() -> None:
+    page = load_mix.ui_operation("node.graphql", "NodePage")
+    assert page.startswith("query NodePage") and "fragment Ref on Node" in page and "NodeGovernance" not in page
+    assert "fragment" not in load_mix.ui_operation("node.graphql", "NodeDeadlines")
+    with pytest.raises(KeyError, match="no operation"):
+        load_mix.ui_operation("node.graphql", "Nothing")
