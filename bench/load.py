@@ -267,11 +267,15 @@ async def _users(base: str, tokens: dict[str, str], targets: Targets, team: list
     warm: list[Sample] = []
     out: list[Sample] = []
     clients = []
+    # A connection idle for a second is not used again: the server closes one idle for 5 s
+    # (uvicorn's keep-alive), and a request sent as it does so fails with a reset. A user
+    # is idle that long only when this process, busy with other users' answers, falls
+    # behind: the reset would be this client's doing, not the server's.
+    limits = httpx.Limits(max_connections=1, keepalive_expiry=1.0)
     for user in team:
         token = tokens.get(user.role)
-        clients.append(httpx.AsyncClient(base_url=base, timeout=TIME_LIMIT + 60,
-                                         headers={"Authorization": f"Bearer {token}"} if token else {},
-                                         limits=httpx.Limits(max_connections=1)))
+        clients.append(httpx.AsyncClient(base_url=base, timeout=TIME_LIMIT + 60, limits=limits,
+                                         headers={"Authorization": f"Bearer {token}"} if token else {}))
     try:
         await asyncio.gather(*(_warm(user, client, targets, seed, warm)
                                for user, client in zip(team, clients, strict=True)))
