@@ -9,6 +9,7 @@ kind's weights with a random generator of its own, so a run is the same mix ever
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from collections.abc import Callable
@@ -112,7 +113,11 @@ ASKS: dict[str, Ask] = {
 COMMITTEE = {"element": 25, "governance": 10, "element deadlines": 5, "lineage": 20, "search": 15, "overview": 5,
              "inventory": 10, "inventory.json": 5}
 PUBLIC = {"public element": 30, "search": 25, "inventory": 30, "inventory.json": 15}
-STEWARD = {**COMMITTEE, "deadlines": 4, "findings": 4, "write": 10}
+STEWARD = {**COMMITTEE, "deadlines": 4, "findings": 4}
+# Stewards edit at a pace, not as a share of their requests: a faster machine asks more,
+# but a steward does not edit more often. A write also makes the inventory and the
+# analyses be built again (see MEMORY_MARGIN in bench/load.py).
+WRITE_EVERY = 20.0
 # A state's catalog: each deadline and finding question computes them for the whole state
 # (tens of seconds at 50 districts), and each write makes the inventory be built again. So
 # there the committee reads nodes and lineage, and the stewards ask the analyses, without
@@ -120,7 +125,7 @@ STEWARD = {**COMMITTEE, "deadlines": 4, "findings": 4, "write": 10}
 # has, and it keeps a run from ending for many minutes after its time is up.
 STATE_COMMITTEE = {"element": 35, "lineage": 25, "search": 20, "inventory": 15, "inventory.json": 5}
 STATE_STEWARD = {"governance": 1, "element deadlines": 1, "overview": 1, "deadlines": 1, "findings": 1}
-MIXES = {"district": (COMMITTEE, PUBLIC, STEWARD), "state": (STATE_COMMITTEE, PUBLIC, STATE_STEWARD)}
+MIXES = {"district": (COMMITTEE, PUBLIC, STEWARD, WRITE_EVERY), "state": (STATE_COMMITTEE, PUBLIC, STATE_STEWARD, None)}
 
 
 @dataclass(frozen=True)
@@ -128,6 +133,11 @@ class User:
     index: int
     role: str  # "viewer", "public" or "steward": which token it sends, if any
     weights: dict[str, int]
+    writes_every: float | None = None  # seconds between a steward's edits; None: never edits
+
+    @property
+    def kinds(self) -> list[str]:
+        return [*self.weights, *(["write"] if self.writes_every else [])]
 
     def draw(self, rng: random.Random, targets: Targets) -> Request:
         kind = rng.choices(list(self.weights), weights=list(self.weights.values()))[0]
@@ -136,9 +146,10 @@ class User:
 
 def users(count: int, mix: str = "district") -> list[User]:
     """Of every ten users, six committee members, three of the public and one steward."""
-    committee, public, steward = MIXES[mix]
-    kinds = [("viewer", committee)] * 6 + [("public", public)] * 3 + [("steward", steward)]
-    return [User(i, *kinds[i % len(kinds)]) for i in range(count)]
+    committee, public, steward, writes_every = MIXES[mix]
+    kinds = [User(0, "viewer", committee)] * 6 + [User(0, "public", public)] * 3
+    kinds.append(User(0, "steward", steward, writes_every))
+    return [dataclasses.replace(kinds[i % len(kinds)], index=i) for i in range(count)]
 
 
 def outcome(request: Request, status: int, body: bytes) -> str | None:
