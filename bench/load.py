@@ -4,7 +4,7 @@ and the public ask (bench/load_mix.py), for a fixed time. Every request's latenc
 outcome is recorded, and the server's resident memory (RSS) once a second.
 
     .venv/bin/python -m bench.load [--catalog seeds/ | --districts 50] [--users 20] [--seconds 120]
-                                   [--neo4j-uri URI] [--json]
+                                   [--mix district|state] [--neo4j-uri URI] [--json]
 
 The server is `steward serve` as bench/serving.py starts it: a rate limit no user reaches
 (the users share two tokens and one address, which the limiter exists to refuse) and long
