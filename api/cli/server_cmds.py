@@ -61,7 +61,10 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
     import uvicorn
 
     from api.app import Settings, create_app
+    from api.memory import cap_malloc_arenas
     from api.webui import built, not_built_message
+
+    cap_malloc_arenas()
 
     ctx.config = dataclasses.replace(ctx.config, timeout=store_timeout, in_memory=True)
     with handled(), ctx.store() as store:
