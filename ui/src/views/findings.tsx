@@ -9,6 +9,8 @@ import { Link, navigate, nodeHref, withParams } from "../router";
 
 const SEVERITIES: Severity[] = ["CRITICAL", "HIGH", "MEDIUM", "LOW"];
 type Row = FindingsQuery["findings"][number];
+// The query's `first`: as many rows as a VIEWER's cost budget allows (tests/test_webui_cost.py).
+const LIMIT = 4000;
 
 export function Findings({ url }: { url: URL }) {
   useTitle("Findings");
@@ -45,6 +47,8 @@ export function Findings({ url }: { url: URL }) {
                     {SEVERITIES.map((s) => <option value={s}>{s}</option>)}
                   </select></div>
               </form>
+              {data.findings.length === LIMIT &&
+                <p role="status">The first {LIMIT} findings only: narrow by principle or severity to see the rest.</p>}
               {rows.length === 0 ? <Empty>No finding{principle ? ` under principle ${principle}` : ""} as of {asOf}.</Empty> : (
                 <Table<Row> caption={`Findings by principle and severity, as of ${asOf}`} filename={`steward-findings-${asOf}.csv`}
                   rows={rows} rowClass={(r) => `severity-${r.severity}`} columns={[
