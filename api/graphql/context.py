@@ -14,7 +14,7 @@ from api.auth import Principal
 from api.graphql.workers import Workers
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
-from catalog.view import Direction
+from catalog.view import Direction, Snapshot
 from catalog.vocab import RelType
 from graph.store import Store, StoreTimeout
 from graph.yaml_source import MAX_FILE_SIZE
@@ -33,6 +33,7 @@ class Context:
         self.max_file_size = max_file_size
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
+        self._snapshot: Snapshot | None = None
 
     @property
     def role(self) -> Any:
@@ -45,6 +46,13 @@ class Context:
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
+
+    async def snapshot(self) -> Snapshot:
+        """The whole graph as of this request (the store's shared snapshot), read once: the
+        fields that judge each of many flows read it without another round trip."""
+        if self._snapshot is None:
+            self._snapshot = await self.call(Snapshot.of, self.store)
+        return self._snapshot
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         found = await self.call(self.store.get_nodes, list(ids))

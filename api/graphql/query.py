@@ -125,7 +125,7 @@ def _as_of(value: date | None) -> date:
 
 
 async def _snapshot(info: strawberry.Info) -> Snapshot:
-    return await info.context.call(Snapshot.of, info.context.store)  # type: ignore[no-any-return]
+    return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
 async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -> Any:
@@ -140,6 +140,11 @@ async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -
 
 @strawberry.type
 class Query:
+    @strawberry.field(description="Who is asking: PUBLIC when the request carries no token.")
+    def me(self, info: strawberry.Info) -> Me:
+        principal = info.context.principal
+        return Me(role=principal.role, token_name=None if principal is auth.ANONYMOUS else principal.name)
+
     @strawberry.field(description="Any node by its id (null when absent or not visible to you).")
     async def node(self, info: strawberry.Info, id: strawberry.ID) -> Node | None:
         found = await info.context.node(str(id))
@@ -335,6 +340,12 @@ class Query:
     async def feeds(self, info: strawberry.Info) -> list[FeedInfo]:
         found = await info.context.call(auth.feeds, info.context.store)
         return [FeedInfo(name=t.name, created_at=t.created_at, revoked_at=t.revoked_at) for t in found[:MAX_PAGE]]
+
+
+@strawberry.type(description="The caller: its token's role and name, never its secret.")
+class Me:
+    role: auth.Role
+    token_name: str | None = strawberry.field(description="Null for an anonymous caller.")
 
 
 @strawberry.type(description="A deadline feed (never its secret).")
