@@ -1684,7 +1684,7 @@ export type SearchQuery = { __typename?: 'Query', search: Array<
     | { __typename?: 'Training', id: string, label: Label, name: string, description: string | null }
   > };
 
-export type WhoCanReadQueryVariables = Exact<{ [key: string]: never; }>;
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoCanReadQuery = { __typename?: 'Query', changes: Array<{ __typename?: 'Change', seq: number }> };
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Me', role: TokenRole, tokenName: string | null } };
