@@ -12,6 +12,7 @@ from graphql import GraphQLError
 
 from api import auth
 from api.graphql import analyses as a
+from api.graphql.explore import DEFAULT_EDGES, Neighbourhood, neighbourhood
 from api.graphql.limits import (
     CATALOG_COST,
     MAX_PAGE,
@@ -268,6 +269,18 @@ class Query:
     async def pending_observations(self, info: strawberry.Info, namespace: str | None = None, first: int = 50,
                                    after: str | None = None) -> Connection[PendingObservation]:
         return await listing(info, Label.PENDING_OBSERVATION, first, after, {"namespace": namespace})
+
+    @strawberry.field(metadata=priced(work=WALK_COST), description=f"The neighbours of many nodes at once, both "
+                      f"ways, and the relationships to them (at most `first`, default {DEFAULT_EDGES}): what the "
+                      f"graph explorer adds when it expands nodes.")
+    async def neighbours(self, info: strawberry.Info, ids: list[strawberry.ID], types: list[RelType] | None = None,
+                         first: int = DEFAULT_EDGES) -> Neighbourhood:
+        if not 0 < len(ids) <= MAX_PAGE:
+            raise bad_input(f"ids must name between 1 and {MAX_PAGE} nodes", "ids")
+        ctx = info.context
+        found: Neighbourhood = await ctx.call(neighbourhood, ctx.store, ctx.role, [str(i) for i in ids], types,
+                                              page_size(first, MAX_ROWS))
+        return found
 
     # The analyses: the committee's questions. VIEWER and above.
 

@@ -1071,6 +1071,14 @@ export type ProviderSystemsQueryVariables = Exact<{
 
 export type ProviderSystemsQuery = { __typename?: 'Query', systems: { __typename?: 'SystemConnection', nodes: Array<{ __typename?: 'System', id: string }> } };
 
+export type NeighboursQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type NeighboursQuery = { __typename?: 'Query', neighbours: { __typename?: 'Neighbourhood', complete: boolean, nodes: Array<{ __typename?: 'Neighbour', id: string, label: Label, name: string, sensitivity: Sensitivity | null }>, edges: Array<{ __typename?: 'NeighbourEdge', source: string, type: RelType, target: string }> } };
+
 export type FindingsQueryVariables = Exact<{
   asOf: Scalars['Date']['input'];
   principle: InputMaybe<Scalars['String']['input']>;
