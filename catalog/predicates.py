@@ -8,8 +8,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import date
 
+from catalog.model import Agreement, Consent
 from catalog.periods import parse_date
-from catalog.records import NodeRecord
+from catalog.records import NodeRecord, typed
 from catalog.view import Snapshot
 from catalog.vocab import Label, OrgKind, RelType, Sensitivity
 
@@ -58,6 +59,28 @@ def leaves_district(view: Snapshot, flow_id: str) -> bool:
     the district's own: hosting is judged by its own checks."""
     to = view.target(flow_id, RelType.TO)
     return to is not None and outside_district(view, to)
+
+
+def basis_in_force(basis: NodeRecord | None, day: date) -> bool:
+    """A legal basis holds on `day`: an agreement or a consent while it is in force (the
+    model's `in_force_on`), a mandate (a law) always, and anything else never."""
+    if basis is None:
+        return False
+    if basis.label == Label.AGREEMENT:
+        return typed(basis, Agreement).in_force_on(day)
+    if basis.label == Label.CONSENT:
+        return typed(basis, Consent).in_force_on(day)
+    return basis.label == Label.MANDATE
+
+
+def flow_basis_in_force(view: Snapshot, flow_id: str, day: date) -> bool:
+    """The flow has a legal basis on `day`: one of the bases it runs under holds then. A
+    flow that names none needs none while it stays in the district; one it names must
+    hold, wherever the data goes."""
+    bases = view.targets(flow_id, RelType.UNDER)
+    if not bases:
+        return not leaves_district(view, flow_id)
+    return any(basis_in_force(view.get_node(b), day) for b in bases)
 
 
 def flow_ended_before(flow: NodeRecord, day: date) -> bool:

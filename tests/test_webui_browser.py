@@ -5,6 +5,8 @@ end. The overview, lineage and deadlines views are saved as screenshots into doc
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 
 from .conftest import ROOT, SEEDS
+from .test_api_server import STEWARD
 from .webui_support import WAIT_MS, View, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -22,9 +25,14 @@ RED = "rgb(176, 0, 32)"  # --bad in ui/src/styles.css
 
 
 @pytest.fixture(scope="module")
-def district(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+def district_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("district") / "store"
+
+
+@pytest.fixture(scope="module")
+def district(district_store: Path) -> Iterator[tuple[str, str]]:
     """The example district served by `steward serve`, and a STEWARD token named clerk."""
-    with served(tmp_path_factory.mktemp("district") / "store", SEEDS) as running:
+    with served(district_store, SEEDS) as running:
         yield running
 
 
@@ -191,6 +199,32 @@ def test_a_public_visitor_reaches_no_curation_screen_and_no_private_node(
     assert page.locator("a:has-text('Edit')").count() == 0
     assert "PUBLIC" in page.locator("header").inner_text()
     view.close()
+
+
+def test_each_role_is_told_who_it_is_and_only_a_steward_is_offered_curation(
+        district_store: Path, district: tuple[str, str], browser: Any) -> None:
+    base, clerk = district
+    created = subprocess.run([*STEWARD, "--store", str(district_store), "token", "create", "--role", "viewer",
+                              "--name", "reader", "--json"], check=True, capture_output=True, text=True)
+    viewer = View(browser, base, json.loads(created.stdout)["token"])
+    page = viewer.goto("/node/student-attendance-daily", "dl.properties")
+    assert "Signed in as reader (VIEWER)" in page.locator("header").inner_text()
+    viewer.settle("h2:has-text('Who answers for it')")  # a VIEWER reads who answers for it
+    assert page.locator("a:has-text('Edit')").count() == 0  # a VIEWER reads, and may not curate
+    assert page.locator("header nav a[href='/curate']").count() == 0
+    page = viewer.goto("/curate/edit/student-attendance-daily")
+    assert page.locator("form").count() == 0
+    assert "reader, a VIEWER token" in page.locator("main").inner_text()
+    assert "reader" in viewer.goto("/sign-in", "p.who-am-i").locator("p.who-am-i").inner_text()
+    viewer.close()
+    steward = View(browser, base, clerk)
+    page = steward.goto("/node/student-attendance-daily", "a:has-text('Edit')")
+    assert page.locator("header nav a[href='/curate']").count() == 1
+    assert "clerk, a STEWARD token" in steward.goto("/sign-in", "p.who-am-i").locator("p.who-am-i").inner_text()
+    steward.close()
+    public = View(browser, base)
+    assert "you are PUBLIC" in public.goto("/sign-in", "p.who-am-i").locator("p.who-am-i").inner_text()
+    public.close()
 
 
 def test_the_overview_shows_the_scorecard_and_the_counts(district: tuple[str, str], browser: Any) -> None:

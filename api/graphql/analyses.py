@@ -9,7 +9,17 @@ from typing import cast
 import strawberry
 from strawberry.scalars import JSON
 
-from api.graphql.limits import MAX_PAGE, PATHS_PAGE, REACH_PAGE, bad_input, cursor_at, offset_of, page_size, priced
+from api.graphql.limits import (
+    MAX_PAGE,
+    MAX_ROWS,
+    PATHS_PAGE,
+    REACH_PAGE,
+    bad_input,
+    cursor_at,
+    offset_of,
+    page_size,
+    priced,
+)
 from catalog.audit import Change as DomainChange
 from catalog.blast import Audience, DutyStatus
 from catalog.blast import BlastRadius as DomainBlast
@@ -22,8 +32,9 @@ from catalog.findings import ScoreRow
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
 from catalog.lineage import Reach as DomainReach
+from catalog.predicates import basis_in_force, flow_basis_in_force, is_internal_org, leaves_district
 from catalog.responsibility import Responsibility as DomainResponsibility
-from catalog.vocab import Action, Severity, Trigger
+from catalog.vocab import Action, Label, Severity, Trigger
 
 CANDIDATES_PAGE = 10  # a row has a clock per rule that applies to it: a few
 
@@ -53,6 +64,16 @@ class Hop:
     purposes: list[str]
     bases: list[str]
     carries: list[str] = strawberry.field(description="What it carries of the elements lineage follows.")
+
+    @strawberry.field(description="Its recipient system is operated by someone outside the district: what it "
+                                  "carries is in other hands.")
+    async def leaves_district(self, info: strawberry.Info) -> bool:
+        return leaves_district(await info.context.snapshot(), self.flow)
+
+    @strawberry.field(description="One of its bases holds on that day; one that names none needs none while it "
+                                  "stays in the district. False is a flow to show in red.")
+    async def basis_in_force(self, info: strawberry.Info, as_of: date) -> bool:
+        return flow_basis_in_force(await info.context.snapshot(), self.flow, as_of)
 
     @classmethod
     def of(cls, hop: DomainHop) -> Hop:
@@ -114,6 +135,25 @@ class LineageDerivation:
     transform: str | None
 
 
+@strawberry.type(description="An organisation that operates a system lineage reaches.")
+class LineageOrganization:
+    id: str
+    name: str
+    inside_district: bool = strawberry.field(description="The district, a school or a committee: data it holds "
+                                                         "has not left the district.")
+
+
+@strawberry.type(description="A legal basis (agreement, consent or mandate) of a flow lineage follows.")
+class LineageBasis:
+    id: str
+    label: Label | None = strawberry.field(description="Null when the basis is not in the catalog.")
+    name: str
+
+    @strawberry.field(description="It holds on that day: an agreement or a consent in force, or a mandate.")
+    async def in_force(self, info: strawberry.Info, as_of: date) -> bool:
+        return basis_in_force((await info.context.snapshot()).get_node(self.id), as_of)
+
+
 @strawberry.type
 class Lineage:
     root: str
@@ -150,6 +190,20 @@ class Lineage:
         return LineageFlows(total_count=len(found), has_next_page=start + size < len(found),
                             end_cursor=cursor_at(start + size) if found[start:start + size] else None,
                             nodes=[Hop.of(hop) for hop in found[start:start + size]])
+
+    @strawberry.field(metadata=priced(MAX_ROWS), description="The operators of the systems reached, by id.")
+    async def operators(self, info: strawberry.Info) -> list[LineageOrganization]:
+        view = await info.context.snapshot()
+        found = [view.get_node(o) for o in self.result.organizations[:MAX_ROWS]]
+        return [LineageOrganization(id=o.id, name=o.name, inside_district=is_internal_org(o))
+                for o in found if o is not None]
+
+    @strawberry.field(metadata=priced(MAX_ROWS), description="The legal bases of the flows followed, by id.")
+    async def bases(self, info: strawberry.Info) -> list[LineageBasis]:
+        view = await info.context.snapshot()
+        ids = sorted({b.id for reach in self.result.reach for hop in reach.flows for b in hop.bases})
+        found = {i: view.get_node(i) for i in ids[:MAX_ROWS]}
+        return [LineageBasis(id=i, label=n.label if n else None, name=n.name if n else i) for i, n in found.items()]
 
     @strawberry.field(description=f"The paths through the reach, in the order of their flow ids, a page at a time "
                                   f"(default {PATHS_PAGE}, at most {MAX_PAGE}).")

@@ -17,7 +17,7 @@ from api.auth import Principal
 from api.graphql.workers import Workers
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
-from catalog.view import Direction
+from catalog.view import Direction, Snapshot
 from catalog.vocab import RelType
 from graph.store import Store, StoreTimeout, counting_round_trips
 from graph.yaml_source import MAX_FILE_SIZE
@@ -39,6 +39,7 @@ class Context:
         self._lock = threading.Lock()
         self.node_loader: DataLoader[str, NodeRecord | None] = DataLoader(load_fn=self._load_nodes)
         self.edge_loader: DataLoader[EdgeKey, list[EdgeRecord]] = DataLoader(load_fn=self._load_edges)
+        self._snapshot: Snapshot | None = None
 
     @property
     def role(self) -> Any:
@@ -63,6 +64,13 @@ class Context:
                 self.observe(operation, time.perf_counter() - start)
                 with self._lock:
                     self.round_trips += trips.count
+
+    async def snapshot(self) -> Snapshot:
+        """The whole graph as of this request (the store's shared snapshot), read once: the
+        fields that judge each of many flows read it without another round trip."""
+        if self._snapshot is None:
+            self._snapshot = await self.call(Snapshot.of, self.store)
+        return self._snapshot
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         found = await self.call(self.store.get_nodes, list(ids))

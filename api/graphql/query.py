@@ -12,6 +12,7 @@ from graphql import GraphQLError
 
 from api import auth
 from api.graphql import analyses as a
+from api.graphql.explore import DEFAULT_EDGES, Neighbourhood, neighbourhood
 from api.graphql.limits import (
     CATALOG_COST,
     MAX_PAGE,
@@ -125,7 +126,7 @@ def _as_of(value: date | None) -> date:
 
 
 async def _snapshot(info: strawberry.Info) -> Snapshot:
-    return await info.context.call(Snapshot.of, info.context.store)  # type: ignore[no-any-return]
+    return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
 async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -> Any:
@@ -140,6 +141,11 @@ async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -
 
 @strawberry.type
 class Query:
+    @strawberry.field(description="Who is asking: PUBLIC when the request carries no token.")
+    def me(self, info: strawberry.Info) -> Me:
+        principal = info.context.principal
+        return Me(role=principal.role, token_name=None if principal is auth.ANONYMOUS else principal.name)
+
     @strawberry.field(description="Any node by its id (null when absent or not visible to you).")
     async def node(self, info: strawberry.Info, id: strawberry.ID) -> Node | None:
         found = await info.context.node(str(id))
@@ -264,6 +270,18 @@ class Query:
                                    after: str | None = None) -> Connection[PendingObservation]:
         return await listing(info, Label.PENDING_OBSERVATION, first, after, {"namespace": namespace})
 
+    @strawberry.field(metadata=priced(work=WALK_COST), description=f"The neighbours of many nodes at once, both "
+                      f"ways, and the relationships to them (at most `first`, default {DEFAULT_EDGES}): what the "
+                      f"graph explorer adds when it expands nodes.")
+    async def neighbours(self, info: strawberry.Info, ids: list[strawberry.ID], types: list[RelType] | None = None,
+                         first: int = DEFAULT_EDGES) -> Neighbourhood:
+        if not 0 < len(ids) <= MAX_PAGE:
+            raise bad_input(f"ids must name between 1 and {MAX_PAGE} nodes", "ids")
+        ctx = info.context
+        found: Neighbourhood = await ctx.call(neighbourhood, ctx.store, ctx.role, [str(i) for i in ids], types,
+                                              page_size(first, MAX_ROWS))
+        return found
+
     # The analyses: the committee's questions. VIEWER and above.
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
@@ -335,6 +353,12 @@ class Query:
     async def feeds(self, info: strawberry.Info) -> list[FeedInfo]:
         found = await info.context.call(auth.feeds, info.context.store)
         return [FeedInfo(name=t.name, created_at=t.created_at, revoked_at=t.revoked_at) for t in found[:MAX_PAGE]]
+
+
+@strawberry.type(description="The caller: its token's role and name, never its secret.")
+class Me:
+    role: auth.Role
+    token_name: str | None = strawberry.field(description="Null for an anonymous caller.")
 
 
 @strawberry.type(description="A deadline feed (never its secret).")

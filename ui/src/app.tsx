@@ -1,6 +1,6 @@
 import { useEffect, useRef } from "preact/hooks";
-import { token } from "./auth";
 import { Link, useLocation } from "./router";
+import { atLeast, useMe } from "./session";
 import { Changes } from "./views/changes";
 import { Curation } from "./views/curation";
 import { Deadlines } from "./views/deadlines";
@@ -46,11 +46,12 @@ function NotFound() {
 
 const NAV: [string, string][] = [
   ["/", "Overview"], ["/search", "Search"], ["/deadlines", "Deadlines"], ["/findings", "Findings"], ["/owners", "Responsibility"],
-  ["/changes", "Changes"], ["/explore", "Explorer"], ["/curate", "Curation"],
+  ["/changes", "Changes"], ["/explore", "Explorer"],
 ];
 
 function Header({ url }: { url: URL }) {
-  const signedIn = token() !== null;
+  const me = useMe();
+  const nav: [string, string][] = atLeast(me, "STEWARD") ? [...NAV, ["/curate", "Curation"]] : NAV;
   const current = (href: string) => (href === "/" ? url.pathname === "/" : url.pathname.startsWith(href));
   return (
     <header class="top no-print">
@@ -58,13 +59,15 @@ function Header({ url }: { url: URL }) {
       <Link class="brand" href="/">Steward</Link>
       <nav aria-label="Views">
         <ul>
-          {NAV.map(([href, name]) => (
+          {nav.map(([href, name]) => (
             <li><Link href={href} aria-current={current(href) ? "page" : undefined}>{name}</Link></li>
           ))}
         </ul>
       </nav>
       <span class="who">
-        {signedIn ? <>Signed in · <Link href="/sign-in">Sign out</Link></> : <>PUBLIC · <Link href="/sign-in">Sign in</Link></>}
+        {me === null ? <Link href="/sign-in">Sign in</Link>
+          : me.role === "PUBLIC" ? <>PUBLIC · <Link href="/sign-in">Sign in</Link></>
+          : <>Signed in as {me.tokenName} ({me.role}) · <Link href="/sign-in">Sign out</Link></>}
       </span>
     </header>
   );

@@ -1071,6 +1071,14 @@ export type ProviderSystemsQueryVariables = Exact<{
 
 export type ProviderSystemsQuery = { __typename?: 'Query', systems: { __typename?: 'SystemConnection', nodes: Array<{ __typename?: 'System', id: string }> } };
 
+export type NeighboursQueryVariables = Exact<{
+  ids: Array<Scalars['ID']['input']> | Scalars['ID']['input'];
+  first: Scalars['Int']['input'];
+}>;
+
+
+export type NeighboursQuery = { __typename?: 'Query', neighbours: { __typename?: 'Neighbourhood', complete: boolean, nodes: Array<{ __typename?: 'Neighbour', id: string, label: Label, name: string, sensitivity: Sensitivity | null }>, edges: Array<{ __typename?: 'NeighbourEdge', source: string, type: RelType, target: string }> } };
+
 export type FindingsQueryVariables = Exact<{
   asOf: Scalars['Date']['input'];
   principle: InputMaybe<Scalars['String']['input']>;
@@ -1109,21 +1117,17 @@ export type IncidentQuery = { __typename?: 'Query', node:
     | { __typename?: 'Training', id: string, name: string }
    | null, blastRadius: { __typename?: 'BlastRadius', incident: string, discoveredOn: string, affected: Array<string>, systems: Array<string>, onwardSystems: Array<string>, elements: Array<string>, flows: Array<string>, providers: Array<string>, agreements: Array<string>, sensitiveCategories: Array<string>, duties: Array<{ __typename?: 'BreachDuty', by: string, to: BreachAudience, agreement: string | null, hours: number | null, days: number | null, startsOn: string | null, dueOn: string | null, givenOn: string | null, status: NoticeStatus }> } };
 
-export type HopFieldsFragment = { __typename?: 'Hop', flow: string, name: string, from: string, to: string, sourceOperator: string | null, targetOperator: string | null, method: string | null, purposes: Array<string>, bases: Array<string>, carries: Array<string> };
+export type HopFieldsFragment = { __typename?: 'Hop', flow: string, name: string, from: string, to: string, sourceOperator: string | null, targetOperator: string | null, method: string | null, purposes: Array<string>, bases: Array<string>, carries: Array<string>, leavesDistrict: boolean, basisInForce: boolean };
 
 export type LineageQueryVariables = Exact<{
   id: Scalars['ID']['input'];
   direction: LineageDirection;
   depth: Scalars['Int']['input'];
+  asOf: Scalars['Date']['input'];
 }>;
 
 
-export type LineageQuery = { __typename?: 'Query', lineage: { __typename?: 'Lineage', root: string, label: string, direction: LineageDirection, depth: number, elements: Array<string>, starts: Array<string>, organizations: Array<string>, derivations: Array<{ __typename?: 'LineageDerivation', element: string, derivedFrom: string, transform: string | null }>, systems: { __typename?: 'LineageSystems', totalCount: number, hasNextPage: boolean, nodes: Array<{ __typename?: 'ReachedSystem', id: string, operator: string | null, direction: LineageDirection, distance: number }> }, flows: { __typename?: 'LineageFlows', totalCount: number, hasNextPage: boolean, nodes: Array<{ __typename?: 'Hop', flow: string, name: string, from: string, to: string, sourceOperator: string | null, targetOperator: string | null, method: string | null, purposes: Array<string>, bases: Array<string>, carries: Array<string> }> } } };
-
-export type BasesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type BasesQuery = { __typename?: 'Query', agreements: { __typename?: 'AgreementConnection', nodes: Array<{ __typename?: 'Agreement', id: string, name: string, signedOn: string | null, effectiveOn: string | null, expiresOn: string | null, terminatedOn: string | null }> }, consents: { __typename?: 'ConsentConnection', nodes: Array<{ __typename?: 'Consent', id: string, name: string, collectedFrom: string | null, expiresOn: string | null, withdrawnOn: string | null }> }, mandates: { __typename?: 'MandateConnection', nodes: Array<{ __typename?: 'Mandate', id: string, name: string, citation: string | null }> }, organizations: { __typename?: 'OrganizationConnection', nodes: Array<{ __typename?: 'Organization', id: string, name: string, kind: OrgKind | null }> } };
+export type LineageQuery = { __typename?: 'Query', lineage: { __typename?: 'Lineage', root: string, label: string, direction: LineageDirection, depth: number, elements: Array<string>, starts: Array<string>, organizations: Array<string>, derivations: Array<{ __typename?: 'LineageDerivation', element: string, derivedFrom: string, transform: string | null }>, systems: { __typename?: 'LineageSystems', totalCount: number, hasNextPage: boolean, nodes: Array<{ __typename?: 'ReachedSystem', id: string, operator: string | null, direction: LineageDirection, distance: number }> }, flows: { __typename?: 'LineageFlows', totalCount: number, hasNextPage: boolean, nodes: Array<{ __typename?: 'Hop', flow: string, name: string, from: string, to: string, sourceOperator: string | null, targetOperator: string | null, method: string | null, purposes: Array<string>, bases: Array<string>, carries: Array<string>, leavesDistrict: boolean, basisInForce: boolean }> }, operators: Array<{ __typename?: 'LineageOrganization', id: string, name: string, insideDistrict: boolean }>, bases: Array<{ __typename?: 'LineageBasis', id: string, label: Label | null, name: string, inForce: boolean }> } };
 
 type Ref_AccessRequest_Fragment = { __typename?: 'AccessRequest', id: string, label: Label, name: string };
 
@@ -1688,7 +1692,7 @@ export type SearchQuery = { __typename?: 'Query', search: Array<
     | { __typename?: 'Training', id: string, label: Label, name: string, description: string | null }
   > };
 
-export type WhoCanReadQueryVariables = Exact<{ [key: string]: never; }>;
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WhoCanReadQuery = { __typename?: 'Query', changes: Array<{ __typename?: 'Change', seq: number }> };
+export type MeQuery = { __typename?: 'Query', me: { __typename?: 'Me', role: TokenRole, tokenName: string | null } };

@@ -1,7 +1,6 @@
 import { useState } from "preact/hooks";
-import { token } from "../auth";
 import { ApiError, request } from "../client";
-import { Empty, Failure, Loaded } from "../components/states";
+import { Empty, Failure, Loaded, Loading } from "../components/states";
 import { createNode, deleteNode, type Fields, updateNode } from "../curation";
 import { type Field, type Form, FORMS, camel, currentValue, parsed } from "../forms";
 import type { ChangesQuery, ChangesQueryVariables, NodePageQuery, NodePageQueryVariables } from "../generated/graphql";
@@ -9,6 +8,7 @@ import { useLoad, useTitle } from "../hooks";
 import CHANGES from "../queries/changes.graphql?raw";
 import NODE from "../queries/node.graphql?raw";
 import { Link, navigate, nodeHref } from "../router";
+import { atLeast, useMe } from "../session";
 import { Diff } from "./changes";
 
 type Page = NonNullable<NodePageQuery["node"]>;
@@ -200,12 +200,16 @@ function Edit({ id }: { id: string }) {
 export function Curation({ parts }: { parts: string[]; url: URL }) {
   const [action, arg] = parts;
   useTitle("Curation");
-  if (!token()) {
+  const me = useMe();
+  if (!atLeast(me, "STEWARD")) {
     return (
       <section>
         <h1 tabIndex={-1}>Curation</h1>
-        <p class="note">Creating, editing and deleting are for STEWARD tokens.{" "}
-          <Link href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> first.</p>
+        {me === null ? <Loading what="who you are" /> : (
+          <p class="note">Creating, editing and deleting are for STEWARD tokens.{" "}
+            {me.role === "PUBLIC" ? <><Link href={`/sign-in?next=${encodeURIComponent(location.pathname)}`}>Sign in</Link> first.</>
+              : <>You are signed in as {me.tokenName}, a {me.role} token: ask an administrator for a STEWARD one.</>}</p>
+        )}
       </section>
     );
   }

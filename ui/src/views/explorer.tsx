@@ -2,62 +2,73 @@ import { useMemo, useState } from "preact/hooks";
 import { request } from "../client";
 import { Graph, type GraphEdge, type GraphNode } from "../components/graph";
 import { Empty, Failure } from "../components/states";
-import type { NodePageQuery, NodePageQueryVariables } from "../generated/graphql";
+import type { NeighboursQuery, NeighboursQueryVariables } from "../generated/graphql";
 import { useLoad, useTitle } from "../hooks";
-import NODE from "../queries/node.graphql?raw";
+import EXPLORE from "../queries/explore.graphql?raw";
 import { Link, navigate, nodeHref, withParams } from "../router";
+import { atLeast, whoAmI } from "../session";
 
-interface Ref { id: string; label: string; name: string; sensitivity?: string | null }
-interface Seen { nodes: Map<string, Ref>; edges: Map<string, { source: string; target: string; type: string }> }
-
-function neighbours(node: Record<string, unknown>): [string, Ref][] {
-  const out: [string, Ref][] = [];
-  const add = (type: string, value: unknown) => {
-    if (value && typeof value === "object" && "id" in value && "label" in value) out.push([type, value as Ref]);
-    else if (value && typeof value === "object") for (const inner of Object.values(value)) add(type, inner);
-  };
-  for (const [key, value] of Object.entries(node)) {
-    if (Array.isArray(value)) value.forEach((v) => add(key, v));
-    else if (value && typeof value === "object") add(key, value);
-  }
-  return out;
+type Ref = NeighboursQuery["neighbours"]["nodes"][number];
+interface Seen {
+  nodes: Map<string, Ref>;
+  edges: Map<string, { source: string; target: string; type: string }>;
+  expanded: Set<string>;
+  cut: boolean; // some node had more relationships than a page holds
 }
 
-async function expand(seen: Seen, id: string): Promise<Seen> {
-  const { node } = await request<NodePageQuery, NodePageQueryVariables>(NODE, "NodePage", { id });
-  if (!node) return seen;
-  const nodes = new Map(seen.nodes), edges = new Map(seen.edges);
-  const sensitivity = "sensitivity" in node ? node.sensitivity : null;
-  nodes.set(node.id, { id: node.id, label: node.label, name: node.name, sensitivity });
-  for (const [type, other] of neighbours(node as Record<string, unknown>)) {
-    if (!nodes.has(other.id)) nodes.set(other.id, other);
-    edges.set(`${node.id}|${type}|${other.id}`, { source: node.id, target: other.id, type });
+const EMPTY: Seen = { nodes: new Map(), edges: new Map(), expanded: new Set(), cut: false };
+const BATCH = 500; // ids per request: the API's largest
+// Relationships per request: what a query may cost is smaller for an anonymous caller.
+const EDGES = 5000, PUBLIC_EDGES = 1000;
+
+/** `seen` with the neighbours of `ids`, asked for in a few requests rather than one per
+ * node: a batch that brings back a full page is asked again in halves, down to one node. */
+async function expand(seen: Seen, ids: string[]): Promise<Seen> {
+  const nodes = new Map(seen.nodes), edges = new Map(seen.edges), expanded = new Set(seen.expanded);
+  let cut = seen.cut;
+  const first = atLeast(await whoAmI().catch(() => null), "VIEWER") ? EDGES : PUBLIC_EDGES;
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += BATCH) batches.push(ids.slice(i, i + BATCH));
+  for (let batch = batches.shift(); batch; batch = batches.shift()) {
+    const { neighbours } = await request<NeighboursQuery, NeighboursQueryVariables>(EXPLORE, "Neighbours", { ids: batch, first });
+    if (!neighbours.complete && batch.length > 1) {
+      const half = Math.ceil(batch.length / 2);
+      batches.unshift(batch.slice(0, half), batch.slice(half));
+      continue;
+    }
+    for (const node of neighbours.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
+    for (const e of neighbours.edges) edges.set(`${e.source}|${e.type}|${e.target}`, e);
+    batch.forEach((id) => expanded.add(id));
+    cut ||= !neighbours.complete;
   }
-  return { nodes, edges };
+  return { nodes, edges, expanded, cut };
 }
 
 export function Explorer({ url }: { url: URL }) {
   useTitle("Graph explorer");
   const from = url.searchParams.get("from") ?? "";
-  const [seen, setSeen] = useState<Seen>({ nodes: new Map(), edges: new Map() });
+  const [seen, setSeen] = useState<Seen>(EMPTY);
   const [hidden, setHidden] = useState<Set<string>>(new Set());
   const [hiddenTypes, setHiddenTypes] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
   // Several starts, comma-separated, put their neighbourhoods side by side.
   const starts = from.split(",").map((id) => id.trim()).filter(Boolean);
   const [start] = useLoad(async () => {
-    let grown: Seen = { nodes: new Map(), edges: new Map() };
-    for (const id of starts) grown = await expand(grown, id);
+    const grown = await expand(EMPTY, starts);
     setSeen(grown);
     setSelected(starts[0] ?? null);
     return grown;
   }, from);
-  const grow = (id: string) => expand(seen, id).then(setSeen, setError);
+  const grow = (ids: string[]) => {
+    setBusy(true);
+    expand(seen, ids).then(setSeen, setError).finally(() => setBusy(false));
+  };
   const labels = [...new Set([...seen.nodes.values()].map((n) => n.label))].sort();
   const types = [...new Set([...seen.edges.values()].map((e) => e.type))].sort();
   const [nodes, edges] = useMemo(() => {
-    // A node shows when its label does and a relationship of a shown type reaches it (or it is the start).
+    // A node shows when its label does and a relationship of a shown type reaches it (or it is a start).
     const byLabel = new Set([...seen.nodes.values()].filter((n) => !hidden.has(n.label)).map((n) => n.id));
     const kept = [...seen.edges.entries()].filter(([, e]) => !hiddenTypes.has(e.type) && byLabel.has(e.source) && byLabel.has(e.target));
     const linked = new Set([...starts, ...kept.flatMap(([, e]) => [e.source, e.target])]);
@@ -72,6 +83,7 @@ export function Explorer({ url }: { url: URL }) {
     update(next);
   };
   const current = selected ? seen.nodes.get(selected) : undefined;
+  const unexpanded = nodes.filter((n) => !seen.expanded.has(n.id)).map((n) => n.id);
   return (
     <section>
       <h1 tabIndex={-1}>Graph explorer</h1>
@@ -85,6 +97,8 @@ export function Explorer({ url }: { url: URL }) {
         : start.state === "error" ? <Failure error={start.error} />
         : seen.nodes.size === 0 ? <Empty>There is no node <code>{from}</code>, or you may not see it.</Empty> : (
           <>
+            <p class="graph-count">{nodes.length} nodes and {edges.length} relationships shown. Select a node to see it; expand it to add its neighbours.
+              {seen.cut && " Some nodes have more relationships than one expansion brings: not all of them are shown."}</p>
             {error && <Failure error={error} />}
             <fieldset class="filters"><legend>Show labels</legend>
               {labels.map((label) => (
@@ -96,14 +110,18 @@ export function Explorer({ url }: { url: URL }) {
                 <label class="check"><input type="checkbox" checked={!hiddenTypes.has(type)}
                   onChange={() => toggle(hiddenTypes, type, setHiddenTypes)} /> {type}</label>))}
             </fieldset>
-            <p>{nodes.length} nodes and {edges.length} relationships shown. Select a node to see it; expand it to add its neighbours.</p>
+            <p class="no-print">
+              <button type="button" class="expand-all" disabled={busy || unexpanded.length === 0} onClick={() => grow(unexpanded)}>
+                {busy ? "Expanding…" : `Expand the ${unexpanded.length} nodes shown not yet expanded`}</button>
+            </p>
             <Graph nodes={nodes} edges={edges} layout="cose" onSelect={setSelected}
               description={`Graph of ${nodes.length} nodes around ${from}. The list beside it has the same nodes.`} />
             {current && (
               <div class="panel">
                 <h2>{current.name}</h2>
                 <p>{current.label} <code>{current.id}</code> · <Link href={nodeHref(current.id)}>Open its page</Link>{" "}
-                  <button type="button" onClick={() => grow(current.id)}>Expand its neighbours</button></p>
+                  <button type="button" disabled={busy || seen.expanded.has(current.id)} onClick={() => grow([current.id])}>
+                    {seen.expanded.has(current.id) ? "Its neighbours are shown" : "Expand its neighbours"}</button></p>
               </div>
             )}
             <details><summary>Nodes as a list</summary>

@@ -1,13 +1,10 @@
 import { useMemo } from "preact/hooks";
-import { basisStates, type BasisState, isInternal, sound } from "../basis";
 import { request } from "../client";
 import { Graph, type GraphEdge, type GraphNode } from "../components/graph";
 import { Empty, Loaded } from "../components/states";
 import { Table } from "../components/table";
 import { isDay, today } from "../dates";
-import type {
-  BasesQuery, BasesQueryVariables, LineageDirection, LineageQuery, LineageQueryVariables,
-} from "../generated/graphql";
+import type { LineageDirection, LineageQuery, LineageQueryVariables } from "../generated/graphql";
 import { useLoad, useTitle } from "../hooks";
 import LINEAGE from "../queries/lineage.graphql?raw";
 import { Link, navigate, nodeHref, withParams } from "../router";
@@ -15,13 +12,16 @@ import { Link, navigate, nodeHref, withParams } from "../router";
 const DIRECTIONS: LineageDirection[] = ["DOWN", "UP", "BOTH"];
 type Reach = LineageQuery["lineage"];
 type Hop = Reach["flows"]["nodes"][number];
-interface Row { hop: Hop; bases: BasisState[]; sound: boolean; mandate: boolean }
+type Basis = Reach["bases"][number];
+// Whether a basis or a flow holds on the day asked is the API's verdict (the catalog's
+// predicates); the view only draws it.
+interface Row { hop: Hop; bases: Basis[]; sound: boolean; mandate: boolean }
 
-function rowsOf(reach: Reach, known: BasesQuery, asOf: string, kinds: Map<string, string>): Row[] {
+function rowsOf(reach: Reach): Row[] {
+  const known = new Map(reach.bases.map((b) => [b.id, b]));
   return reach.flows.nodes.map((hop) => {
-    const bases = basisStates(hop.bases, known, asOf);
-    const leaves = !isInternal(kinds.get(hop.targetOperator ?? ""));
-    return { hop, bases, sound: sound(bases, leaves), mandate: bases.some((b) => b.kind === "mandate") };
+    const bases = hop.bases.map((id) => known.get(id) ?? { id, name: id, label: null, inForce: false });
+    return { hop, bases, sound: hop.basisInForce, mandate: bases.some((b) => b.label === "Mandate") };
   });
 }
 
@@ -31,7 +31,7 @@ function BasisList({ row }: { row: Row }) {
   }
   return <>{row.bases.map((b, i) => (
     <>{i > 0 && ", "}<Link href={nodeHref(b.id)} class={b.inForce ? "" : "unsound-text"}>{b.name}</Link>
-      {b.kind === "mandate" && <span class="tag">mandate</span>}
+      {b.label === "Mandate" && <span class="tag">mandate</span>}
       {!b.inForce && <span class="unsound-text"> (not in force)</span>}</>
   ))}</>;
 }
@@ -74,12 +74,9 @@ export function LineageView({ id, url }: { id: string; url: URL }) {
   const given = url.searchParams.get("asOf");
   const asOf = isDay(given) ? given : today();
   const [load, retry] = useLoad(async () => {
-    const [lineage, bases] = await Promise.all([
-      request<LineageQuery, LineageQueryVariables>(LINEAGE, "Lineage", { id, direction, depth }),
-      request<BasesQuery, BasesQueryVariables>(LINEAGE, "Bases"),
-    ]);
-    return { reach: lineage.lineage, bases };
-  }, `${id}|${direction}|${depth}`);
+    const found = await request<LineageQuery, LineageQueryVariables>(LINEAGE, "Lineage", { id, direction, depth, asOf });
+    return found.lineage;
+  }, `${id}|${direction}|${depth}|${asOf}`);
   const set = (key: string) => (e: Event) => navigate(withParams(url, { [key]: (e.target as HTMLInputElement).value }));
   return (
     <section>
@@ -95,11 +92,10 @@ export function LineageView({ id, url }: { id: string; url: URL }) {
         <div><label for="asOf">Bases as of</label><input id="asOf" type="date" value={asOf} onChange={set("asOf")} /></div>
       </form>
       <Loaded load={load} what="the lineage" retry={retry}>
-        {({ reach, bases }) => {
-          const names = new Map(bases.organizations.nodes.map((o) => [o.id, o.name]));
-          const kinds = new Map(bases.organizations.nodes.map((o) => [o.id, o.kind ?? ""]));
-          const rows = rowsOf(reach, bases, asOf, kinds);
-          const providers = new Set(reach.organizations.filter((o) => !isInternal(kinds.get(o))));
+        {(reach) => {
+          const names = new Map(reach.operators.map((o) => [o.id, o.name]));
+          const rows = rowsOf(reach);
+          const providers = new Set(reach.operators.filter((o) => !o.insideDistrict).map((o) => o.id));
           return reach.systems.nodes.length === 0 ? <Empty>No system holds or collects {id}: it goes nowhere.</Empty> : (
             <>
               <p>{reach.label} <code>{reach.root}</code> reaches {reach.systems.totalCount} systems through {reach.flows.totalCount} flows

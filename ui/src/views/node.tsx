@@ -1,5 +1,4 @@
 import type { ComponentChildren } from "preact";
-import { token } from "../auth";
 import { request } from "../client";
 import { Empty, Failure, Loaded } from "../components/states";
 import { today } from "../dates";
@@ -10,6 +9,7 @@ import type {
 import { useLoad, useTitle } from "../hooks";
 import NODE from "../queries/node.graphql?raw";
 import { Link, nodeHref } from "../router";
+import { atLeast, useMe } from "../session";
 import { Diff } from "./changes";
 import { DeadlineStatusCell } from "./deadlines";
 
@@ -116,7 +116,7 @@ function Governance({ node }: { node: Page }) {
 
 function Body({ node }: { node: Page }) {
   const [properties, relationships] = split(node);
-  const signedIn = token() !== null;
+  const me = useMe();
   return (
     <>
       <p class="kind">{node.label} <code>{node.id}</code></p>
@@ -127,7 +127,7 @@ function Body({ node }: { node: Page }) {
         <Link href={`/owners/${encodeURIComponent(node.id)}`}>Responsibility</Link>
         {node.label === "Incident" && <Link href={`/incidents/${encodeURIComponent(node.id)}`}>Blast radius</Link>}
         <Link href={`/explore?from=${encodeURIComponent(node.id)}`}>Explore around it</Link>
-        {signedIn && <Link href={`/curate/edit/${encodeURIComponent(node.id)}`}>Edit</Link>}
+        {atLeast(me, "STEWARD") && <Link href={`/curate/edit/${encodeURIComponent(node.id)}`}>Edit</Link>}
       </p>
       <div class="columns">
         <Section title="Properties">
@@ -149,7 +149,7 @@ function Body({ node }: { node: Page }) {
           )}
         </Section>
       </div>
-      {signedIn ? <Governance node={node} /> : (
+      {atLeast(me, "VIEWER") ? <Governance node={node} /> : me?.role === "PUBLIC" && (
         <p class="note"><Link href="/sign-in">Sign in</Link> to see who answers for it, its deadlines, findings and history.</p>
       )}
     </>
@@ -160,12 +160,13 @@ export function NodePage({ id }: { id: string }) {
   const [load, retry] = useLoad(() => request<NodePageQuery, NodePageQueryVariables>(NODE, "NodePage", { id }), id);
   const name = load.state === "done" && load.data.node ? load.data.node.name : id;
   useTitle(name);
+  const me = useMe();
   return (
     <section>
       <h1 tabIndex={-1}>{name}</h1>
       <Loaded load={load} what={id} retry={retry}>
         {(data) => data.node ? <Body node={data.node} /> : (
-          <Empty>There is no node <code>{id}</code>, or you may not see it.{token() ? "" : " Signing in may show it."}</Empty>
+          <Empty>There is no node <code>{id}</code>, or you may not see it.{me?.role === "PUBLIC" ? " Signing in may show it." : ""}</Empty>
         )}
       </Loaded>
     </section>

@@ -1,6 +1,5 @@
-import { token } from "../auth";
 import { request } from "../client";
-import { Empty, Failure, Loaded } from "../components/states";
+import { Empty, Failure, Loaded, Loading } from "../components/states";
 import { addDays, isDay, today } from "../dates";
 import type {
   CommitteeQuery, CommitteeQueryVariables, CountsQuery, CountsQueryVariables,
@@ -8,6 +7,7 @@ import type {
 import { useLoad, useTitle } from "../hooks";
 import OVERVIEW from "../queries/overview.graphql?raw";
 import { Link, nodeHref } from "../router";
+import { atLeast, useMe } from "../session";
 
 function Counts() {
   const [load, retry] = useLoad(() => request<CountsQuery, CountsQueryVariables>(OVERVIEW, "Counts"), "counts");
@@ -79,11 +79,12 @@ export function Overview({ url }: { url: URL }) {
   useTitle("Overview");
   const given = url.searchParams.get("asOf");
   const asOf = isDay(given) ? given : today();
+  const me = useMe();
   return (
     <section>
       <h1 tabIndex={-1}>Overview</h1>
       <Counts />
-      {token() ? <Committee asOf={asOf} /> : (
+      {me === null ? <Loading what="who you are" /> : atLeast(me, "VIEWER") ? <Committee asOf={asOf} /> : (
         <p class="note">The scorecard, deadlines, incidents and changes are for the district's staff:{" "}
           <Link href="/sign-in">sign in with a token</Link> to see them. The public inventory is at{" "}
           <a href="/inventory">/inventory</a>.</p>

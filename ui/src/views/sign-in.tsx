@@ -1,10 +1,9 @@
 import { useState } from "preact/hooks";
-import { signIn, signOut, token } from "../auth";
-import { ApiError, request } from "../client";
-import type { WhoCanReadQuery, WhoCanReadQueryVariables } from "../generated/graphql";
+import { signIn, signOut } from "../auth";
+import { ApiError } from "../client";
 import { useTitle } from "../hooks";
-import SESSION from "../queries/session.graphql?raw";
 import { navigate } from "../router";
+import { useMe, whoAmI } from "../session";
 
 // Only a path of this site: a `next` that named another origin would send the visitor away.
 function nextOf(url: URL): string {
@@ -17,7 +16,7 @@ export function SignIn({ url }: { url: URL }) {
   const [secret, setSecret] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const signedIn = token() !== null;
+  const me = useMe();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -26,7 +25,7 @@ export function SignIn({ url }: { url: URL }) {
     setBusy(true);
     signIn(secret.trim());
     try {
-      await request<WhoCanReadQuery, WhoCanReadQueryVariables>(SESSION, "WhoCanRead");
+      await whoAmI();
       navigate(nextOf(url));
     } catch (caught) {
       signOut();
@@ -40,12 +39,12 @@ export function SignIn({ url }: { url: URL }) {
   return (
     <section class="narrow">
       <h1 tabIndex={-1}>Sign in</h1>
-      {signedIn && (
-        <p>
-          You are signed in for this browser session.{" "}
+      {me && (me.role === "PUBLIC" ? <p class="who-am-i">You are not signed in: you are PUBLIC.</p> : (
+        <p class="who-am-i">
+          You are signed in as <strong>{me.tokenName}</strong>, a {me.role} token, for this browser session.{" "}
           <button type="button" onClick={() => { signOut(); navigate("/"); }}>Sign out</button>
         </p>
-      )}
+      ))}
       <p>Paste the token an administrator created for you (<code>steward token create</code>). It is kept
         for this browser session only. Without a token you see what the public inventory shows.</p>
       <form onSubmit={submit} noValidate>
