@@ -11,7 +11,6 @@ from strawberry.scalars import JSON
 
 from api.graphql.limits import (
     MAX_PAGE,
-    MAX_ROWS,
     PATHS_PAGE,
     REACH_PAGE,
     bad_input,
@@ -191,18 +190,22 @@ class Lineage:
                             end_cursor=cursor_at(start + size) if found[start:start + size] else None,
                             nodes=[Hop.of(hop) for hop in found[start:start + size]])
 
-    @strawberry.field(metadata=priced(MAX_ROWS), description="The operators of the systems reached, by id.")
+    # The operators and the bases name what the systems and flows show; their verdicts are
+    # on each hop, so a list cut at a page never colours a flow wrongly.
+    @strawberry.field(metadata=priced(MAX_PAGE), description=f"The operators of the systems reached, by id "
+                                                               f"(at most {MAX_PAGE}).")
     async def operators(self, info: strawberry.Info) -> list[LineageOrganization]:
         view = await info.context.snapshot()
-        found = [view.get_node(o) for o in self.result.organizations[:MAX_ROWS]]
+        found = [view.get_node(o) for o in self.result.organizations[:MAX_PAGE]]
         return [LineageOrganization(id=o.id, name=o.name, inside_district=is_internal_org(o))
                 for o in found if o is not None]
 
-    @strawberry.field(metadata=priced(MAX_ROWS), description="The legal bases of the flows followed, by id.")
+    @strawberry.field(metadata=priced(MAX_PAGE), description=f"The legal bases of the flows followed, in the "
+                                                               f"order of the flows (at most {MAX_PAGE}).")
     async def bases(self, info: strawberry.Info) -> list[LineageBasis]:
         view = await info.context.snapshot()
-        ids = sorted({b.id for reach in self.result.reach for hop in reach.flows for b in hop.bases})
-        found = {i: view.get_node(i) for i in ids[:MAX_ROWS]}
+        ids = list(dict.fromkeys(b.id for reach in self.result.reach for hop in reach.flows for b in hop.bases))
+        found = {i: view.get_node(i) for i in ids[:MAX_PAGE]}
         return [LineageBasis(id=i, label=n.label if n else None, name=n.name if n else i) for i, n in found.items()]
 
     @strawberry.field(description=f"The paths through the reach, in the order of their flow ids, a page at a time "
