@@ -19,6 +19,7 @@ from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction, Snapshot
 from catalog.vocab import RelType
+from graph.results import ResultCache
 from graph.store import Store, StoreTimeout, counting_round_trips
 from graph.yaml_source import MAX_FILE_SIZE
 
@@ -28,8 +29,10 @@ EdgeKey = tuple[str, Direction, RelType]
 
 class Context:
     def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0,
-                 max_file_size: int = MAX_FILE_SIZE, observe: Callable[[str, float], None] | None = None) -> None:
+                 max_file_size: int = MAX_FILE_SIZE, observe: Callable[[str, float], None] | None = None,
+                 results: ResultCache | None = None) -> None:
         self.store = store
+        self.results = results or ResultCache(store.data_version)
         self.principal = principal
         self.workers = workers
         self.timeout = timeout
@@ -53,6 +56,18 @@ class Context:
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
+
+    async def shared(self, fn: Callable[..., T], *args: Any) -> T:
+        """A whole-catalog analysis, computed once per data version for every request (see
+        graph/results.py): the arguments after the first (the store or its snapshot) are
+        its key."""
+        name = _operation(fn)
+        key, compute = (name, *args[1:]), partial(fn, *args)
+
+        def answer() -> T:
+            return self.results.get(key, compute)
+        answer.__qualname__ = name
+        return await self.call(answer)
 
     def _measured(self, operation: str, work: Callable[[], T]) -> T:
         """In the worker thread: the call's time and its round trips, for the metrics."""

@@ -129,10 +129,11 @@ async def _snapshot(info: strawberry.Info) -> Snapshot:
     return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
-async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any) -> Any:
-    """Run a domain analysis off the event loop; unknown ids become NOT_FOUND errors."""
+async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any, shared: bool = False) -> Any:
+    """Run a domain analysis off the event loop; unknown ids become NOT_FOUND errors. A
+    `shared` one reads the whole catalog and is computed once per data version."""
     try:
-        return await info.context.call(fn, *args)
+        return await (info.context.shared(fn, *args) if shared else info.context.call(fn, *args))
     except UnknownNode as exc:
         raise GraphQLError(str(exc), extensions={"code": "NOT_FOUND"}) from None
     except ValueError as exc:
@@ -310,7 +311,7 @@ class Query:
         except ValueError as exc:
             raise bad_input(str(exc), "within") from None
         # The store itself, not a snapshot: a backend that computes the clocks natively does.
-        found = await _analysis(info, compute_deadlines, info.context.store, _as_of(as_of), window)
+        found = await _analysis(info, compute_deadlines, info.context.store, _as_of(as_of), window, shared=True)
         rows = [d for d in found if (not status or d.status in status) and (not system or d.system in system)
                 and (not element or d.element in element) and (not cohort or d.cohort in cohort)]
         return [a.Deadline.of(d) for d in rows[:size]]
@@ -320,13 +321,15 @@ class Query:
                        severity: Severity | None = None, first: int = ROWS_PAGE) -> list[a.Finding]:
         from catalog.findings import run_checks
         size = page_size(first, MAX_ROWS)
-        found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, severity)
+        found = await _analysis(info, run_checks, await _snapshot(info), _as_of(as_of), principle, severity,
+                                shared=True)
         return [a.Finding.of(f) for f in found[:size]]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(len(PRINCIPLES), CATALOG_COST))
     async def scorecard(self, info: strawberry.Info, as_of: date | None = None) -> list[a.ScorecardRow]:
         from catalog.findings import scorecard
-        return [a.ScorecardRow.of(r) for r in await _analysis(info, scorecard, await _snapshot(info), _as_of(as_of))]
+        return [a.ScorecardRow.of(r) for r in await _analysis(info, scorecard, await _snapshot(info), _as_of(as_of),
+                                                                   shared=True)]
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def blast_radius(self, info: strawberry.Info, incident_id: strawberry.ID,
