@@ -15,7 +15,7 @@ from typing import Any
 
 from catalog.openlineage import Dataset, Mapped, Observation, SeenDataset, SeenFlow, flows_of, mapping_for, pending_of
 from catalog.parse import ParsedNode, parse_node
-from catalog.records import NodeRecord
+from catalog.records import STAMPS, NodeRecord, version_of
 from catalog.source import CatalogError, Location, Problems, SourceMapping
 from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN
@@ -75,8 +75,10 @@ def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
             parsed.append(node)
     if problems:
         raise CatalogError(problems.sorted())
+    # Written only over the versions merged onto: an intake that crossed another write is
+    # refused (VersionConflict) rather than undo it.
     load = load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor, origins={NEW: origin},
-                       retire=resolved(store, mappings))
+                       retire=resolved(store, mappings), expected={k: version_of(n) for k, n in stored.items()})
     return IntakeReport(sorted(flows), sorted(pending), load)
 
 
@@ -135,7 +137,7 @@ def _flow_mapping(flow: SeenFlow, stored: NodeRecord | None, store: Store) -> tu
 def _pending_mapping(seen: SeenDataset, stored: NodeRecord | None) -> tuple[SourceMapping, Label, bool]:
     seen_at = utc_stamp(seen.time)
     before = dict(stored.props) if stored is not None else {}
-    raw = SourceMapping({k: v for k, v in before.items() if k not in ("updated_at", DEFINED_IN)})
+    raw = SourceMapping({k: v for k, v in before.items() if k not in (*STAMPS, DEFINED_IN)})
     raw.update({"id": seen.id, "name": raw.get("name", seen.name), "namespace": seen.namespace,
                 "dataset": seen.name})
     fields = set(raw.get("fields") or []) | seen.fields

@@ -17,9 +17,9 @@ from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import Label, RelType
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 __all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable",
-           "Versioned"]
+           "VersionConflict", "Versioned"]
 
 
 class StoreError(Exception):
@@ -28,6 +28,17 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached at all (a server down, a folder unreadable)."""
+
+
+class VersionConflict(StoreError):
+    """A write expected a node at one version and found another: nothing was written."""
+
+    def __init__(self, node_id: str, expected: int, actual: int) -> None:
+        self.node_id, self.expected, self.actual = node_id, expected, actual
+        found = "does not exist" if actual == 0 else f"is at version {actual}"
+        wanted = "not to exist" if expected == 0 else f"at version {expected}"
+        super().__init__(f"node {node_id!r} {found}; the change expected it {wanted}: "
+                         "read it again and reapply the change")
 
 
 class StoreTimeout(StoreError):
@@ -106,9 +117,13 @@ class Versioned(Protocol):
 
 
 class Writer(Protocol):
-    def upsert_node(self, node: NodeRecord) -> None: ...
+    """`expected`, when given, is the version the stored node must have when the
+    transaction commits (0: no such node); checked and written atomically, so that two
+    writers who read the same version cannot both write. Otherwise VersionConflict."""
 
-    def delete_node(self, node_id: str) -> None: ...
+    def upsert_node(self, node: NodeRecord, expected: int | None = None) -> None: ...
+
+    def delete_node(self, node_id: str, expected: int | None = None) -> None: ...
 
     def upsert_edge(self, edge: EdgeRecord) -> None: ...
 
