@@ -13,8 +13,6 @@ refused: two patches that cross never lose either one."""
 
 from __future__ import annotations
 
-import random
-import time
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -27,7 +25,7 @@ from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN, api_origin
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, deletion, edge_key, load_parsed, now_utc, parse_document
-from graph.store import Direction, Store, StoreError, VersionConflict
+from graph.store import Direction, Store, StoreError, VersionConflict, retrying
 from graph.yaml_source import MAX_FILE_SIZE, parse_text, within_cap
 
 
@@ -40,24 +38,12 @@ class Conflict(StoreError):
 
 
 T = TypeVar("T")
-# How often a change without an expected version is read and applied again when another
-# writer got to the node first; past this it is refused with VersionConflict.
-ATTEMPTS = 25
 
 
 def _retried(expected_version: int | None, change: Callable[[], T]) -> T:
-    """`change()`; again, after a short random pause, while it loses a race, unless the
-    caller named the version it expects (then a lost race is the caller's to resolve)."""
-    attempt = 1
-    while True:
-        try:
-            return change()
-        except VersionConflict:
-            if expected_version is not None or attempt >= ATTEMPTS:
-                raise
-        # A random pause, growing: writers that crossed do not cross again in step.
-        time.sleep(random.uniform(0, 0.002 * attempt))
-        attempt += 1
+    """`change()`, read and applied again while it loses a race, unless the caller named
+    the version it expects: then a lost race is the caller's to resolve."""
+    return change() if expected_version is not None else retrying(change)
 
 
 def _check_version(node: NodeRecord, expected_version: int | None) -> int:

@@ -21,7 +21,7 @@ from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, load_parsed, now_utc, utc_stamp
-from graph.store import Direction, Store
+from graph.store import Direction, Store, retrying
 
 NEW, KNOWN = "openlineage", "openlineage (stored)"
 
@@ -54,7 +54,14 @@ def read_mappings(store: Store) -> list[Mapped]:
 def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
            now: str | None = None) -> IntakeReport:
     """Write what the events show. `origin` is where new nodes are recorded as defined
-    (`api:TOKEN`, or the file read); the audit trail names `actor`."""
+    (`api:TOKEN`, or the file read); the audit trail names `actor`. Read and written
+    again when another write crossed it, so that neither undoes the other."""
+    seen = list(events)
+    return retrying(lambda: _ingest(store, seen, actor, origin, now))
+
+
+def _ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
+            now: str | None) -> IntakeReport:
     mappings = read_mappings(store)
     flows: dict[str, SeenFlow] = {}
     pending: dict[str, SeenDataset] = {}

@@ -5,12 +5,13 @@ transaction, which commits as a whole or leaves the store as it was."""
 
 from __future__ import annotations
 
+import random
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
@@ -39,6 +40,27 @@ class VersionConflict(StoreError):
         wanted = "not to exist" if expected == 0 else f"at version {expected}"
         super().__init__(f"node {node_id!r} {found}; the change expected it {wanted}: "
                          "read it again and reapply the change")
+
+
+T = TypeVar("T")
+# How often a change is read and applied again when another writer got to its node first.
+ATTEMPTS = 25
+
+
+def retrying(change: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+    """`change()`, which reads what it changes and writes it only over the versions it
+    read; read and applied again, after a short random pause, while another writer gets
+    there first. The last VersionConflict is raised after `attempts`."""
+    attempt = 1
+    while True:
+        try:
+            return change()
+        except VersionConflict:
+            if attempt >= attempts:
+                raise
+        # A random pause, growing: writers that crossed do not cross again in step.
+        time.sleep(random.uniform(0, 0.002 * attempt))
+        attempt += 1
 
 
 class StoreTimeout(StoreError):
