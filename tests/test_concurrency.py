@@ -22,7 +22,7 @@ from .test_api_limits import _serving
 from .writers_support import BACKEND_PARAMS, SERVE_OPTIONS, Client, prepare, reading, store_options
 
 WRITERS = 20
-ROUNDS = scaled(3, 40)
+ROUNDS = scaled(3, 10)
 NODE = "sis"
 
 READ = "query($id: ID!) { node(id: $id) { version } }"

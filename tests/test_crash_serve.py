@@ -26,7 +26,7 @@ from .test_api_limits import _serving
 from .writers_support import BACKEND_PARAMS, SERVE_OPTIONS, Client, Unanswered, prepare, reading, store_options
 
 KILLS = scaled(2, 10)
-ACKNOWLEDGED_PER_RUN = scaled(30, 60)  # the kill comes once this many more are acknowledged
+ACKNOWLEDGED_PER_RUN = scaled(30, 40)  # the kill comes once this many more are acknowledged
 CLIENTS = 4
 SYSTEM, OWNER = "sis", "p-registrar"
 
