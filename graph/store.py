@@ -59,7 +59,7 @@ def retrying(change: Callable[[], T], attempts: int = ATTEMPTS) -> T:
             if attempt >= attempts:
                 raise
         # A random pause, growing: writers that crossed do not cross again in step.
-        time.sleep(random.uniform(0, 0.002 * attempt))
+        time.sleep(random.uniform(0, 0.005 * attempt))
         attempt += 1
 
 

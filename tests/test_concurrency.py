@@ -18,8 +18,7 @@ from graph.store import Direction
 
 from .conftest import DATA
 from .soak import scaled
-from .test_api_limits import _serving
-from .writers_support import BACKEND_PARAMS, SERVE_OPTIONS, Client, prepare, reading, store_options
+from .writers_support import BACKEND_PARAMS, Client, prepare, reading, serving, store_options
 
 WRITERS = 20
 ROUNDS = scaled(3, 10)
@@ -85,7 +84,7 @@ def test_a_stale_expected_version_is_refused_and_never_overwrites(backend: str, 
             assert f"is at version {error['extensions']['currentVersion']}" in error["message"]
             conflicts.append(value)
 
-    with _serving(*options, options=SERVE_OPTIONS) as (_, base):
+    with serving(options) as (_, base):
         _in_parallel(writer, base, token)
     with reading(options) as store:
         final = version_of(store.get_node(NODE))
@@ -138,7 +137,7 @@ def test_writes_that_cross_without_an_expected_version_all_survive(backend: str,
             else:
                 acknowledged[i].append(value)
 
-    with _serving(*options, options=SERVE_OPTIONS) as (_, base):
+    with serving(options) as (_, base):
         _in_parallel(writer, base, token)
     with reading(options) as store:
         node = store.get_node(NODE)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
@@ -22,8 +23,7 @@ from graph.store import Direction, Store
 
 from .conftest import DATA
 from .soak import scaled
-from .test_api_limits import _serving
-from .writers_support import BACKEND_PARAMS, SERVE_OPTIONS, Client, Unanswered, prepare, reading, store_options
+from .writers_support import BACKEND_PARAMS, Client, Unanswered, prepare, reading, serving, store_options
 
 KILLS = scaled(2, 10)
 ACKNOWLEDGED_PER_RUN = scaled(30, 40)  # the kill comes once this many more are acknowledged
@@ -70,8 +70,15 @@ class Stream:
     known: dict[str, Element] = field(default_factory=dict)
     unknown: tuple[str, str] | None = None
     acknowledged: int = 0
+    failure: BaseException | None = None
 
     def run(self, client: Client, acknowledged: threading.Semaphore) -> None:
+        try:
+            self._run(client, acknowledged)
+        except BaseException as exc:  # the test's own thread reports it
+            self.failure = exc
+
+    def _run(self, client: Client, acknowledged: threading.Semaphore) -> None:
         queries = {"create": CREATE, "update": UPDATE, "link": LINK, "delete": DELETE}
         for n in count():
             node_id = f"{self.prefix}-{n}"
@@ -143,6 +150,18 @@ def check(store: Store, streams: list[Stream]) -> None:
     assert {edge_key(*e.key) for e in store.edges()} == edges
 
 
+def wait_for(done: threading.Semaphore, count: int, streams: list[Stream]) -> None:
+    """Until `count` more mutations are acknowledged; a client that stopped says why."""
+    deadline = time.monotonic() + 300
+    while count:
+        if done.acquire(timeout=1):
+            count -= 1
+            continue
+        failures = [s.failure or s.unknown for s in streams if s.failure or s.unknown]
+        assert not failures, f"a client stopped before the kill: {failures}"
+        assert time.monotonic() < deadline, "the clients stopped getting answers"
+
+
 @pytest.mark.slow
 @pytest.mark.reliability
 @pytest.mark.parametrize("backend", BACKEND_PARAMS)
@@ -154,20 +173,20 @@ def test_a_killed_server_loses_no_acknowledged_mutation(backend: str, tmp_path: 
         run = [Stream(f"k{kill}-c{c}") for c in range(CLIENTS)]
         streams += run
         done = threading.Semaphore(0)
-        with _serving(*options, options=SERVE_OPTIONS) as (proc, base):
+        with serving(options) as (proc, base):
             clients = [Client(base, token) for _ in run]
             threads = [threading.Thread(target=s.run, args=(c, done)) for s, c in zip(run, clients, strict=True)]
             for thread in threads:
                 thread.start()
-            for _ in range(ACKNOWLEDGED_PER_RUN):
-                assert done.acquire(timeout=300), "the clients stopped getting answers"
+            wait_for(done, ACKNOWLEDGED_PER_RUN, run)
             proc.send_signal(signal.SIGKILL)
             for thread, client in zip(threads, clients, strict=True):
                 thread.join(timeout=300)
                 client.close()
             assert not any(t.is_alive() for t in threads), "a client hung on a killed server"
+            assert [s.failure for s in run] == [None] * CLIENTS
             assert proc.wait(timeout=60) == -signal.SIGKILL
-        with _serving(*options, options=SERVE_OPTIONS) as (_, base), reading(options) as store:
+        with serving(options) as (_, base), reading(options) as store:
             check(store, streams)
             client = Client(base, token)  # and the server started again serves and writes
             assert client.data(CREATE, id=f"after-kill-{kill}") == {"createDataElement": {"id": f"after-kill-{kill}"}}

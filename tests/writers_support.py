@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from graph.backends import StoreConfig, open_store
 from graph.store import Store
 
 from .conftest import NEO4J_URI, open_test_store
+from .test_api_limits import _healthz, _serving
 from .test_api_server import STEWARD
 
 BACKEND_PARAMS = [pytest.param("embedded"), pytest.param("neo4j", marks=pytest.mark.neo4j)]
@@ -43,6 +45,19 @@ def prepare(options: list[str], *catalogs: Path) -> str:
     created = subprocess.run([*STEWARD, *options, "token", "create", "--role", "steward", "--name", "writer",
                               "--json"], check=True, capture_output=True, text=True)
     return str(json.loads(created.stdout)["token"])
+
+
+@contextmanager
+def serving(options: list[str]) -> Iterator[tuple[subprocess.Popen[str], str]]:
+    """`steward serve` on the store, once it answers /healthz: on a busy machine a start
+    can take longer than the few seconds `_serving` waits."""
+    with _serving(*options, options=SERVE_OPTIONS) as (proc, base):
+        deadline = time.monotonic() + 180
+        while _healthz(base) != 200:
+            assert proc.poll() is None, "the server exited while starting"
+            assert time.monotonic() < deadline, f"the server did not answer /healthz: {_healthz(base)}"
+            time.sleep(0.2)
+        yield proc, base
 
 
 @contextmanager
