@@ -19,7 +19,7 @@ from catalog.openlineage import EventError, parse_event
 from catalog.source import CatalogError
 from catalog.validate import api_origin
 from graph.intake import ingest
-from graph.store import Store
+from graph.store import Store, VersionConflict
 
 PATH = "/api/v1/lineage"
 
@@ -49,6 +49,8 @@ async def _receive(store: Store, workers: Workers, timeout: float, request: Requ
         return JSONResponse({"errors": [{"message": str(exc), "extensions": {
             "code": "VALIDATION", "field": first.location.path if first else None,
             "problems": [p.as_dict() for p in exc.problems]}}]}, status_code=400)
+    except VersionConflict as exc:  # crossed other writes again and again: nothing written
+        return _error(409, "CONFLICT", str(exc))
     return JSONResponse(report.as_dict())
 
 

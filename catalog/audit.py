@@ -18,11 +18,14 @@ class Change:
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
     seq: int = 0  # assigned by the store, increasing
+    # The version of the node the change wrote (for a relationship, of the node that
+    # declares it); None for a deletion and for changes recorded before versions.
+    version: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"seq": self.seq, "at": self.at, "actor": self.actor, "action": self.action,
                 "target": self.target, "nodes": list(self.nodes), "before": self.before,
-                "after": self.after}
+                "after": self.after, "version": self.version}
 
 
 @dataclass(frozen=True)

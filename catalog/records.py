@@ -21,6 +21,13 @@ from catalog.vocab import Label, RelType
 
 Props = Mapping[str, Any]
 
+# The store-managed version of a node: 1 when created, one more at every change to its
+# properties or to the relationships its mapping declares. Kept as a property beside
+# `updated_at` (so dumps carry it and both backends agree), never written by a file.
+VERSION = "version"
+# The properties the store sets, which no catalog file, input or patch holds.
+STAMPS = ("updated_at", VERSION)
+
 
 @dataclass(frozen=True)
 class NodeRecord:
@@ -46,6 +53,11 @@ class EdgeRecord:
     @property
     def key(self) -> tuple[RelType, str, str]:
         return (self.type, self.source, self.target)
+
+
+def version_of(node: NodeRecord | None) -> int:
+    """The node's version: 0 for no node; 1 for one stored before versions were kept."""
+    return 0 if node is None else int(node.props.get(VERSION, 1))
 
 
 N = TypeVar("N", bound=Node)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import STAMPS, EdgeRecord, NodeRecord
 from catalog.relations import RELATIONS
 from catalog.source import SourceMapping
 
@@ -17,7 +17,7 @@ def to_mapping(node: NodeRecord, edges: Iterable[EdgeRecord]) -> SourceMapping:
     raw = SourceMapping({"id": node.id})
     contact = {}
     for key, value in node.props.items():
-        if key == "updated_at":
+        if key in STAMPS:
             continue
         if key.startswith("contact_"):
             contact[key.removeprefix("contact_")] = value

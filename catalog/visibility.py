@@ -18,7 +18,8 @@ from typing import Any
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 
-COMMON = ("name", "description", "updated_at")
+# `version` counts changes, like `updated_at` dates the last one: neither says what changed.
+COMMON = ("name", "description", "updated_at", "version")
 
 PUBLIC_FIELDS: dict[Label, tuple[str, ...]] = {
     Label.DATA_ELEMENT: (*COMMON, "definition", "category", "sensitivity", "subject", "standard_ref", "public"),

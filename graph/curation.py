@@ -3,23 +3,29 @@ validated by the same rules as a load, written in one transaction, and audited.
 
 A node made through the API is recorded as defined there, by its token. An update keeps
 where the node is defined: a node of a file stays that file's (its next load brings back
-what the file says, as it always did), and the audit trail names the token that changed it."""
+what the file says, as it always did), and the audit trail names the token that changed it.
+
+Every change is optimistic: it reads the node, works out what to write, and writes only
+if the node is still at the version it read (the store checks this in the writing
+transaction). A change given `expected_version` is refused with VersionConflict when the
+node is at another; one without it is read and applied again, a few times, before it is
+refused: two patches that cross never lose either one."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from catalog.audit import Change
 from catalog.parse import ParsedNode, article, parse_node, parse_reference
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import VERSION, EdgeRecord, NodeRecord, version_of
 from catalog.relations import RELATIONS, RelSpec
 from catalog.source import CatalogError, Location, Problem, Problems, SourceMapping, excerpt
 from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN, api_origin
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, deletion, edge_key, load_parsed, now_utc, parse_document
-from graph.store import Direction, Store, StoreError
+from graph.store import Direction, Store, StoreError, VersionConflict, retrying
 from graph.yaml_source import MAX_FILE_SIZE, parse_text, within_cap
 
 
@@ -29,6 +35,22 @@ class NotFound(StoreError):
 
 class Conflict(StoreError):
     pass
+
+
+T = TypeVar("T")
+
+
+def _retried(expected_version: int | None, change: Callable[[], T]) -> T:
+    """`change()`, read and applied again while it loses a race, unless the caller named
+    the version it expects: then a lost race is the caller's to resolve."""
+    return change() if expected_version is not None else retrying(change)
+
+
+def _check_version(node: NodeRecord, expected_version: int | None) -> int:
+    """The version the change starts from: the node's, which must be the one expected."""
+    if expected_version is not None and version_of(node) != expected_version:
+        raise VersionConflict(node.id, expected_version, version_of(node))
+    return version_of(node)
 
 
 def _parse_one(label: Label, fields: Mapping[str, Any], where: str) -> tuple[ParsedNode, Problems]:
@@ -47,37 +69,52 @@ def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: st
     if isinstance(node_id, str) and store.get_node(node_id) is not None:
         raise Conflict(f"a node with id {excerpt(node_id)} already exists")
     parsed, problems = _parse_one(label, fields, "input")
-    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor, origins={"input": api_origin(actor)})
+    try:
+        load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor,
+                    origins={"input": api_origin(actor)})
+    except VersionConflict as exc:  # created by another writer since the check above
+        raise Conflict(f"a node with id {excerpt(parsed.record.id)} already exists") from exc
     return _get(store, parsed.record.id)
 
 
 def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: str,
-                now: str | None = None, label: Label | None = None) -> NodeRecord:
+                now: str | None = None, label: Label | None = None,
+                expected_version: int | None = None) -> NodeRecord:
     """Change the keys given (properties or relationships); `null` removes a key. With a
-    label, the node must be of it."""
-    node = _get(store, node_id, label)
+    label, the node must be of it; with an expected version, it must be at it."""
     if "id" in fields and fields["id"] != node_id:
         raise CatalogError([_problem("input.id", "an id cannot be changed; create a new node instead")])
-    kept = NodeRecord(node.label, node.id, {k: v for k, v in node.props.items() if k != DEFINED_IN})
-    merged = dict(to_mapping(kept, store.edges(node_id, Direction.BOTH)))
-    for key, value in fields.items():
-        if value is None:
-            merged.pop(key, None)
-        else:
-            merged[key] = value
-    parsed, problems = _parse_one(node.label, merged, "input")
-    load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor)  # no origin: keeps the stored one
-    return _get(store, node_id)
+
+    def patch() -> NodeRecord:
+        node = _get(store, node_id, label)
+        read = _check_version(node, expected_version)
+        kept = NodeRecord(node.label, node.id, {k: v for k, v in node.props.items() if k != DEFINED_IN})
+        merged = dict(to_mapping(kept, store.edges(node_id, Direction.BOTH)))
+        for key, value in fields.items():
+            if value is None:
+                merged.pop(key, None)
+            else:
+                merged[key] = value
+        parsed, problems = _parse_one(node.label, merged, "input")
+        # No origin: keeps the stored one. Written only over the version merged onto.
+        load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor, expected={node_id: read})
+        return _get(store, node_id)
+
+    return _retried(expected_version, patch)
 
 
 def delete_node(store: Store, node_id: str, actor: str, now: str | None = None,
-                label: Label | None = None) -> NodeRecord:
-    node = _get(store, node_id, label)
-    edges = store.edges(node_id, Direction.BOTH)
-    with store.transaction() as tx:
-        tx.delete_node(node_id)
-        tx.record_change(deletion(now or now_utc(), actor, node, edges))
-    return node
+                label: Label | None = None, expected_version: int | None = None) -> NodeRecord:
+    def delete() -> NodeRecord:
+        node = _get(store, node_id, label)
+        read = _check_version(node, expected_version)
+        edges = store.edges(node_id, Direction.BOTH)
+        with store.transaction() as tx:
+            tx.delete_node(node_id, read)
+            tx.record_change(deletion(now or now_utc(), actor, node, edges))
+        return node
+
+    return _retried(expected_version, delete)
 
 
 def relation_spec(type_: RelType, source: NodeRecord, target: NodeRecord) -> RelSpec:
@@ -93,8 +130,20 @@ def relation_spec(type_: RelType, source: NodeRecord, target: NodeRecord) -> Rel
                                                f"to {target.label} {target.id!r}")])
 
 
+def _touch(node: NodeRecord, now: str) -> NodeRecord:
+    """The node one version on: a relationship its mapping declares changed."""
+    return NodeRecord(node.label, node.id, {**node.props, "updated_at": now, VERSION: version_of(node) + 1})
+
+
 def link(store: Store, type_: RelType, source_id: str, target_id: str, props: Mapping[str, Any],
          actor: str, now: str | None = None) -> EdgeRecord:
+    """Add a relationship or change its properties: a change to the node whose mapping
+    declares it, which moves to its next version."""
+    return _retried(None, lambda: _link(store, type_, source_id, target_id, props, actor, now or now_utc()))
+
+
+def _link(store: Store, type_: RelType, source_id: str, target_id: str, props: Mapping[str, Any],
+          actor: str, now: str) -> EdgeRecord:
     source, target = _get(store, source_id), _get(store, target_id)
     spec = relation_spec(type_, source, target)
     declaring, other = (target, source) if spec.reverse else (source, target)
@@ -114,22 +163,33 @@ def link(store: Store, type_: RelType, source_id: str, target_id: str, props: Ma
     before = store.edges(source_id, Direction.OUT, [type_])
     old = next((e for e in before if e.target == target_id), None)
     edge = EdgeRecord(type_, source_id, target_id, clean)
+    touched = _touch(declaring, now)
     with store.transaction() as tx:
+        tx.upsert_node(touched, version_of(declaring))
         tx.upsert_edge(edge)
-        tx.record_change(Change(now or now_utc(), actor, "link", edge_key(*edge.key), (source_id, target_id),
-                                dict(old.props) if old else None, dict(clean)))
+        tx.record_change(Change(now, actor, "link", edge_key(*edge.key), (source_id, target_id),
+                                dict(old.props) if old else None, dict(clean), version=version_of(touched)))
     return edge
 
 
 def unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: str,
            now: str | None = None) -> EdgeRecord:
+    """Remove a relationship: a change to the node whose mapping declares it."""
+    return _retried(None, lambda: _unlink(store, type_, source_id, target_id, actor, now or now_utc()))
+
+
+def _unlink(store: Store, type_: RelType, source_id: str, target_id: str, actor: str, now: str) -> EdgeRecord:
     found = [e for e in store.edges(source_id, Direction.OUT, [type_]) if e.target == target_id]
     if not found:
         raise NotFound(f"no {type_.value} relationship from {excerpt(source_id)} to {excerpt(target_id)}")
+    source, target = _get(store, source_id), _get(store, target_id)
+    declaring = target if relation_spec(type_, source, target).reverse else source
+    touched = _touch(declaring, now)
     with store.transaction() as tx:
+        tx.upsert_node(touched, version_of(declaring))
         tx.delete_edge(type_, source_id, target_id)
-        tx.record_change(Change(now or now_utc(), actor, "unlink", edge_key(type_, source_id, target_id),
-                                (source_id, target_id), dict(found[0].props), None))
+        tx.record_change(Change(now, actor, "unlink", edge_key(type_, source_id, target_id),
+                                (source_id, target_id), dict(found[0].props), None, version=version_of(touched)))
     return found[0]
 
 

@@ -15,13 +15,13 @@ from typing import Any
 
 from catalog.openlineage import Dataset, Mapped, Observation, SeenDataset, SeenFlow, flows_of, mapping_for, pending_of
 from catalog.parse import ParsedNode, parse_node
-from catalog.records import NodeRecord
+from catalog.records import STAMPS, NodeRecord, version_of
 from catalog.source import CatalogError, Location, Problems, SourceMapping
 from catalog.unparse import to_mapping
 from catalog.validate import DEFINED_IN
 from catalog.vocab import Label, RelType
 from graph.loading import LoadReport, load_parsed, now_utc, utc_stamp
-from graph.store import Direction, Store
+from graph.store import Direction, Store, retrying
 
 NEW, KNOWN = "openlineage", "openlineage (stored)"
 
@@ -54,7 +54,14 @@ def read_mappings(store: Store) -> list[Mapped]:
 def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
            now: str | None = None) -> IntakeReport:
     """Write what the events show. `origin` is where new nodes are recorded as defined
-    (`api:TOKEN`, or the file read); the audit trail names `actor`."""
+    (`api:TOKEN`, or the file read); the audit trail names `actor`. Read and written
+    again when another write crossed it, so that neither undoes the other."""
+    seen = list(events)
+    return retrying(lambda: _ingest(store, seen, actor, origin, now))
+
+
+def _ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
+            now: str | None) -> IntakeReport:
     mappings = read_mappings(store)
     flows: dict[str, SeenFlow] = {}
     pending: dict[str, SeenDataset] = {}
@@ -75,8 +82,10 @@ def ingest(store: Store, events: Iterable[Observation], actor: str, origin: str,
             parsed.append(node)
     if problems:
         raise CatalogError(problems.sorted())
+    # Written only over the versions merged onto: an intake that crossed another write is
+    # refused (VersionConflict) rather than undo it.
     load = load_parsed(store, parsed, problems, now=now or now_utc(), actor=actor, origins={NEW: origin},
-                       retire=resolved(store, mappings))
+                       retire=resolved(store, mappings), expected={k: version_of(n) for k, n in stored.items()})
     return IntakeReport(sorted(flows), sorted(pending), load)
 
 
@@ -135,7 +144,7 @@ def _flow_mapping(flow: SeenFlow, stored: NodeRecord | None, store: Store) -> tu
 def _pending_mapping(seen: SeenDataset, stored: NodeRecord | None) -> tuple[SourceMapping, Label, bool]:
     seen_at = utc_stamp(seen.time)
     before = dict(stored.props) if stored is not None else {}
-    raw = SourceMapping({k: v for k, v in before.items() if k not in ("updated_at", DEFINED_IN)})
+    raw = SourceMapping({k: v for k, v in before.items() if k not in (*STAMPS, DEFINED_IN)})
     raw.update({"id": seen.id, "name": raw.get("name", seen.name), "namespace": seen.namespace,
                 "dataset": seen.name})
     fields = set(raw.get("fields") or []) | seen.fields

@@ -18,7 +18,7 @@ from typing import Any
 
 from catalog.audit import Change
 from catalog.parse import ParsedNode, parse_node
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import STAMPS, VERSION, EdgeRecord, NodeRecord, version_of
 from catalog.relations import SECTIONS, declared_types
 from catalog.source import CatalogError, Location, Problems
 from catalog.validate import DEFINED_IN, Batch, check_origins, file_origin, validate
@@ -137,13 +137,15 @@ def load_paths(store: Store, paths: Iterable[str | Path], *, now: str | None = N
 def load_parsed(store: Store, parsed: list[ParsedNode], problems: Problems,
                 *, now: str | None = None, actor: str = "cli", origins: Mapping[str, str] | None = None,
                 replace: bool = False, remedy: str = REPLACE_BY_OPTION,
-                retire: Iterable[NodeRecord] = ()) -> LoadReport:
+                retire: Iterable[NodeRecord] = (), expected: Mapping[str, int] | None = None) -> LoadReport:
     """Validate and write parsed nodes. `origins` maps a file of the load to where its
     nodes are recorded as defined; a node of a file not in it keeps its stored origin.
     Unless `replace`, a node stored from another origin is a problem, with `remedy`.
-    The nodes to `retire` are deleted in the same transaction."""
+    The nodes to `retire` are deleted in the same transaction. Each node is written only
+    if it is still at the version it was read at (or at the version `expected` gives
+    for it): otherwise VersionConflict, and nothing is written."""
     batch, known = validate_parsed(store, parsed, problems, origins=origins, replace=replace, remedy=remedy)
-    return write_batch(store, batch, known, now=now or now_utc(), actor=actor, retire=retire)
+    return write_batch(store, batch, known, now=now or now_utc(), actor=actor, retire=retire, expected=expected)
 
 
 def validate_parsed(store: Store, parsed: list[ParsedNode], problems: Problems, *,
@@ -219,20 +221,25 @@ def diff_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord]) -> l
 
 
 def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
-                *, now: str, actor: str, retire: Iterable[NodeRecord] = ()) -> LoadReport:
-    """Write what changed, and an audit record for each node created, updated or retired."""
+                *, now: str, actor: str, retire: Iterable[NodeRecord] = (),
+                expected: Mapping[str, int] | None = None) -> LoadReport:
+    """Write what changed, and an audit record for each node created, updated or retired.
+    Every node written or retired must still be at the version read (0: still absent)."""
     report = LoadReport()
     diffs = diff_batch(store, batch, known)
     retired = [(node, store.edges(node.id, Direction.BOTH)) for node in retire]
+    expected = expected or {}
     with store.transaction() as tx:
         for node, edges in retired:
-            tx.delete_node(node.id)
+            tx.delete_node(node.id, expected.get(node.id, version_of(node)))
             tx.record_change(deletion(now, actor, node, edges))
             report.deleted.append(node.id)
         for diff in diffs:
             if diff.writes:
-                new = NodeRecord(diff.node.label, diff.node.id, {**diff.node.props, "updated_at": now})
-                tx.upsert_node(new)
+                read = expected.get(diff.node.id, version_of(diff.old))
+                new = NodeRecord(diff.node.label, diff.node.id,
+                                 {**diff.node.props, "updated_at": now, VERSION: read + 1})
+                tx.upsert_node(new, read)
                 (report.created if diff.old is None else report.updated).append(new.id)
                 tx.record_change(node_change(now, actor, diff.old, new, diff.added + diff.changed, diff.removed))
             else:
@@ -277,7 +284,8 @@ def node_change(now: str, actor: str, old: NodeRecord | None, new: NodeRecord,
     nodes = {new.id} | {e.source for e in linked} | {e.target for e in linked} | {k[1] for k in unlinked} \
         | {k[2] for k in unlinked}
     before = {"label": old.label.value, **old.props} if old else None
-    return Change(now, actor, "create" if old is None else "update", new.id, tuple(sorted(nodes)), before, after)
+    return Change(now, actor, "create" if old is None else "update", new.id, tuple(sorted(nodes)), before, after,
+                  version=version_of(new))
 
 
 def deletion(now: str, actor: str, node: NodeRecord, edges: list[EdgeRecord]) -> Change:
@@ -293,7 +301,7 @@ def edge_key(type_: RelType, source: str, target: str) -> str:
 
 
 def _without_stamp(props: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if k != "updated_at"}
+    return {k: v for k, v in props.items() if k not in STAMPS}
 
 
 __all__ = ["CatalogError", "LoadReport", "load_parsed", "load_paths", "parse_document"]

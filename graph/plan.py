@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import STAMPS, EdgeRecord, NodeRecord
 from catalog.review import Impact, impact
 from catalog.source import Problems
 from catalog.view import Snapshot
@@ -74,9 +74,8 @@ def applied(before: Snapshot, diffs: Iterable[NodeDiff]) -> Snapshot:
     nodes = dict(before.nodes)
     edges: dict[tuple[RelType, str, str], EdgeRecord] = {e.key: e for e in before.all_edges}
     for diff in diffs:
-        stamp = diff.old.get("updated_at") if diff.old is not None else None
-        nodes[diff.node.id] = NodeRecord(diff.node.label, diff.node.id,
-                                         {**diff.node.props, **({"updated_at": stamp} if stamp else {})})
+        stamps = {k: diff.old.props[k] for k in STAMPS if k in diff.old.props} if diff.old is not None else {}
+        nodes[diff.node.id] = NodeRecord(diff.node.label, diff.node.id, {**diff.node.props, **stamps})
         for key in diff.removed:
             edges.pop(key, None)
         for edge in diff.added + diff.changed:
@@ -87,4 +86,4 @@ def applied(before: Snapshot, diffs: Iterable[NodeDiff]) -> Snapshot:
 def changed_fields(old: NodeRecord | None, new: NodeRecord) -> list[str]:
     before = {} if old is None else old.props
     return sorted(k for k in before.keys() | new.props.keys()
-                  if k != "updated_at" and before.get(k) != new.props.get(k))
+                  if k not in STAMPS and before.get(k) != new.props.get(k))

@@ -5,21 +5,22 @@ transaction, which commits as a whole or leaves the store as it was."""
 
 from __future__ import annotations
 
+import random
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from catalog.audit import Change, Token
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import Label, RelType
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 __all__ = ["SCHEMA_VERSION", "Direction", "NodeReader", "Step", "Store", "StoreError", "StoreUnavailable",
-           "Versioned"]
+           "VersionConflict", "Versioned"]
 
 
 class StoreError(Exception):
@@ -28,6 +29,38 @@ class StoreError(Exception):
 
 class StoreUnavailable(StoreError):
     """The store cannot be reached at all (a server down, a folder unreadable)."""
+
+
+class VersionConflict(StoreError):
+    """A write expected a node at one version and found another: nothing was written."""
+
+    def __init__(self, node_id: str, expected: int, actual: int) -> None:
+        self.node_id, self.expected, self.actual = node_id, expected, actual
+        found = "does not exist" if actual == 0 else f"is at version {actual}"
+        wanted = "not to exist" if expected == 0 else f"at version {expected}"
+        super().__init__(f"node {node_id!r} {found}; the change expected it {wanted}: "
+                         "read it again and reapply the change")
+
+
+T = TypeVar("T")
+# How often a change is read and applied again when another writer got to its node first.
+ATTEMPTS = 25
+
+
+def retrying(change: Callable[[], T], attempts: int = ATTEMPTS) -> T:
+    """`change()`, which reads what it changes and writes it only over the versions it
+    read; read and applied again, after a short random pause, while another writer gets
+    there first. The last VersionConflict is raised after `attempts`."""
+    attempt = 1
+    while True:
+        try:
+            return change()
+        except VersionConflict:
+            if attempt >= attempts:
+                raise
+        # A random pause, growing: writers that crossed do not cross again in step.
+        time.sleep(random.uniform(0, 0.005 * attempt))
+        attempt += 1
 
 
 class StoreTimeout(StoreError):
@@ -134,9 +167,13 @@ class Versioned(Protocol):
 
 
 class Writer(Protocol):
-    def upsert_node(self, node: NodeRecord) -> None: ...
+    """`expected`, when given, is the version the stored node must have when the
+    transaction commits (0: no such node); checked and written atomically, so that two
+    writers who read the same version cannot both write. Otherwise VersionConflict."""
 
-    def delete_node(self, node_id: str) -> None: ...
+    def upsert_node(self, node: NodeRecord, expected: int | None = None) -> None: ...
+
+    def delete_node(self, node_id: str, expected: int | None = None) -> None: ...
 
     def upsert_edge(self, edge: EdgeRecord) -> None: ...
 

@@ -155,3 +155,23 @@ def test_a_long_id_is_quoted_in_part_in_every_answer(api: Api) -> None:
                                    headers={"Authorization": f"Bearer {api.tokens[Role.STEWARD]}"})
         assert response.json()["errors"][0]["extensions"]["code"] == "NOT_FOUND"
         assert len(response.content) < 1000, query
+
+
+def test_a_stale_expected_version_is_refused_with_the_current_one(api: Api) -> None:
+    read = '{ node(id: "sis") { version } }'
+    assert api.data(read)["node"]["version"] == api.data(read, Role.PUBLIC)["node"]["version"] == 1
+    update = """mutation($v: Int) { updateSystem(id: "sis", patch: {hosting: "cloud"}, expectedVersion: $v) {
+                version hosting } }"""
+    assert api.data(update, Role.STEWARD, v=1)["updateSystem"] == {"version": 2, "hosting": "cloud"}
+    stale = [update, 'mutation($v: Int) { updateNode(id: "sis", fields: {hosting: "x"}, expectedVersion: $v) { id } }',
+             'mutation($v: Int) { deleteSystem(id: "sis", expectedVersion: $v) }',
+             'mutation($v: Int) { deleteNode(id: "sis", expectedVersion: $v) }']
+    for query in stale:
+        error = api.error(query, Role.STEWARD, v=1)
+        assert error["extensions"] == {"code": "CONFLICT", "currentVersion": 2}
+        assert "'sis' is at version 2" in error["message"]
+    trail = api.data('{ changes(nodeId: "sis", since: "2000-01-01") { action version } }')["changes"]
+    assert [c for c in trail if c["action"] == "update"] == [{"action": "update", "version": 2}] == trail[-1:]
+    assert api.data(update, Role.STEWARD)["updateSystem"]["version"] == 2  # unchanged: no new version
+    assert api.data('mutation { deleteNode(id: "sis", expectedVersion: 2) }', Role.STEWARD) == {"deleteNode": "sis"}
+    assert api.store.get_node("sis") is None

@@ -1,5 +1,5 @@
 """What only the embedded store does: rebuild its memory graph when another process
-(a `steward load` beside a running server) has committed."""
+(a `steward load` beside a running server) has committed, and migrate an older file."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ from typing import Any
 
 import pytest
 
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.audit import Change
+from catalog.records import EdgeRecord, NodeRecord, version_of
 from catalog.vocab import Label, RelType
+from graph import curation
 from graph.embedded.store import EmbeddedStore
+from graph.store import SCHEMA_VERSION
 
 
 def write(store: EmbeddedStore, *records: NodeRecord | EdgeRecord) -> None:
@@ -77,3 +80,21 @@ def test_a_one_shot_command_never_builds_the_graph_in_memory(tmp_path: Path, mon
     assert result.exit_code == 0, result.output
     assert "sis" in result.output or "student-birth-date" in result.output or "System" in result.output
     assert built == []
+
+
+def test_a_store_of_the_first_schema_is_migrated_and_keeps_its_audit_trail(tmp_path: Path) -> None:
+    old = EmbeddedStore(tmp_path)
+    with old.transaction() as tx:
+        tx.upsert_node(NodeRecord(Label.SYSTEM, "a", {"name": "A"}))
+        tx.record_change(Change("2026-01-01T00:00:00Z", "cli", "create", "a", ("a",), None, {"name": "A"}))
+    # As schema 1 left it: the audit trail without the version each change wrote.
+    old.durable.conn.execute("ALTER TABLE changes DROP COLUMN version")
+    old.durable.conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    old.close()
+    store = EmbeddedStore(tmp_path)
+    assert store.schema_version() == SCHEMA_VERSION == 2
+    assert [(c.target, c.version) for c in store.changes()] == [("a", None)]
+    curation.update_node(store, "a", {"name": "A2", "kind": "SIS"}, "ci")
+    assert [(c.target, c.version) for c in store.changes()] == [("a", None), ("a", 2)]
+    assert version_of(store.get_node("a")) == 2  # a node stored without a version counts as version 1
+    store.close()

@@ -22,7 +22,7 @@ from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
-from graph.store import Direction, Store, StoreError, StoreTimeout, StoreUnavailable
+from graph.store import SCHEMA_VERSION, Direction, Store, StoreError, StoreTimeout, StoreUnavailable
 
 from .conftest import DATA, NEO4J_URI, open_test_store
 
@@ -64,7 +64,7 @@ def test_open_creates_a_uniqueness_constraint_on_id_for_every_label(neo4j: Neo4j
                            "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties")
     unique = {row["label"] for row in rows if row["properties"] == ["id"]}
     assert unique >= {label.value for label in Label} | {"Steward"}
-    assert neo4j.schema_version() == 1
+    assert neo4j.schema_version() == SCHEMA_VERSION
     again = Neo4jStore(neo4j.config)  # opening an up-to-date database only checks
     assert again.round_trips == 2
     again.close()

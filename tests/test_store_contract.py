@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 
 from catalog.audit import Change
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import VERSION, EdgeRecord, NodeRecord, version_of
+from catalog.unparse import to_mapping
 from catalog.vocab import Label, RelType
-from graph.dump import import_into
+from graph import curation
+from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.neo4j import Neo4jStore
-from graph.store import Direction, Store, StoreError
+from graph.store import Direction, Store, StoreError, VersionConflict
 
 from .helpers import load_text
 
@@ -245,3 +247,70 @@ def test_another_store_object_on_the_same_data_sees_the_new_version(store: Store
         assert store.get_node("a") is None  # and the data it stands for
     finally:
         other.close()
+
+
+# --- node versions: what optimistic concurrency compares ----------------------------------------
+
+
+def test_a_write_expecting_a_version_is_refused_at_another_and_writes_nothing(store: Store) -> None:
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "a"), expected=0)  # 0: no such node yet
+        tx.upsert_node(node(S, "old"))  # as a store written before versions holds it: version 1
+    with store.transaction() as tx:
+        tx.upsert_node(node(S, "a", version=2), expected=1)
+        tx.upsert_node(node(S, "old", version=2), expected=1)
+    for stale, actual in ((node(S, "a", version=3, hosting="x"), 2), (node(S, "new"), 0)):
+        with pytest.raises(VersionConflict, match=f"is at version {actual}|does not exist") as refused, \
+                store.transaction() as tx:
+            tx.upsert_node(node(S, "b"))
+            tx.upsert_node(stale, expected=1)
+            tx.record_change(Change("2026-01-01T00:00:00Z", "ci", "update", "a", ("a",), None, {}))
+        assert (refused.value.node_id, refused.value.expected, refused.value.actual) == (stale.id, 1, actual)
+    with pytest.raises(VersionConflict), store.transaction() as tx:
+        tx.upsert_node(node(S, "a"), expected=0)  # a second create of the same id
+    with pytest.raises(VersionConflict), store.transaction() as tx:
+        tx.delete_node("a", expected=1)
+    assert store.get_node("a") == node(S, "a", version=2)
+    assert store.get_node("b") is None and store.get_node("new") is None and store.changes() == []
+    with store.transaction() as tx:
+        tx.delete_node("a", expected=2)
+    assert store.get_node("a") is None
+
+
+def test_curation_moves_a_node_one_version_at_each_change_and_audits_it(store: Store, tmp_path: Path) -> None:
+    load_text(store, tmp_path, "systems:\n  - {id: sis, name: SIS, kind: SIS}\n"
+                               "elements:\n  - {id: dob, name: DOB, category: demographic, sensitivity: PII,"
+                               " subject: STUDENT}\n")
+    assert [version_of(store.get_node(i)) for i in ("sis", "dob")] == [1, 1]
+    curation.update_node(store, "sis", {"hosting": "cloud"}, "ci")
+    curation.update_node(store, "sis", {"hosting": "cloud"}, "ci")  # no change: no new version
+    curation.link(store, RelType.HOLDS, "sis", "dob", {}, "ci")  # declared by the system
+    curation.unlink(store, RelType.HOLDS, "sis", "dob", "ci")
+    with pytest.raises(VersionConflict, match="is at version 4"):
+        curation.update_node(store, "sis", {"hosting": "on site"}, "ci", expected_version=3)
+    curation.update_node(store, "sis", {"hosting": "on site"}, "ci", expected_version=4)
+    load_text(store, tmp_path, "systems:\n  - {id: sis, name: SIS, kind: SIS}\n")  # the file again: changed
+    load_text(store, tmp_path, "systems:\n  - {id: sis, name: SIS, kind: SIS}\n")  # and again: unchanged
+    sis = store.get_node("sis")
+    assert sis is not None and version_of(sis) == 6 and version_of(store.get_node("dob")) == 1
+    trail = [(c.action, c.version) for c in store.changes(node_id="sis")]
+    assert trail == [("create", 1), ("update", 2), ("link", 3), ("unlink", 4), ("update", 5), ("update", 6)]
+    assert VERSION not in to_mapping(sis, []) and "updated_at" not in to_mapping(sis, [])
+    with pytest.raises(VersionConflict, match="is at version 6"):
+        curation.delete_node(store, "sis", "ci", expected_version=5)
+    curation.delete_node(store, "sis", "ci", expected_version=6)
+    assert store.get_node("sis") is None and store.changes()[-1].action == "delete"
+
+
+def test_versions_travel_in_a_dump_to_either_backend(store: Store, tmp_path: Path) -> None:
+    load_text(store, tmp_path, "systems:\n  - {id: sis, name: SIS, kind: SIS}\n")
+    curation.update_node(store, "sis", {"hosting": "cloud"}, "ci")
+    lines = list(export_lines(store))
+    nodes, edges = read_dump(lines)
+    assert [version_of(n) for n in nodes] == [2]
+    copy = EmbeddedStore(tmp_path / "copy")
+    try:
+        import_into(copy, nodes, edges)
+        assert list(export_lines(copy)) == lines and version_of(copy.get_node("sis")) == 2
+    finally:
+        copy.close()

@@ -393,8 +393,11 @@ class Change:
     target: str
     before: JSON | None
     after: JSON | None
+    version: int | None = strawberry.field(description="The version of the node the change wrote (for a "
+                                                       "relationship, of the node that declares it); null for "
+                                                       "a deletion.")
 
     @classmethod
     def of(cls, c: DomainChange) -> Change:
         return cls(seq=c.seq, at=c.at, actor=c.actor, action=c.action, target=c.target,
-                   before=cast(JSON, c.before), after=cast(JSON, c.after))
+                   before=cast(JSON, c.before), after=cast(JSON, c.after), version=c.version)

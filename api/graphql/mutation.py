@@ -21,16 +21,21 @@ from catalog.source import CatalogError
 from catalog.vocab import Label, RelType
 from graph import curation
 from graph.loading import now_utc
-from graph.store import StoreError
+from graph.store import StoreError, VersionConflict
 
 T = TypeVar("T")
 FromId = Annotated[strawberry.ID, strawberry.argument(name="from")]
 ToId = Annotated[strawberry.ID, strawberry.argument(name="to")]
+ExpectedVersion = Annotated[int | None, strawberry.argument(
+    description="Change the node only if it is still at this version (as read); otherwise a CONFLICT error "
+                "that gives its current version. Without it, a change made meanwhile is kept and this one "
+                "applied on top.")]
 
 
 def error_of(exc: Exception) -> GraphQLError:
     """The GraphQL error for a refused change: VALIDATION naming the field of the first
-    problem (and listing them all), NOT_FOUND, or CONFLICT."""
+    problem (and listing them all), NOT_FOUND, or CONFLICT (with the node's current
+    version when it was changed since the version the change expected)."""
     if isinstance(exc, CatalogError):
         first = exc.problems[0] if exc.problems else None
         return GraphQLError(str(exc), extensions={
@@ -38,6 +43,8 @@ def error_of(exc: Exception) -> GraphQLError:
             "problems": [p.as_dict() for p in exc.problems]})
     if isinstance(exc, curation.NotFound):
         return GraphQLError(str(exc), extensions={"code": "NOT_FOUND"})
+    if isinstance(exc, VersionConflict):
+        return GraphQLError(str(exc), extensions={"code": "CONFLICT", "currentVersion": exc.actual})
     return GraphQLError(str(exc), extensions={"code": "CONFLICT"})
 
 
@@ -111,12 +118,16 @@ class Mutation:
         return wrap(await run(info, curation.create_node, kind, _fields(fields), info.context.principal.name))
 
     @strawberry.mutation(permission_classes=[IsSteward], description="Change the keys given; null removes one.")
-    async def update_node(self, info: strawberry.Info, id: strawberry.ID, fields: JSON) -> Node:
-        return wrap(await run(info, curation.update_node, str(id), _fields(fields), info.context.principal.name))
+    async def update_node(self, info: strawberry.Info, id: strawberry.ID, fields: JSON,
+                          expected_version: ExpectedVersion = None) -> Node:
+        return wrap(await run(info, partial(curation.update_node, expected_version=expected_version), str(id),
+                              _fields(fields), info.context.principal.name))
 
     @strawberry.mutation(permission_classes=[IsSteward])
-    async def delete_node(self, info: strawberry.Info, id: strawberry.ID) -> strawberry.ID:
-        await run(info, curation.delete_node, str(id), info.context.principal.name)
+    async def delete_node(self, info: strawberry.Info, id: strawberry.ID,
+                          expected_version: ExpectedVersion = None) -> strawberry.ID:
+        await run(info, partial(curation.delete_node, expected_version=expected_version), str(id),
+                  info.context.principal.name)
         return id
 
     @strawberry.mutation(permission_classes=[IsSteward])

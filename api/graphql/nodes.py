@@ -49,6 +49,8 @@ class Node:
     name: str
     description: str | None = None
     updated_at: str | None = None
+    version: int = strawberry.field(default=1, description="Goes up by one at every change to the node; pass it "
+                                                           "as `expectedVersion` to change only what was read.")
     notes: str | None = strawberry.field(default=None, description="Internal notes: never public.")
     defined_in: str | None = strawberry.field(default=None, description="Where it is defined: `file:PATH` or "
                                                                         "`api:TOKEN`. Not public.")

@@ -27,7 +27,7 @@ from graphql import GraphQLError
 from strawberry.utils.str_converters import to_camel_case
 
 from api.graphql import enums  # noqa: F401  (the model's vocabularies are GraphQL enums)
-from api.graphql.mutation import Relationship, error_of, run
+from api.graphql.mutation import ExpectedVersion, Relationship, error_of, run
 from api.graphql.nodes import TYPES, wrap
 from api.permissions import IsSteward
 from catalog.model import NODE_TYPES
@@ -189,7 +189,8 @@ def _signed(resolve: Callable[..., Any], returns: Any, **params: Any) -> Callabl
     generated mutation exist only once the model has been read, so they are set here."""
     parameters = [inspect.Parameter("info", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=strawberry.Info)]
     for name, annotation in params.items():
-        optional = type(None) in typing.get_args(annotation)
+        bare = typing.get_args(annotation)[0] if typing.get_origin(annotation) is Annotated else annotation
+        optional = type(None) in typing.get_args(bare)
         parameters.append(inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=annotation,
                                             default=None if optional else inspect.Parameter.empty))
     resolve.__signature__ = inspect.Signature(parameters, return_annotation=returns)  # type: ignore[attr-defined]
@@ -207,20 +208,23 @@ def _create(label: Label) -> Any:
 
 
 def _update(label: Label) -> Any:
-    async def resolve(info: strawberry.Info, id: strawberry.ID, patch: Any) -> Any:
+    async def resolve(info: strawberry.Info, id: strawberry.ID, patch: Any, expected_version: int | None) -> Any:
         fields = as_mapping(patch, patch=True)
-        return wrap(await run(info, partial(curation.update_node, label=label), str(id), fields,
-                              info.context.principal.name, fail=_relabelled("patch")))
-    return strawberry.mutation(resolver=_signed(resolve, TYPES[label], id=strawberry.ID, patch=PATCHES[label]),
+        return wrap(await run(info, partial(curation.update_node, label=label, expected_version=expected_version),
+                              str(id), fields, info.context.principal.name, fail=_relabelled("patch")))
+    return strawberry.mutation(resolver=_signed(resolve, TYPES[label], id=strawberry.ID, patch=PATCHES[label],
+                                                expected_version=ExpectedVersion),
                                name=f"update{label.value}", permission_classes=[IsSteward],
                                description=f"Change the fields of {article(label)} given; null removes one.")
 
 
 def _delete(label: Label) -> Any:
-    async def resolve(info: strawberry.Info, id: strawberry.ID) -> strawberry.ID:
-        await run(info, partial(curation.delete_node, label=label), str(id), info.context.principal.name)
+    async def resolve(info: strawberry.Info, id: strawberry.ID, expected_version: int | None) -> strawberry.ID:
+        await run(info, partial(curation.delete_node, label=label, expected_version=expected_version), str(id),
+                  info.context.principal.name)
         return id
-    return strawberry.mutation(resolver=_signed(resolve, strawberry.ID, id=strawberry.ID),
+    return strawberry.mutation(resolver=_signed(resolve, strawberry.ID, id=strawberry.ID,
+                                                expected_version=ExpectedVersion),
                                name=f"delete{label.value}", permission_classes=[IsSteward],
                                description=f"Delete {article(label)} and its relationships.")
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from catalog.audit import Change, Token
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import VERSION, EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
-from graph.store import SCHEMA_VERSION, StoreError, StoreUnavailable
+from graph.store import SCHEMA_VERSION, StoreError, StoreUnavailable, VersionConflict
 
 DB_FILE = "steward.db"
 DATA_VERSION_KEY = "data_version"
@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS changes (
     target TEXT NOT NULL,
     nodes TEXT NOT NULL,
     before TEXT,
-    after TEXT
+    after TEXT,
+    version INTEGER
 );
 CREATE INDEX IF NOT EXISTS changes_by_time ON changes(at);
 CREATE TABLE IF NOT EXISTS tokens (
@@ -55,8 +56,10 @@ CREATE TABLE IF NOT EXISTS tokens (
 );
 """
 
-# Each entry migrates from version N to N + 1; none yet, the list is where they go.
-MIGRATIONS: list[str] = []
+# Each entry migrates from version N to N + 1.
+MIGRATIONS: list[str] = [
+    "ALTER TABLE changes ADD COLUMN version INTEGER",  # 2: the node version a change wrote
+]
 
 Op = tuple[str, Any]
 
@@ -131,7 +134,15 @@ class Durable:
 
     def _apply_one(self, kind: str, arg: Any) -> None:
         run = self.conn.execute
-        if kind == "upsert_node":
+        if kind == "expect":
+            # Inside BEGIN IMMEDIATE: no other writer can commit between this and the write.
+            node_id, expected = arg
+            row = run(f"SELECT coalesce(json_extract(props, '$.{VERSION}'), 1) FROM nodes WHERE id=?",
+                      (node_id,)).fetchone()
+            actual = int(row[0]) if row else 0
+            if actual != expected:
+                raise VersionConflict(node_id, expected, actual)
+        elif kind == "upsert_node":
             existing = run("SELECT label FROM nodes WHERE id=?", (arg.id,)).fetchone()
             if existing and existing[0] != arg.label.value:
                 raise sqlite3.IntegrityError(f"id {arg.id!r} is already a {existing[0]}")
@@ -147,11 +158,11 @@ class Durable:
             run("DELETE FROM edges WHERE type=? AND source=? AND target=?",
                 (arg[0].value, arg[1], arg[2]))
         elif kind == "record_change":
-            run("INSERT INTO changes(at, actor, action, target, nodes, before, after) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            run("INSERT INTO changes(at, actor, action, target, nodes, before, after, version) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (arg.at, arg.actor, arg.action, arg.target, encode(list(arg.nodes)),
                  None if arg.before is None else encode(arg.before),
-                 None if arg.after is None else encode(arg.after)))
+                 None if arg.after is None else encode(arg.after), arg.version))
         else:
             raise ValueError(kind)
 
@@ -175,15 +186,15 @@ class Durable:
             yield EdgeRecord(RelType(type_), src, dst, decode(props))
 
     def changes(self, since: str | None, node_id: str | None, limit: int) -> list[Change]:
-        sql = "SELECT seq, at, actor, action, target, nodes, before, after FROM changes WHERE at >= ?"
+        sql = "SELECT seq, at, actor, action, target, nodes, before, after, version FROM changes WHERE at >= ?"
         args: list[Any] = [since or ""]
         if node_id is not None:
             sql += " AND EXISTS (SELECT 1 FROM json_each(changes.nodes) WHERE value = ?)"
             args.append(node_id)
         rows = self.conn.execute(sql + " ORDER BY seq LIMIT ?", (*args, limit)).fetchall()
         return [Change(at, actor, action, target, tuple(json.loads(nodes)),
-                       json.loads(before) if before else None, json.loads(after) if after else None, seq)
-                for seq, at, actor, action, target, nodes, before, after in rows]
+                       json.loads(before) if before else None, json.loads(after) if after else None, seq, version)
+                for seq, at, actor, action, target, nodes, before, after, version in rows]
 
     def save_token(self, token: Token, change: Change | None) -> None:
         try:

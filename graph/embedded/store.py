@@ -38,11 +38,17 @@ class _Buffer:
     def __init__(self) -> None:
         self.ops: list[Op] = []
 
-    def upsert_node(self, node: NodeRecord) -> None:
+    def upsert_node(self, node: NodeRecord, expected: int | None = None) -> None:
+        self._expect(node.id, expected)
         self.ops.append(("upsert_node", node))
 
-    def delete_node(self, node_id: str) -> None:
+    def delete_node(self, node_id: str, expected: int | None = None) -> None:
+        self._expect(node_id, expected)
         self.ops.append(("delete_node", node_id))
+
+    def _expect(self, node_id: str, expected: int | None) -> None:
+        if expected is not None:
+            self.ops.append(("expect", (node_id, expected)))
 
     def upsert_edge(self, edge: EdgeRecord) -> None:
         self.ops.append(("upsert_edge", edge))
@@ -134,7 +140,7 @@ class EmbeddedStore:
                 return  # a graph built for a tool is built again when next asked for
             self._version = self.durable.seen_commits()
             for kind, arg in buffer.ops:
-                if kind == "record_change":
+                if kind in ("record_change", "expect"):
                     continue
                 if kind == "delete_edge":
                     memory.delete_edge(*arg)

@@ -29,7 +29,8 @@ def _encode(value: Any) -> str | None:
 
 def change_row(change: Change) -> dict[str, Any]:
     return {"at": change.at, "actor": change.actor, "action": change.action, "target": change.target,
-            "nodes": list(change.nodes), "before": _encode(change.before), "after": _encode(change.after)}
+            "nodes": list(change.nodes), "before": _encode(change.before), "after": _encode(change.after),
+            "version": change.version}
 
 
 def record_changes(tx: Tx, rows: list[dict[str, Any]]) -> None:
@@ -52,7 +53,7 @@ def _change(c: Row) -> Change:
     before, after = c.get("before"), c.get("after")
     return Change(c["at"], c["actor"], c["action"], c["target"], tuple(c["nodes"]),
                   None if before is None else json.loads(before),
-                  None if after is None else json.loads(after), c["seq"])
+                  None if after is None else json.loads(after), c["seq"], c.get("version"))
 
 
 def save_token(conn: Connection, token: Token, change: Change | None) -> None:

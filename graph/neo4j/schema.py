@@ -23,8 +23,10 @@ VERSION_KEY = "schema_version"
 DATA_VERSION_KEY = "data_version"
 INDEX_WAIT_SECONDS = 300
 
-# Each entry migrates from version N to N + 1, as Cypher statements; none yet.
-MIGRATIONS: list[list[str]] = []
+# Each entry migrates from version N to N + 1, as Cypher statements.
+MIGRATIONS: list[list[str]] = [
+    [],  # 2: changes record the node version they wrote, a property that needs no statement
+]
 
 
 def label(value: Label) -> str:

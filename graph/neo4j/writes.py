@@ -9,12 +9,12 @@ from itertools import groupby
 from typing import Any
 
 from catalog.audit import Change
-from catalog.records import EdgeRecord, NodeRecord
+from catalog.records import VERSION, EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 from graph.neo4j.audit import change_row, record_changes
 from graph.neo4j.connection import Connection, Tx
 from graph.neo4j.schema import STEWARD, count_write, label, rel_type
-from graph.store import StoreError
+from graph.store import StoreError, VersionConflict
 
 # Rows per query: big enough to make a load a handful of queries, small enough to keep
 # each Bolt message modest. Every chunk still runs in the same transaction.
@@ -29,12 +29,12 @@ class Buffer:
     def __init__(self) -> None:
         self.ops: list[Op] = []
 
-    def upsert_node(self, node: NodeRecord) -> None:
+    def upsert_node(self, node: NodeRecord, expected: int | None = None) -> None:
         _check_props(f"node {node.id!r}", node.props)
-        self.ops.append(("upsert_node", node))
+        self.ops.append(("upsert_node", (node, expected)))
 
-    def delete_node(self, node_id: str) -> None:
-        self.ops.append(("delete_node", node_id))
+    def delete_node(self, node_id: str, expected: int | None = None) -> None:
+        self.ops.append(("delete_node", (node_id, expected)))
 
     def upsert_edge(self, edge: EdgeRecord) -> None:
         _check_props(f"{edge.type} from {edge.source!r} to {edge.target!r}", edge.props)
@@ -80,14 +80,20 @@ def plan(ops: Sequence[Op]) -> list[Batch]:
 
 def _row(kind: str, arg: Any) -> tuple[Label | RelType | None, dict[str, Any]]:
     if kind == "upsert_node":
-        return arg.label, {"id": arg.id, "props": {**arg.props, "id": arg.id}}
+        node, expected = arg
+        return node.label, {"id": node.id, "props": {**node.props, "id": node.id}, **_expecting(expected)}
     if kind == "delete_node":
-        return None, {"id": arg}
+        node_id, expected = arg
+        return None, {"id": node_id, **_expecting(expected)}
     if kind == "upsert_edge":
         return arg.type, {"source": arg.source, "target": arg.target, "props": dict(arg.props)}
     if kind == "delete_edge":
         return arg.type, {"source": arg.source, "target": arg.target}
     raise ValueError(kind)
+
+
+def _expecting(expected: int | None) -> dict[str, Any]:
+    return {"check": expected is not None, "expected": expected}
 
 
 def commit(conn: Connection, ops: Sequence[Op]) -> None:
@@ -114,7 +120,7 @@ def _apply(tx: Tx, batch: Batch, rows: list[dict[str, Any]]) -> None:
         case "upsert_node", Label() as kind:
             _upsert_nodes(tx, kind, rows)
         case "delete_node", None:
-            tx.run(f"UNWIND $rows AS row MATCH (n:{STEWARD} {{id: row.id}}) DETACH DELETE n", rows=rows)
+            _delete_nodes(tx, rows)
         case "upsert_edge", RelType() as type_:
             _upsert_edges(tx, type_, rows)
         case "delete_edge", RelType() as type_:
@@ -127,20 +133,48 @@ def _apply(tx: Tx, batch: Batch, rows: list[dict[str, Any]]) -> None:
             raise ValueError(f"unknown write {batch.kind} {batch.key}")
 
 
+# Read committed: a property read before this transaction holds the node's write lock
+# may be stale by the time it writes. Setting this marker takes the lock first; the
+# version read after it is the last committed one, and `SET n = row.props` clears it.
+_LOCK = "_steward_lock"
+_NEW = "_steward_new"
+
+
 def _upsert_nodes(tx: Tx, kind: Label, rows: list[dict[str, Any]]) -> None:
     # MERGE on the Steward id (unique, indexed, locked); a node found under another
-    # label is left alone and reported, and the transaction is then rolled back.
-    conflicts = tx.run(
+    # label, or at another version than a row expects, is left alone and reported, and
+    # the transaction is then rolled back.
+    refused = tx.run(
         f"UNWIND $rows AS row "
-        f"MERGE (n:{STEWARD} {{id: row.id}}) ON CREATE SET n:{label(kind)} "
-        f"WITH n, row, n:{label(kind)} AS fits "
-        f"FOREACH (_ IN CASE WHEN fits THEN [1] ELSE [] END | SET n = row.props) "
-        f"WITH n, row WHERE NOT fits "
-        f"RETURN row.id AS id, [l IN labels(n) WHERE l <> '{STEWARD}'] AS labels", rows=rows)
-    if conflicts:
-        first = conflicts[0]
-        raise StoreError(f"write refused, nothing was written: id {first['id']!r} is already a "
-                         f"{'/'.join(first['labels']) or 'node'}, not a {kind}")
+        f"MERGE (n:{STEWARD} {{id: row.id}}) ON CREATE SET n:{label(kind)}, n.{_NEW} = true "
+        f"SET n.{_LOCK} = true "
+        f"WITH n, row, n:{label(kind)} AS fits, "
+        f"CASE WHEN n.{_NEW} THEN 0 ELSE coalesce(n.{VERSION}, 1) END AS actual "
+        f"WITH n, row, fits, actual, row.check AND actual <> row.expected AS stale "
+        f"FOREACH (_ IN CASE WHEN fits AND NOT stale THEN [1] ELSE [] END | SET n = row.props) "
+        f"WITH n, row, fits, actual, stale WHERE NOT fits OR stale "
+        f"RETURN row.id AS id, fits, actual, row.expected AS expected, "
+        f"[l IN labels(n) WHERE l <> '{STEWARD}'] AS labels", rows=rows)
+    for row in refused:
+        if not row["fits"]:
+            raise StoreError(f"write refused, nothing was written: id {row['id']!r} is already a "
+                             f"{'/'.join(row['labels']) or 'node'}, not a {kind}")
+    if refused:
+        first = refused[0]
+        raise VersionConflict(first["id"], first["expected"], first["actual"])
+
+
+def _delete_nodes(tx: Tx, rows: list[dict[str, Any]]) -> None:
+    checked = [row for row in rows if row["check"]]
+    if checked:
+        stale = tx.run(
+            f"UNWIND $rows AS row OPTIONAL MATCH (n:{STEWARD} {{id: row.id}}) "
+            f"FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | SET n.{_LOCK} = true) "
+            f"WITH row, CASE WHEN n IS NULL THEN 0 ELSE coalesce(n.{VERSION}, 1) END AS actual "
+            f"WHERE actual <> row.expected RETURN row.id AS id, row.expected AS expected, actual", rows=checked)
+        if stale:
+            raise VersionConflict(stale[0]["id"], stale[0]["expected"], stale[0]["actual"])
+    tx.run(f"UNWIND $rows AS row MATCH (n:{STEWARD} {{id: row.id}}) DETACH DELETE n", rows=rows)
 
 
 def _upsert_edges(tx: Tx, type_: RelType, rows: list[dict[str, Any]]) -> None:
