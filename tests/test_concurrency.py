@@ -21,7 +21,7 @@ from .soak import scaled
 from .writers_support import BACKEND_PARAMS, Client, prepare, reading, serving, store_options
 
 WRITERS = 20
-ROUNDS = scaled(3, 10)
+ROUNDS = scaled(3, 6)
 NODE = "sis"
 
 READ = "query($id: ID!) { node(id: $id) { version } }"

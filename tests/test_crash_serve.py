@@ -25,7 +25,7 @@ from .conftest import DATA
 from .soak import scaled
 from .writers_support import BACKEND_PARAMS, Client, Unanswered, prepare, reading, serving, store_options
 
-KILLS = scaled(2, 10)
+KILLS = scaled(2, 6)
 ACKNOWLEDGED_PER_RUN = scaled(30, 40)  # the kill comes once this many more are acknowledged
 CLIENTS = 4
 SYSTEM, OWNER = "sis", "p-registrar"
