@@ -183,8 +183,14 @@ class Writer(Protocol):
 
 
 class AuditReader(Protocol):
-    def changes(self, since: str | None = None, node_id: str | None = None,
-                limit: int = 1000) -> list[Change]: ...
+    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000, *,
+                until: str | None = None, actor: str | None = None, after: int | None = None,
+                before: int | None = None, newest: bool = False) -> list[Change]:
+        """At most `limit` entries of the audit trail, oldest first: those at or after
+        `since` and before `until` (timestamps compared as text), naming `node_id`, by
+        `actor`, with a `seq` above `after` and below `before` (a page's cursors). With
+        `newest`, the limit keeps the newest of them rather than the oldest."""
+        ...
 
 
 class TokenStore(Protocol):

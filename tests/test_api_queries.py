@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from api.auth import Role
+from api.graphql.limits import MAX_ROWS
 from api.graphql.schema import build_schema
+from catalog.audit import Change
 from graph.store import Store
 
 from .api_support import Api, make_api
@@ -151,3 +153,30 @@ def test_a_list_with_its_neighbours_costs_a_bounded_number_of_round_trips(store:
         costs.append(store.round_trips - before)  # type: ignore[attr-defined]
         assert len(nodes) == n and all(node["owners"] == [{"id": "owner"}] for node in nodes)
     assert costs[0] == costs[1] <= 12, costs
+
+
+def test_the_audit_trail_is_read_a_page_at_a_time_newest_first(api: Api) -> None:
+    with api.store.transaction() as tx:
+        for day in range(1, 8):
+            tx.record_change(Change(f"2026-02-{day:02d}T10:00:00Z", ("ann", "bob")[day % 2], "update", "sis",
+                                    ("sis",), None, {"day": day}))
+    query = """query ($before: Int, $after: Int, $actor: String, $until: String, $first: Int!) {
+      changes(newestFirst: true, first: $first, before: $before, after: $after, actor: $actor, since: "2026-02-01",
+              until: $until) { seq at actor } }"""
+
+    def days(page: dict[str, list[dict[str, str]]]) -> list[int]:
+        return [int(c["at"][8:10]) for c in page["changes"]]
+
+    newest = api.data(query, first=3)
+    assert days(newest) == [7, 6, 5]
+    older = api.data(query, first=3, before=newest["changes"][-1]["seq"])
+    assert days(older) == [4, 3, 2]
+    # `after` pages towards the newest, oldest first: the page newer than `older`.
+    newer = api.data(query.replace("newestFirst: true", "newestFirst: false"), first=3,
+                     after=older["changes"][0]["seq"])
+    assert days(newer) == [5, 6, 7]
+    assert days(api.data(query, first=10, actor="bob")) == [7, 5, 3, 1]
+    assert days(api.data(query, first=10, until="2026-02-03")) == [2, 1]
+    # Everything the view asks for is bounded by the server, whatever the client says.
+    assert api.error(query, first=MAX_ROWS + 1)["extensions"]["field"] == "first"
+    assert api.run(query, Role.PUBLIC, {"first": 3})["errors"]  # the trail is not public

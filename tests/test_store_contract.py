@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -314,3 +315,31 @@ def test_versions_travel_in_a_dump_to_either_backend(store: Store, tmp_path: Pat
         assert list(export_lines(copy)) == lines and version_of(copy.get_node("sis")) == 2
     finally:
         copy.close()
+
+
+def test_the_audit_trail_pages_by_seq_newest_or_oldest_first_with_filters(store: Store) -> None:
+    """Twelve entries by two actors over twelve days, two nodes taking turns: a page is
+    cut by `limit`, moved by `before` / `after`, and narrowed by node, actor and dates."""
+    with store.transaction() as tx:
+        for i in range(12):
+            tx.record_change(Change(f"2026-03-{i + 1:02d}T09:00:00Z", ("ann", "bob")[i % 3 == 0], "update",
+                                    ("a", "b")[i % 2], (("a", "b")[i % 2],), None, {"i": i}))
+    every = store.changes()
+    assert [c.after for c in every] == [{"i": i} for i in range(12)]
+    seqs = [c.seq for c in every]
+
+    def page(**where: Any) -> list[int]:
+        return [seqs.index(c.seq) for c in store.changes(**where)]
+
+    assert page(limit=5, newest=True) == [7, 8, 9, 10, 11]  # the newest, still oldest first
+    assert page(limit=5, newest=True, before=seqs[7]) == [2, 3, 4, 5, 6]  # older
+    assert page(limit=5, newest=True, before=seqs[2]) == [0, 1]  # the oldest page is short
+    assert page(limit=5, after=seqs[6]) == [7, 8, 9, 10, 11]  # newer, back where it was
+    assert page(limit=5) == [0, 1, 2, 3, 4]
+    assert page(after=seqs[3], before=seqs[6]) == [4, 5]
+    assert page(node_id="b", limit=3, newest=True) == [7, 9, 11]
+    assert page(actor="bob") == [0, 3, 6, 9]
+    assert page(actor="bob", node_id="b", newest=True, limit=1) == [9]
+    assert page(since="2026-03-04", until="2026-03-07") == [3, 4, 5]  # until is not included
+    assert page(since="2026-03-04", until="2026-03-07", actor="ann", newest=True, before=seqs[5]) == [4]
+    assert store.changes(actor="nobody") == [] and store.changes(before=seqs[0]) == []

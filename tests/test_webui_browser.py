@@ -6,6 +6,7 @@ end. The overview, lineage and deadlines views are saved as screenshots into doc
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -270,6 +271,42 @@ def test_a_steward_creates_a_system_then_deletes_it_after_confirming(district: t
     assert actions[:2] == ["delete", "create"], actions
     page = view.goto("/node/front-office-kiosk", "p.empty")
     assert "no node" in page.locator("main").inner_text()
+    view.close()
+
+
+def test_the_audit_trail_shows_one_page_and_pages_back_by_a_deep_link(district: tuple[str, str], browser: Any) -> None:
+    """The district's trail has thousands of entries: the view shows the newest page, an
+    older one by an address that reloads to the same entries, and the way back."""
+    base, token = district
+    view = View(browser, base, token)
+    page = view.goto("/changes", "table tbody tr")
+    rows = page.locator(".scroll > table > tbody > tr")
+    assert rows.count() == 50, rows.count()  # one page, not the whole trail
+
+    def shown() -> tuple[list[int], list[str]]:
+        note = re.fullmatch(r"Entries (\d+) to (\d+), newest first, 50 a page\.",
+                            page.locator("p.page-note").inner_text())
+        assert note, page.locator("p.page-note").inner_text()
+        return [int(note[1]), int(note[2])], rows.all_inner_texts()
+
+    newest, first = shown()
+    assert len(first) == 50 and newest[0] > newest[1]
+    when = page.locator(".scroll > table > tbody > tr > td:nth-child(1)").all_inner_texts()
+    assert when == sorted(when, reverse=True)
+    assert page.locator(".scroll table.diff").count() > 0  # each entry keeps its before and after
+    assert page.locator("nav.pages a:has-text('Newer')").count() == 0
+    page.click("nav.pages a:has-text('Older')")
+    page.wait_for_url(f"{base}/changes?before={newest[1]}", timeout=WAIT_MS)
+    view.settle("table tbody tr")
+    older, second = shown()
+    assert older[0] == newest[1] - 1 and len(second) == 50 and second != first
+    page.reload()  # the deep link alone brings back the same page
+    view.settle("table tbody tr")
+    assert shown() == (older, second)
+    page.click("nav.pages a:has-text('Newer')")
+    page.wait_for_url(f"{base}/changes?after={older[0]}", timeout=WAIT_MS)
+    view.settle("table tbody tr")
+    assert shown() == (newest, first)
     view.close()
 
 

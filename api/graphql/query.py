@@ -338,13 +338,19 @@ class Query:
         return a.BlastRadius.of(await _analysis(info, blast_radius, info.context.store, str(incident_id),
                                                 _as_of(as_of)))
 
-    @strawberry.field(permission_classes=[IsViewer], description="The audit trail, oldest first.",
-                      metadata=priced("first"))
+    @strawberry.field(permission_classes=[IsViewer], metadata=priced("first"), description=(
+        "The audit trail, oldest first: the first entries at or after `since` and before `until` "
+        "(ISO timestamps or days), of `nodeId`, by `actor`, with a `seq` above `after` and below "
+        "`before`. With `newestFirst`, the newest of them, newest first: a page of the trail whose "
+        "last `seq` is the `before` of the page older than it."))
     async def changes(self, info: strawberry.Info, since: str | None = None, node_id: strawberry.ID | None = None,
-                      first: int = 100) -> list[a.Change]:
-        found = await info.context.call(info.context.store.changes, since, str(node_id) if node_id else None,
-                                        page_size(first, MAX_ROWS))
-        return [a.Change.of(c) for c in found]
+                      first: int = 100, until: str | None = None, actor: str | None = None,
+                      before: int | None = None, after: int | None = None,
+                      newest_first: bool = False) -> list[a.Change]:
+        found = await info.context.call(
+            info.context.store.changes, since, str(node_id) if node_id else None, page_size(first, MAX_ROWS),
+            until=until, actor=actor, before=before, after=after, newest=newest_first)
+        return [a.Change.of(c) for c in (found[::-1] if newest_first else found)]
 
     @strawberry.field(permission_classes=[IsAdmin], metadata=priced(MAX_PAGE))
     async def tokens(self, info: strawberry.Info) -> list[TokenInfo]:

@@ -185,16 +185,22 @@ class Durable:
                 "SELECT type, source, target, props FROM edges"):
             yield EdgeRecord(RelType(type_), src, dst, decode(props))
 
-    def changes(self, since: str | None, node_id: str | None, limit: int) -> list[Change]:
+    def changes(self, since: str | None, node_id: str | None, limit: int, until: str | None = None,
+                actor: str | None = None, after: int | None = None, before: int | None = None,
+                newest: bool = False) -> list[Change]:
         sql = "SELECT seq, at, actor, action, target, nodes, before, after, version FROM changes WHERE at >= ?"
         args: list[Any] = [since or ""]
-        if node_id is not None:
-            sql += " AND EXISTS (SELECT 1 FROM json_each(changes.nodes) WHERE value = ?)"
-            args.append(node_id)
-        rows = self.conn.execute(sql + " ORDER BY seq LIMIT ?", (*args, limit)).fetchall()
-        return [Change(at, actor, action, target, tuple(json.loads(nodes)),
-                       json.loads(before) if before else None, json.loads(after) if after else None, seq, version)
-                for seq, at, actor, action, target, nodes, before, after, version in rows]
+        for clause, value in (("at < ?", until), ("actor = ?", actor), ("seq > ?", after), ("seq < ?", before),
+                              ("EXISTS (SELECT 1 FROM json_each(changes.nodes) WHERE value = ?)", node_id)):
+            if value is not None:
+                sql += f" AND {clause}"
+                args.append(value)
+        order = "DESC" if newest else "ASC"
+        rows = self.conn.execute(f"{sql} ORDER BY seq {order} LIMIT ?", (*args, limit)).fetchall()
+        found = [Change(at, actor, action, target, tuple(json.loads(nodes)),
+                        json.loads(before) if before else None, json.loads(after) if after else None, seq, version)
+                 for seq, at, actor, action, target, nodes, before, after, version in rows]
+        return found[::-1] if newest else found
 
     def save_token(self, token: Token, change: Change | None) -> None:
         try:

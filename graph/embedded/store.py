@@ -157,10 +157,12 @@ class EmbeddedStore:
 
     # AuditReader and TokenStore
 
-    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
+    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000, *,
+                until: str | None = None, actor: str | None = None, after: int | None = None,
+                before: int | None = None, newest: bool = False) -> list[Change]:
         with self._lock:
             self._trip()
-            return self.durable.changes(since, node_id, limit)
+            return self.durable.changes(since, node_id, limit, until, actor, after, before, newest)
 
     def save_token(self, token: Token, change: Change | None = None) -> None:
         with self._lock:

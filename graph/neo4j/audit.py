@@ -42,11 +42,18 @@ def record_changes(tx: Tx, rows: list[dict[str, Any]]) -> None:
            f"CREATE (c:{CHANGE}) SET c = $rows[i], c.seq = base + i + 1", key=SEQ_KEY, rows=rows)
 
 
-def changes(conn: Connection, since: str | None, node_id: str | None, limit: int) -> list[Change]:
-    rows = conn.read(f"MATCH (c:{CHANGE}) WHERE c.at >= $since AND ($node IS NULL OR $node IN c.nodes) "
-                     "RETURN properties(c) AS c ORDER BY c.seq LIMIT $limit",
-                     since=since or "", node=node_id, limit=limit)
-    return [_change(row["c"]) for row in rows]
+def changes(conn: Connection, since: str | None, node_id: str | None, limit: int, until: str | None = None,
+            actor: str | None = None, after: int | None = None, before: int | None = None,
+            newest: bool = False) -> list[Change]:
+    order = "DESC" if newest else "ASC"
+    rows = conn.read(f"MATCH (c:{CHANGE}) WHERE c.at >= $since AND ($until IS NULL OR c.at < $until) "
+                     "AND ($node IS NULL OR $node IN c.nodes) AND ($actor IS NULL OR c.actor = $actor) "
+                     "AND ($after IS NULL OR c.seq > $after) AND ($before IS NULL OR c.seq < $before) "
+                     f"RETURN properties(c) AS c ORDER BY c.seq {order} LIMIT $limit",
+                     since=since or "", until=until, node=node_id, actor=actor, after=after, before=before,
+                     limit=limit)
+    found = [_change(row["c"]) for row in rows]
+    return found[::-1] if newest else found
 
 
 def _change(c: Row) -> Change:

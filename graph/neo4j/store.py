@@ -61,8 +61,10 @@ class Neo4jStore:
 
     # AuditReader and TokenStore
 
-    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000) -> list[Change]:
-        return audit.changes(self.conn, since, node_id, limit)
+    def changes(self, since: str | None = None, node_id: str | None = None, limit: int = 1000, *,
+                until: str | None = None, actor: str | None = None, after: int | None = None,
+                before: int | None = None, newest: bool = False) -> list[Change]:
+        return audit.changes(self.conn, since, node_id, limit, until, actor, after, before, newest)
 
     def save_token(self, token: Token, change: Change | None = None) -> None:
         audit.save_token(self.conn, token, change)

@@ -937,7 +937,12 @@ export type Trigger =
 
 export type ChangesQueryVariables = Exact<{
   since: InputMaybe<Scalars['String']['input']>;
+  until: InputMaybe<Scalars['String']['input']>;
   nodeId: InputMaybe<Scalars['ID']['input']>;
+  actor: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['Int']['input']>;
+  after: InputMaybe<Scalars['Int']['input']>;
+  newestFirst: Scalars['Boolean']['input'];
   first: Scalars['Int']['input'];
 }>;
 

@@ -111,8 +111,9 @@ function Editor({ form, label, node }: { form: Form; label: string; node: Page |
       } else {
         await createNode(label, { id, ...changed });
       }
-      const trail = await request<ChangesQuery, ChangesQueryVariables>(CHANGES, "Changes", { nodeId: id, first: 500, since: null });
-      setSaved(trail.changes[trail.changes.length - 1] ?? null);
+      const trail = await request<ChangesQuery, ChangesQueryVariables>(CHANGES, "Changes", {
+        nodeId: id, newestFirst: true, first: 1, since: null, until: null, actor: null, before: null, after: null });
+      setSaved(trail.changes[0] ?? null);
     } catch (caught) {
       fail(caught);
     } finally {
