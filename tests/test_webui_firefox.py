@@ -78,7 +78,7 @@ def changes(seen: Seen) -> None:
 
 
 def sign_in(seen: Seen) -> None:
-    assert "You are signed in for this browser session" in seen["text"]
+    assert "You are signed in as clerk, a STEWARD token, for this browser session" in seen["text"]
 
 
 def explorer(seen: Seen) -> None:
@@ -151,7 +151,7 @@ def test_each_view_shows_the_district_without_errors(walk: dict[str, Any], path:
                                                      check: Callable[[Seen], None]) -> None:
     seen = clean(walk[path])
     assert seen["url"] == path and seen["heading"] and seen["title"].endswith(" · Steward"), seen
-    assert seen["who"] == "Signed in · Sign out"  # the staff's views, not the PUBLIC notes
+    assert seen["who"] == "Signed in as clerk (STEWARD) · Sign out"  # the staff's views, not the PUBLIC notes
     assert not seen["wide"], "runs off the side at 1280x720"  # wide tables scroll in their own box
     check(seen)
 
@@ -168,7 +168,7 @@ def test_a_visitor_searches_for_an_element_and_opens_it(walk: dict[str, Any]) ->
 
 def test_a_steward_signs_in_and_opens_a_curation_form(walk: dict[str, Any]) -> None:
     seen = clean(walk["sign in and curate"])
-    assert seen["signedIn"]["url"] == "/" and seen["signedIn"]["who"] == "Signed in · Sign out"
+    assert seen["signedIn"]["url"] == "/" and seen["signedIn"]["who"] == "Signed in as clerk (STEWARD) · Sign out"
     form = seen["form"]
     assert form["url"] == "/curate/edit/student-attendance-daily" and form["heading"] == "Edit student-attendance-daily"
     assert form["fields"]["name"] == "Daily attendance status"

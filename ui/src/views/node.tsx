@@ -103,7 +103,7 @@ function Governance({ node }: { node: Page }) {
             </Section>
             <Section title="History">
               {data.changes.length === 0 ? <Empty>No change recorded since it was loaded.</Empty> : (
-                <ol class="history">{data.changes.slice().reverse().map((c) => (
+                <ol class="history">{data.changes.map((c) => (
                   <li><time>{c.at.replace("T", " ").slice(0, 19)}</time> {c.actor} {c.action}d it<Diff before={c.before} after={c.after} /></li>))}</ol>
               )}
             </Section>

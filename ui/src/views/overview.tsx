@@ -33,7 +33,7 @@ function Committee({ asOf }: { asOf: string }) {
       {(data) => {
         const openIncidents = data.incidents.nodes.filter((i) => i.status !== "CLOSED");
         const openRequests = data.accessRequests.nodes.filter((r) => !r.answeredOn);
-        const recent = data.changes.slice(-10).reverse();
+        const recent = data.changes; // the ten newest, newest first
         return (
           <>
             <h2>Principle scorecard</h2>
