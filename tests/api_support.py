@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -48,3 +54,37 @@ def make_api(store: Store, settings: Settings | None = None, paths: list[Any] | 
               for role in (Role.VIEWER, Role.STEWARD, Role.ADMIN)}
     tokens[Role.PUBLIC] = ""
     return Api(TestClient(create_app(store, settings, today)), store, tokens)
+
+
+STEWARD = [sys.executable, "-m", "api.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served(store_args: list[str], *serve_args: str) -> Iterator[str]:
+    """`steward STORE_ARGS serve` in a subprocess, once /healthz answers: its base URL.
+    Stopped with SIGTERM at the end."""
+    port = free_port()
+    proc = subprocess.Popen([*STEWARD, *store_args, "serve", "--port", str(port), *serve_args],
+                            stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                assert proc.poll() is None, proc.stderr.read() if proc.stderr else "the server ended"
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        assert proc.stderr is not None
+        proc.stderr.close()
