@@ -30,6 +30,10 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached at all (a server down, a folder unreadable)."""
 
 
+class OutcomeUnknown(StoreUnavailable):
+    """The store went away while a write was committing: it may or may not have been saved."""
+
+
 class StoreTimeout(StoreError):
     """The store ended a query that ran past its time limit."""
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
@@ -66,12 +68,19 @@ def free_port() -> int:
 
 
 @contextmanager
-def served(store_args: list[str], *serve_args: str) -> Iterator[str]:
+def served(store_args: list[str], *serve_args: str, log: Path | None = None) -> Iterator[str]:
     """`steward STORE_ARGS serve` in a subprocess, once /healthz answers: its base URL.
-    Stopped with SIGTERM at the end."""
+    Its stderr goes to `log` (a file, never a pipe nobody reads, which would fill and
+    stop the server). Stopped with SIGTERM at the end."""
     port = free_port()
-    proc = subprocess.Popen([*STEWARD, *store_args, "serve", "--port", str(port), *serve_args],
-                            stderr=subprocess.PIPE, text=True)
+    with tempfile.TemporaryDirectory() as folder:
+        yield from _serve([*STEWARD, *store_args, "serve", "--port", str(port), *serve_args], port,
+                          log or Path(folder) / "serve.log")
+
+
+def _serve(command: list[str], port: int, log: Path) -> Iterator[str]:
+    with log.open("w") as err:
+        proc = subprocess.Popen(command, stderr=err, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -80,11 +89,9 @@ def served(store_args: list[str], *serve_args: str) -> Iterator[str]:
                     if response.status == 200:
                         break
             except OSError:
-                assert proc.poll() is None, proc.stderr.read() if proc.stderr else "the server ended"
+                assert proc.poll() is None, log.read_text()
                 time.sleep(0.1)
         yield base
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-        assert proc.stderr is not None
-        proc.stderr.close()

@@ -12,15 +12,27 @@ from strawberry.dataloader import DataLoader
 
 from api.auth import Principal
 from api.graphql.workers import Workers
+from api.middleware.auth import UNAVAILABLE
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction
 from catalog.vocab import RelType
-from graph.store import Store, StoreTimeout
+from graph.store import OutcomeUnknown, Store, StoreTimeout, StoreUnavailable
 from graph.yaml_source import MAX_FILE_SIZE
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
+
+
+def unavailable(exc: StoreUnavailable) -> GraphQLError:
+    """The error for a store that cannot be reached; the message names no address: anyone
+    may read it."""
+    if isinstance(exc, OutcomeUnknown):
+        message = ("the store went away while the change was being saved: it may or may not have been "
+                   "saved; look before sending it again")
+    else:
+        message = UNAVAILABLE
+    return GraphQLError(message, extensions={"code": "UNAVAILABLE"})
 
 
 class Context:
@@ -45,6 +57,9 @@ class Context:
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
+        except StoreUnavailable as exc:
+            raise unavailable(exc) from None
+
 
     async def _load_nodes(self, ids: Sequence[str]) -> list[NodeRecord | None]:
         found = await self.call(self.store.get_nodes, list(ids))
