@@ -29,8 +29,8 @@ def backup(ctx: Context, file: Path, as_json: bool) -> None:
     FILE holds the nodes, the relationships, the audit trail, the API tokens and deadline
     feeds (as stored: hashed, never a secret) and the schema version, as JSON Lines that
     end with a checksum. It is written beside FILE under a temporary name and renamed
-    only once complete: a failed backup leaves FILE as it was. The same state always
-    gives the same bytes, on either backend.
+    only once complete: a failed backup leaves FILE as it was. FILE is readable by its
+    owner only. The same state always gives the same bytes, on either backend.
 
     \b
     Examples:
