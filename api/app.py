@@ -32,7 +32,7 @@ from api.graphql.workers import Workers
 from api.inventory.routes import make_routes
 from api.lineage import PATH as LINEAGE_PATH
 from api.lineage import lineage_endpoint
-from api.middleware.auth import AuthMiddleware, RateLimiter, principal_of
+from api.middleware.auth import UNAVAILABLE, AuthMiddleware, RateLimiter, principal_of
 from api.middleware.body_limit import BodyLimitMiddleware
 from api.middleware.metrics import CONTENT_TYPE as METRICS_TYPE
 from api.middleware.metrics import Metrics, MetricsMiddleware
@@ -40,7 +40,7 @@ from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
 from api.webui import ui_routes
 from graph.results import ResultCache
-from graph.store import Store
+from graph.store import Store, StoreTimeout, StoreUnavailable
 from graph.yaml_source import MAX_FILE_SIZE
 
 
@@ -113,6 +113,21 @@ def error_response(status: int, message: str) -> JSONResponse:
     return JSONResponse({"errors": [{"message": message, "extensions": {"code": code}}]}, status_code=status)
 
 
+def _unready(exc: Exception, settings: Settings) -> str:
+    """Why /readyz answers 503, for anyone: no address, no trace."""
+    if isinstance(exc, StoreUnavailable):
+        return "the store is unavailable: it cannot be reached"
+    if isinstance(exc, TimeoutError | StoreTimeout):
+        return f"the store did not answer within {settings.store_timeout:g} s"
+    return f"the store failed to answer ({type(exc).__name__})"
+
+
+async def _store_unavailable(_: Request, exc: Exception) -> Response:
+    """A route that needed the store while it could not be reached: 503, not a server error."""
+    return JSONResponse({"errors": [{"message": UNAVAILABLE, "extensions": {"code": "UNAVAILABLE"}}]},
+                        status_code=503)
+
+
 def create_app(store: Store, settings: Settings | None = None, today: Callable[[], date] = date.today) -> Starlette:
     """The application over `store`; `today` is the day the inventory and the deadline
     feed are computed for (a clock a test sets)."""
@@ -127,7 +142,7 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
         try:
             await graphql.store_calls.run(store.count_nodes, settings.store_timeout)
         except Exception as exc:  # any failure to answer means not ready; say why, briefly
-            return JSONResponse({"status": "unavailable", "store": store.name, "reason": type(exc).__name__},
+            return JSONResponse({"status": "unavailable", "store": store.name, "reason": _unready(exc, settings)},
                                 status_code=503)
         return JSONResponse({"status": "ready", "store": store.name})
 
@@ -157,4 +172,4 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
         Middleware(AuthMiddleware, store=store, limiter=RateLimiter(settings.rate_per_minute),
                    paths=("/graphql", "/metrics", LINEAGE_PATH)),
     ]
-    return Starlette(routes=routes, middleware=middleware)
+    return Starlette(routes=routes, middleware=middleware, exception_handlers={StoreUnavailable: _store_unavailable})

@@ -132,6 +132,10 @@ class Neo4jServer:
         self._script("start")
         return self.uri
 
+    def start(self) -> None:
+        """Start it again on the same data folder, after `stop`."""
+        self._script("start")
+
     def stop(self) -> None:
         if self.data is not None:
             self._script("stop")

@@ -63,6 +63,10 @@ def retrying(change: Callable[[], T], attempts: int = ATTEMPTS) -> T:
         attempt += 1
 
 
+class OutcomeUnknown(StoreUnavailable):
+    """The store went away while a write was committing: it may or may not have been saved."""
+
+
 class StoreTimeout(StoreError):
     """The store ended a query that ran past its time limit."""
 

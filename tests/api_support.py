@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from starlette.testclient import TestClient
@@ -48,3 +56,42 @@ def make_api(store: Store, settings: Settings | None = None, paths: list[Any] | 
               for role in (Role.VIEWER, Role.STEWARD, Role.ADMIN)}
     tokens[Role.PUBLIC] = ""
     return Api(TestClient(create_app(store, settings, today)), store, tokens)
+
+
+STEWARD = [sys.executable, "-m", "api.cli"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def served(store_args: list[str], *serve_args: str, log: Path | None = None) -> Iterator[str]:
+    """`steward STORE_ARGS serve` in a subprocess, once /healthz answers: its base URL.
+    Its stderr goes to `log` (a file, never a pipe nobody reads, which would fill and
+    stop the server). Stopped with SIGTERM at the end."""
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder:
+        yield from _serve([*STEWARD, *store_args, "serve", "--port", str(port), *serve_args], port,
+                          log or Path(folder) / "serve.log")
+
+
+def _serve(command: list[str], port: int, log: Path) -> Iterator[str]:
+    with log.open("w") as err:
+        proc = subprocess.Popen(command, stderr=err, text=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                assert proc.poll() is None, log.read_text()
+                time.sleep(0.1)
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

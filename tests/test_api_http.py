@@ -24,9 +24,8 @@ from api.inventory import build_site
 from catalog.view import Snapshot
 from graph.store import Store
 
-from .api_support import Api, make_api
+from .api_support import STEWARD, Api, free_port, make_api
 from .conftest import DATA
-from .test_api_server import STEWARD, free_port
 
 MALFORMED = {
     "a JSON string": b'"hello"',

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,15 +12,8 @@ import pytest
 from gql import Client, gql
 from gql.transport.httpx import HTTPXTransport
 
+from .api_support import STEWARD, served
 from .conftest import DATA
-
-STEWARD = [sys.executable, "-m", "api.cli"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
@@ -32,24 +22,8 @@ def server(tmp_path: Path) -> Iterator[tuple[str, str]]:
     subprocess.run([*STEWARD, *store, "load", "-q", str(DATA / "design-example.yaml")], check=True)
     created = subprocess.run([*STEWARD, *store, "token", "create", "--role", "steward", "--name", "ci", "--json"],
                              check=True, capture_output=True, text=True)
-    token = json.loads(created.stdout)["token"]
-    port = free_port()
-    proc = subprocess.Popen([*STEWARD, *store, "serve", "--port", str(port)], stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                with urllib.request.urlopen(f"{base}/healthz", timeout=1) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        yield base, token
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        assert proc.stderr is not None
-        proc.stderr.close()
+    with served(store) as base:
+        yield base, json.loads(created.stdout)["token"]
 
 
 @pytest.mark.slow

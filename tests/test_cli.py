@@ -16,7 +16,7 @@ from .conftest import DATA
 from .hostile import DEEP, LAUGHS
 
 EXAMPLE = str(DATA / "design-example.yaml")
-VERBS = ["init", "load", "stats", "show", "export", "import", "schema", "serve"]
+VERBS = ["init", "load", "stats", "show", "export", "import", "backup", "restore", "schema", "serve"]
 
 
 def run(store: Path, *args: str) -> tuple[int, str, str]:

@@ -101,6 +101,7 @@ def handled(as_json: bool = False) -> Iterator[None]:
 
 from api.cli import (  # noqa: E402,F401  (registers the verbs)
     analysis_cmds,
+    backup_cmds,
     catalog_cmds,
     ingest_cmd,
     plan_cmd,

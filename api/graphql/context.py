@@ -15,16 +15,28 @@ from strawberry.dataloader import DataLoader
 
 from api.auth import Principal
 from api.graphql.workers import Workers
+from api.middleware.auth import UNAVAILABLE
 from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction, Snapshot
 from catalog.vocab import RelType
 from graph.results import ResultCache
-from graph.store import Store, StoreTimeout, counting_round_trips
+from graph.store import OutcomeUnknown, Store, StoreTimeout, StoreUnavailable, counting_round_trips
 from graph.yaml_source import MAX_FILE_SIZE
 
 T = TypeVar("T")
 EdgeKey = tuple[str, Direction, RelType]
+
+
+def unavailable(exc: StoreUnavailable) -> GraphQLError:
+    """The error for a store that cannot be reached; the message names no address: anyone
+    may read it."""
+    if isinstance(exc, OutcomeUnknown):
+        message = ("the store went away while the change was being saved: it may or may not have been "
+                   "saved; look before sending it again")
+    else:
+        message = UNAVAILABLE
+    return GraphQLError(message, extensions={"code": "UNAVAILABLE"})
 
 
 class Context:
@@ -56,6 +68,9 @@ class Context:
         except (TimeoutError, StoreTimeout):
             raise GraphQLError(f"the store did not answer within {self.timeout:g} s",
                                extensions={"code": "TIMEOUT"}) from None
+        except StoreUnavailable as exc:
+            raise unavailable(exc) from None
+
 
     async def shared(self, fn: Callable[..., T], *args: Any) -> T:
         """A whole-catalog analysis, computed once per data version for every request (see

@@ -13,7 +13,9 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import AuthError, Principal, authenticate
-from graph.store import Store
+from graph.store import Store, StoreTimeout, StoreUnavailable
+
+UNAVAILABLE = "the store is unavailable; nothing was read or written; try again shortly"
 
 
 class RateLimiter:
@@ -84,6 +86,14 @@ class AuthMiddleware:
         except AuthError as exc:
             self.limiter.allow("unknown-token:" + address)
             await _error(401, str(exc), "UNAUTHENTICATED")(scope, receive, send)
+            return
+        except StoreUnavailable:
+            # A token cannot be checked without the store: refused, as every request would be.
+            await _error(503, UNAVAILABLE, "UNAVAILABLE")(scope, receive, send)
+            return
+        except StoreTimeout:
+            await _error(503, "the store did not answer in time; nothing was read or written; try again",
+                         "TIMEOUT")(scope, receive, send)
             return
         key = principal.name if principal.role else address
         if not self.limiter.allow(key):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,10 +122,17 @@ class Durable:
 
     def apply(self, ops: Sequence[Op]) -> None:
         """Apply every operation in one transaction, or none of them."""
+        def work(_: sqlite3.Connection) -> None:
+            for kind, arg in ops:
+                self._apply_one(kind, arg)
+
+        self.write(work)
+
+    def write(self, work: Callable[[sqlite3.Connection], None]) -> None:
+        """`work` in one write transaction, counted as one write, or nothing of it."""
         try:
             with self._immediate():
-                for kind, arg in ops:
-                    self._apply_one(kind, arg)
+                work(self.conn)
                 # Counted in the same transaction: no reader sees the new data under the old version.
                 self.conn.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT(key) "
                                   "DO UPDATE SET value = CAST(value AS INTEGER) + 1", (DATA_VERSION_KEY,))

@@ -23,7 +23,8 @@ from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
-from graph.embedded import disk, lineage
+from graph.backup import Contents
+from graph.embedded import backup, disk, lineage
 from graph.embedded.durable import Durable, Op
 from graph.embedded.memory import MemoryGraph, edge_order
 from graph.snapshots import SnapshotCache
@@ -149,6 +150,17 @@ class EmbeddedStore:
 
     def schema_version(self) -> int:
         return self.durable.schema_version()
+
+    # Backable
+
+    def read_contents(self) -> Contents:
+        with self._disk() as conn:
+            return backup.read(conn, self.durable.schema_version())
+
+    def restore_contents(self, contents: Contents, replace: bool = False) -> None:
+        with self._lock:
+            self.durable.write(lambda conn: backup.restore(conn, contents, replace))
+            self._memory = None  # built again, from the restored rows, when next read
 
     def data_version(self) -> int:
         with self._lock:

@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 import neo4j
 from neo4j import exceptions as errors
 
-from graph.store import StoreError, StoreTimeout, StoreUnavailable, check_time_limit, note_round_trip
+from graph.store import (
+    OutcomeUnknown,
+    StoreError,
+    StoreTimeout,
+    StoreUnavailable,
+    check_time_limit,
+    note_round_trip,
+)
 
 T = TypeVar("T")
 Row = Mapping[str, Any]
@@ -20,6 +27,13 @@ Row = Mapping[str, Any]
 DEFAULT_URI = "bolt://127.0.0.1:7687"
 # A wrong host should fail in seconds, not after the driver's default 30 s.
 CONNECTION_TIMEOUT = 10.0
+# How long the driver retries a transaction that failed for a passing reason (a deadlock,
+# a leader switch, a server that cannot be reached), and waits for a connection from its
+# pool. Its defaults (30 s, 60 s) would outlast a server's store timeout (10 s): a request
+# during an outage would answer TIMEOUT, late, instead of UNAVAILABLE, early. Retries wait
+# about 1 s, then 2 s, ...: 2 s of retrying gives up after about 3 s, three attempts.
+RETRY_TIME = 2.0
+ACQUISITION_TIMEOUT = CONNECTION_TIMEOUT
 SCHEMES = frozenset({"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"})
 
 
@@ -57,6 +71,7 @@ class Connection:
         try:
             self.driver = neo4j.GraphDatabase.driver(
                 config.uri, auth=auth, connection_timeout=CONNECTION_TIMEOUT,
+                connection_acquisition_timeout=ACQUISITION_TIMEOUT, max_transaction_retry_time=RETRY_TIME,
                 # "No such label/property yet" is what an empty catalog looks like, not a
                 # problem; other notifications (deprecations) still reach the log.
                 notifications_disabled_classifications=["UNRECOGNIZED"])
@@ -125,9 +140,15 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
     if isinstance(exc, errors.AuthError):
         return StoreUnavailable(f"authentication failed for Neo4j at {uri} as user {config.user!r}; "
                                 "check --neo4j-user and --neo4j-password")
-    if isinstance(exc, errors.ServiceUnavailable | errors.SessionExpired):
+    if isinstance(exc, errors.IncompleteCommit):
+        return OutcomeUnknown(f"the connection to Neo4j at {uri} was lost while a write was committing: "
+                              "it may or may not have been saved")
+    if isinstance(exc, errors.ServiceUnavailable | errors.SessionExpired | errors.ConnectionPoolError):
         return StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}; "
                                 "is the server running? (`make neo4j` starts a local one)")
+    if isinstance(exc, errors.TransientError):
+        # Still failing once the retries are spent: the database is stopping or starting.
+        return StoreUnavailable(f"Neo4j at {uri} cannot serve requests now: {exc.message}")
     if isinstance(exc, errors.Neo4jError):
         if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
             return StoreUnavailable(f"Neo4j at {uri} has no database {config.database!r}")

@@ -14,7 +14,8 @@ from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
-from graph.neo4j import analyses, audit, clocks, lineage, reads, schema, traversal
+from graph.backup import Contents
+from graph.neo4j import analyses, audit, backup, clocks, lineage, reads, schema, traversal
 from graph.neo4j.connection import Connection, Neo4jConfig, Tx
 from graph.neo4j.writes import Buffer, commit
 from graph.snapshots import SnapshotCache
@@ -52,6 +53,14 @@ class Neo4jStore:
 
     def data_version(self) -> int:
         return schema.read_data_version(self.conn)
+
+    # Backable
+
+    def read_contents(self) -> Contents:
+        return backup.read(self.conn, self.schema_version())
+
+    def restore_contents(self, contents: Contents, replace: bool = False) -> None:
+        backup.restore(self.conn, contents, replace)
 
     def snapshot(self) -> Snapshot:
         return self.snapshots.get()
