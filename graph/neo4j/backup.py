@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Mapping
+from dataclasses import fields
 from typing import Any
 
 from catalog.audit import Change
@@ -26,7 +27,8 @@ from graph.neo4j.writes import _check_props as check_props
 from graph.neo4j.writes import _chunks
 from graph.store import StoreError
 
-CHANGE_FIELDS = ("seq", "at", "actor", "action", "target", "nodes", "before", "after")
+# Every field of an audit entry, as `Change` has them (a change of the model is carried).
+CHANGE_FIELDS = tuple(f.name for f in fields(Change))
 _HELD = (f"MATCH (n) WHERE n:{STEWARD} OR n:{CHANGE} OR n:{TOKEN} "
          f"RETURN sum(CASE WHEN n:{STEWARD} THEN 1 ELSE 0 END) AS node, "
          f"sum(CASE WHEN n:{CHANGE} THEN 1 ELSE 0 END) AS change, "
