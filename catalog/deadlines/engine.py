@@ -3,7 +3,6 @@ matched with the destructions and holds that concern them, and given a status.""
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -159,7 +158,7 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
         if not by_cohort:
             rows.append(_Row(system, element, None, [c for _, c in shared], since.get((system, element))))
         for cohort in sorted(c for c in by_cohort if c is not None):
-            chosen = [c for _, c in heapq.merge(shared, by_cohort[cohort], key=itemgetter(0))]
+            chosen = [c for _, c in sorted(shared + by_cohort[cohort], key=itemgetter(0))]
             rows.append(_Row(system, element, cohort, chosen, since.get((system, element))))
     return rows
 
