@@ -9,6 +9,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
 from catalog.records import EdgeRecord, NodeRecord
@@ -70,7 +71,9 @@ class Snapshot:
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
-        self.all_edges = sorted(edges, key=lambda e: (e.type.value, e.source, e.target))
+        # RelType is a str: its members sort as their values do, read without the enum's
+        # descriptor (a whole graph is sorted here).
+        self.all_edges = sorted(edges, key=attrgetter("type", "source", "target"))
         # The ends of each node's edges of each type, in order: a node with thousands of
         # edges (a state agency, an agreement covering every element) answers for one type
         # without a scan of all of them.

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import partial
+from operator import itemgetter
 
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
 from catalog.deadlines.clocks import HOST_BASES, NativeClocks, python_clocks
@@ -27,40 +28,37 @@ class Destroyed:
 
 @dataclass
 class _Row:
+    """A holding and cohort with its clocks; what the rest asks of them is worked out once."""
+
     system: str
     element: str
     cohort: str | None
     candidates: list[Candidate] = field(default_factory=list)
     since: date | None = None
+    # The clock that sets the holding's own deadline: the earliest due, else the latest minimum.
+    own: Candidate | None = field(init=False)
+    # The deadline that binds copies downstream: the earliest due, except a host's duty
+    # to destroy what it keeps for the system (a copy elsewhere is not the host's).
+    source_due: date | None = field(init=False)
+    eligible_on: date | None = field(init=False)
+    # When the row's cohort left (its event's date), for destructions without a cohort.
+    cohort_on: date | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        dated = [c for c in self.candidates if c.due_on]
+        minimums = [c for c in self.candidates if c.eligible_on]
+        if dated:
+            self.own = min(dated, key=lambda c: (c.due_on or date.max, c.rule))
+        else:
+            self.own = max(minimums, key=lambda c: (c.eligible_on or date.min, c.rule)) if minimums else None
+        self.source_due = min((c.due_on for c in dated if c.due_on and c.basis not in HOST_BASES), default=None)
+        self.eligible_on = max((c.eligible_on for c in minimums if c.eligible_on), default=None)
+        self.cohort_on = min((c.trigger_on for c in self.candidates if c.cohort == self.cohort and c.trigger_on),
+                             default=None)
 
     @property
     def key(self) -> RowKey:
         return (self.system, self.element, self.cohort or "")
-
-    @property
-    def own(self) -> Candidate | None:
-        """The clock that sets the holding's own deadline: the earliest due, else the latest minimum."""
-        dated = [c for c in self.candidates if c.due_on]
-        if dated:
-            return min(dated, key=lambda c: (c.due_on or date.max, c.rule))
-        minimums = [c for c in self.candidates if c.eligible_on]
-        return max(minimums, key=lambda c: (c.eligible_on or date.min, c.rule)) if minimums else None
-
-    @property
-    def source_due(self) -> date | None:
-        """The deadline that binds copies downstream: the earliest due, except a host's duty
-        to destroy what it keeps for the system (a copy elsewhere is not the host's)."""
-        return min((c.due_on for c in self.candidates if c.due_on and c.basis not in HOST_BASES), default=None)
-
-    @property
-    def eligible_on(self) -> date | None:
-        return max((c.eligible_on for c in self.candidates if c.eligible_on), default=None)
-
-    @property
-    def cohort_on(self) -> date | None:
-        """When the row's cohort left (its event's date), for destructions without a cohort."""
-        return min((c.trigger_on for c in self.candidates if c.cohort == self.cohort and c.trigger_on),
-                   default=None)
 
 
 def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = None) -> list[Deadline]:
@@ -151,11 +149,17 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
         by_holding.setdefault((clock.system, clock.element), []).append(clock)
     rows = []
     for (system, element), mine in sorted(by_holding.items()):
-        named = sorted({c.cohort for c in mine if c.cohort is not None})
-        cohorts: list[str | None] = [*named] if named else [None]
-        for cohort in cohorts:
-            rows.append(_Row(system, element, cohort, [c for c in mine if c.cohort in (None, cohort)],
-                             since.get((system, element))))
+        # Each cohort's clocks, and those of none, split once (a holding may have many
+        # cohorts), keeping their places so that a row lists them in the holding's order.
+        by_cohort: dict[str | None, list[tuple[int, Candidate]]] = {}
+        for place, clock in enumerate(mine):
+            by_cohort.setdefault(clock.cohort, []).append((place, clock))
+        shared = by_cohort.pop(None, [])
+        if not by_cohort:
+            rows.append(_Row(system, element, None, [c for _, c in shared], since.get((system, element))))
+        for cohort in sorted(c for c in by_cohort if c is not None):
+            chosen = [c for _, c in sorted(shared + by_cohort[cohort], key=itemgetter(0))]
+            rows.append(_Row(system, element, cohort, chosen, since.get((system, element))))
     return rows
 
 
