@@ -1,8 +1,11 @@
-"""The whole suite, in the order it runs: for each size, smallest first, generate the
-catalog; load it into the embedded store and measure there; load it into Neo4j and
-measure there. Every size gets loads, whole-catalog work, the cold command line and
-the memory of `steward serve`; the largest also gets lineage (in process and over
-HTTP), the element-detail question under load, and the peer on Neo4j.
+"""The whole suite, in the order it runs: generate the catalog of the largest size once
+and split it by size (bench/growth.py); then for each size, smallest first, load its
+districts into the embedded store and measure there, and into Neo4j and measure there.
+The smallest size's load is into empty stores and is measured against the raw
+baselines; each larger size grows the same stores. Every size gets whole-catalog work,
+the cold command line and the memory of `steward serve`; the largest also gets lineage
+(in process and over HTTP), the element-detail question under load, and the peer on
+Neo4j.
 
 Neo4j is a server of the suite's own (bench/processes.py), emptied by restarting it on
 a new data folder, unless the caller gives one (`neo4j_uri`), which is then emptied by
