@@ -57,8 +57,9 @@ def render(results: dict[str, Any]) -> str:
                   [[n, b, *(f"{results['sizes'][n][b]['load']['phases'].get(p, 0.0):.1f}" for p in phases)]
                    for n in loaded for b in _present(results, n)])
     out += _grown(results, sizes)
-    out += ["", f"### Downstream lineage at N = {focus} (depth 10), milliseconds", ""]
-    out += _lineage(results["sizes"][focus])
+    lineage = _lineage(results["sizes"][focus])
+    if len(lineage) > 2:  # a run cut short before the largest size's lineage has none
+        out += ["", f"### Downstream lineage at N = {focus} (depth 10), milliseconds", "", *lineage]
     peer = results["sizes"][focus].get("neo4j", {}).get("peer")
     if peer:
         out += ["", f"### The peer at N = {focus}: system lineage over the same Neo4j, milliseconds", ""]
@@ -68,8 +69,9 @@ def render(results: dict[str, Any]) -> str:
                 "In process, each run on a store opened afresh as a command opens it. On Neo4j the figures are "
                 "warm: one untimed run goes first (its time, the cold run, is the last column).", ""]
         out += _whole(results, sizes)
-    out += ["", f"### Under load at N = {focus}: the element-detail query", ""]
-    out += _under_load(results["sizes"][focus])
+    under_load = _under_load(results["sizes"][focus])
+    if len(under_load) > 2:
+        out += ["", f"### Under load at N = {focus}: the element-detail query", "", *under_load]
     out += ["", "### Memory (peak resident, MB) and the cold command line (seconds, a new process each)", "",
             "Cold: every command is a new process (interpreter, imports, opening the store); the Neo4j server and "
             "the operating system's file cache are warm.", ""]
