@@ -47,7 +47,8 @@ def parse(argv: list[str]) -> tuple[Settings, argparse.Namespace]:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=_sizes, metavar="N,N,...",
                         help="numbers of districts to generate (default 50,100,200; about 500 nodes and 5,000 "
-                             "relationships each); the largest also gets lineage, load and the peer")
+                             "relationships each); the smallest gets the load against the raw baselines, the largest "
+                             "lineage, under load and the peer")
     parser.add_argument("--quick", action="store_true",
                         help="a run of a minute or two to see that everything works: sizes 2,4, ten questions, "
                              "one run of each figure; its figures mean little")

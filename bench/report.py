@@ -43,30 +43,54 @@ def render(results: dict[str, Any]) -> str:
     sizes = [n for n in sorted(results["sizes"], key=int) if _present(results, n)]
     focus = sizes[-1]
     out: list[str] = [*_machine(results), ""]
-    out += ["### Load throughput (`steward load`, nodes + relationships per second)", ""]
+    loaded = [n for n in sizes if any("load" in results["sizes"][n][b] for b in _present(results, n))]
+    out += ["### Load throughput (`steward load`, nodes + relationships per second)", "",
+            f"Measured once per backend, at N = {', '.join(loaded)}: a new process loading the catalog into an "
+            "empty store (cold: a new interpreter, an empty database).", ""]
     out += _table(["N", "backend", "nodes", "relationships", "Steward", "raw baseline", "ratio (target ≥ 0.70)"],
                   [[n, b, f"{r['nodes']:,}", f"{r['relationships']:,}", _figure(r["steward_per_s"], digits=0),
                     _figure(r["baseline_per_s"], digits=0), _ratio(r["ratio"])]
-                   for n in sizes for b in _present(results, n) for r in [results["sizes"][n][b]["load"]]])
+                   for n in loaded for b in _present(results, n) for r in [results["sizes"][n][b]["load"]]])
     out += ["", "Where the time of one `steward load` goes (seconds, median of its runs):", ""]
     phases = ["startup", "open", "read", "lookup", "validate", "write"]
     out += _table(["N", "backend", *phases],
                   [[n, b, *(f"{results['sizes'][n][b]['load']['phases'].get(p, 0.0):.1f}" for p in phases)]
-                   for n in sizes for b in _present(results, n)])
-    out += ["", f"### Downstream lineage at N = {focus} (depth 10), milliseconds", ""]
-    out += _lineage(results["sizes"][focus])
+                   for n in loaded for b in _present(results, n)])
+    out += _grown(results, sizes)
+    lineage = _lineage(results["sizes"][focus])
+    if len(lineage) > 2:  # a run cut short before the largest size's lineage has none
+        out += ["", f"### Downstream lineage at N = {focus} (depth 10), milliseconds", "", *lineage]
     peer = results["sizes"][focus].get("neo4j", {}).get("peer")
     if peer:
         out += ["", f"### The peer at N = {focus}: system lineage over the same Neo4j, milliseconds", ""]
         out += _peer(peer)
     if "whole" in results["sizes"][sizes[0]]["embedded"]:
-        out += ["", "### Whole-catalog work, seconds (growth: time at N over time at the next smaller N)", ""]
+        out += ["", "### Whole-catalog work, seconds (growth: time at N over time at the next smaller N)", "",
+                "In process, each run on a store opened afresh as a command opens it. On Neo4j the figures are "
+                "warm: one untimed run goes first (its time, the cold run, is the last column).", ""]
         out += _whole(results, sizes)
-    out += ["", f"### Under load at N = {focus}: the element-detail query", ""]
-    out += _under_load(results["sizes"][focus])
-    out += ["", "### Memory (peak resident, MB) and the cold command line (seconds, a new process each)", ""]
+    under_load = _under_load(results["sizes"][focus])
+    if len(under_load) > 2:
+        out += ["", f"### Under load at N = {focus}: the element-detail query", "", *under_load]
+    out += ["", "### Memory (peak resident, MB) and the cold command line (seconds, a new process each)", "",
+            "Cold: every command is a new process (interpreter, imports, opening the store); the Neo4j server and "
+            "the operating system's file cache are warm.", ""]
     out += _memory(results, sizes)
     return "\n".join(out)
+
+
+def _grown(results: dict[str, Any], sizes: list[str]) -> list[str]:
+    """How each next size was reached: a `steward load` of the districts it adds into the
+    store as it stood (one run; no baseline: it sets up the next figures)."""
+    rows = [[n, b, f"{g['after_districts']}", f"{g['nodes_added']:,}", f"{g['relationships_added']:,}",
+             f"{g['seconds']:.1f}", f"{g['per_s']:,.0f}" if g["per_s"] else "-"]
+            for n in sizes for b in _present(results, n) for g in [results["sizes"][n][b].get("grow")] if g]
+    if not rows:
+        return []
+    return ["", "Each larger size grows the same stores: `steward load` of the districts it adds, into the "
+                "store holding the smaller size (one run each, a new process):", "",
+            *_table(["N", "backend", "grown from N", "nodes added", "relationships added", "seconds",
+                     "per second"], rows)]
 
 
 def _machine(results: dict[str, Any]) -> list[str]:
@@ -112,11 +136,14 @@ def _whole(results: dict[str, Any], sizes: list[str]) -> list[str]:
     for b in BACKENDS:
         measured = [n for n in sizes if b in results["sizes"][n]]
         for work in results["sizes"][sizes[0]][b]["whole"] if measured else ():
-            times = [results["sizes"][n][b]["whole"][work]["seconds"] for n in measured]
+            parts = [results["sizes"][n][b]["whole"][work] for n in measured]
+            times = [p["seconds"] for p in parts]
             growth = times[-1]["median"] / times[-2]["median"] if len(times) > 1 and times[-2]["median"] else None
+            colds = [f"{p['cold_s']:.2f}" for p in parts if p.get("cold_s") is not None]
             rows.append([b, work, *(_figure(t) for t in times), *([""] * (len(sizes) - len(times))),
-                         _ratio(growth), f"{results['sizes'][measured[-1]][b]['whole'][work]['answer']:,}"])
-    return _table(["backend", "work", *(f"N = {n}" for n in sizes), "growth", "answer at the largest N"], rows)
+                         _ratio(growth), f"{parts[-1]['answer']:,}", " / ".join(colds) or "-"])
+    return _table(["backend", "work", *(f"N = {n}" for n in sizes), "growth", "answer at the largest N",
+                   "cold first run, each N"], rows)
 
 
 def _under_load(at: dict[str, Any]) -> list[str]:

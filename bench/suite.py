@@ -1,8 +1,11 @@
-"""The whole suite, in the order it runs: for each size, smallest first, generate the
-catalog; load it into the embedded store and measure there; load it into Neo4j and
-measure there. Every size gets loads, whole-catalog work, the cold command line and
-the memory of `steward serve`; the largest also gets lineage (in process and over
-HTTP), the element-detail question under load, and the peer on Neo4j.
+"""The whole suite, in the order it runs: generate the catalog of the largest size once
+and split it by size (bench/growth.py); then for each size, smallest first, load its
+districts into the embedded store and measure there, and into Neo4j and measure there.
+The smallest size's load is into empty stores and is measured against the raw
+baselines; each larger size grows the same stores. Every size gets whole-catalog work,
+the cold command line and the memory of `steward serve`; the largest also gets lineage
+(in process and over HTTP), the element-detail question under load, and the peer on
+Neo4j.
 
 Neo4j is a server of the suite's own (bench/processes.py), emptied by restarting it on
 a new data folder, unless the caller gives one (`neo4j_uri`), which is then emptied by
@@ -21,7 +24,7 @@ from typing import Any
 
 import neo4j
 
-from bench import online, parts, questions, raw
+from bench import growth, online, parts, questions, raw
 from bench.machine import describe
 from bench.parts import Mismatch, Neo4jTarget, Where
 from bench.processes import Neo4jServer, run_measured, steward_command
@@ -72,9 +75,20 @@ def run(settings: Settings, progress: Progress,
         checkpoint(results)
 
     with tempfile.TemporaryDirectory(prefix="steward-bench-") as tmp, _neo4j(settings, Path(tmp)) as target:
+        scratch = Path(tmp)
+        catalog = scratch / "catalog"
+        done, _ = run_measured([*steward_command(), "generate", "--districts", str(settings.focus), "--seed",
+                                str(settings.seed), str(catalog)])
+        results["generate_s"] = done.seconds
+        progress(f"N={settings.focus}: generated in {done.seconds:.1f} s")
+        steps = growth.split(catalog, settings.sizes, scratch / "steps")
+        previous = 0
         for size in sorted(settings.sizes):
             results["sizes"][str(size)] = {}
-            one_size(size, settings, target, Path(tmp) / f"n{size}", progress, results["sizes"][str(size)], save)
+            one_size(size, previous, steps[size], settings, target, scratch, progress,
+                     results["sizes"][str(size)], save)
+            shutil.rmtree(steps[size], ignore_errors=True)
+            previous = size
         results["machine"] = describe(_neo4j_version(target.uri))
         results["neo4j_restarts_s"] = target.restarts
     results["complete"] = True
@@ -104,27 +118,42 @@ def _neo4j_version(uri: str) -> str | None:
     return f"{record['name']} {record['version']} {record['edition']}"
 
 
-def one_size(size: int, settings: Settings, target: Neo4jTarget, folder: Path, progress: Progress,
-             report: dict[str, Any], save: Callable[[], None]) -> None:
-    """Everything measured at one size, into `report`."""
-    folder.mkdir(parents=True)
-    catalog = folder / "catalog"
-    done, _ = run_measured([*steward_command(), "generate", "--districts", str(size), "--seed", str(settings.seed),
-                            str(catalog)])
-    progress(f"N={size}: generated in {done.seconds:.1f} s")
-    report["generate_s"] = done.seconds
-    load, embedded, rows = parts.load_embedded(catalog, folder, settings.load_budget)
-    progress(f"N={size}: embedded load {_load_line(load)}")
-    report["embedded"] = {"load": load, **on_backend(embedded, size, settings, folder, progress)}
+def one_size(size: int, previous: int, step: Path, settings: Settings, target: Neo4jTarget, scratch: Path,
+             progress: Progress, report: dict[str, Any], save: Callable[[], None]) -> None:
+    """Everything measured at one size, into `report`. The first size is loaded into
+    empty stores, and that load is measured against the raw baselines; each next size
+    grows the same stores by the districts it adds (bench/growth.py)."""
+    embedded = Where("embedded", str(scratch / "embedded"))
+    if not previous:
+        load, _, rows = parts.load_embedded(step, scratch, settings.load_budget)
+        progress(f"N={size}: embedded load {_load_line(load)}")
+        report["embedded"] = {"load": load}
+    else:
+        report["embedded"] = {"grow": growth.grow(step, embedded.options, scratch, previous)}
+        progress(f"N={size}: embedded grown from N={previous} {_grow_line(report['embedded']['grow'])}")
+    counts = parts.embedded_counts(embedded)
+    report["embedded"] |= on_backend(embedded, size, settings, scratch, progress)
     save()
-    load, loaded = parts.load_neo4j(catalog, rows, target, folder, settings.load_budget)
-    progress(f"N={size}: neo4j load {_load_line(load)}")
-    report["neo4j"] = {"load": load, **on_backend(loaded, size, settings, folder, progress)}
+    if not previous:
+        load, loaded = parts.load_neo4j(step, rows, target, scratch, settings.load_budget)
+        progress(f"N={size}: neo4j load {_load_line(load)}")
+        report["neo4j"] = {"load": load}
+    else:
+        loaded = Where("neo4j", target.uri)
+        report["neo4j"] = {"grow": growth.grow(step, loaded.options, scratch, previous)}
+        progress(f"N={size}: neo4j grown from N={previous} {_grow_line(report['neo4j']['grow'])}")
+    parts.same(f"N={size} neo4j: nodes, relationships", parts.neo4j_counts(loaded.location), counts)
+    report["nodes"], report["relationships"] = counts
+    report["neo4j"] |= on_backend(loaded, size, settings, scratch, progress)
     for part in ("whole", "cli"):
         if part in report["embedded"]:
             _same_on_both(size, part, report["embedded"][part], report["neo4j"][part])
     save()
-    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _grow_line(grown: dict[str, Any]) -> str:
+    return (f"in {grown['seconds']:.1f} s: {grown['nodes_added']:,} nodes, "
+            f"{grown['relationships_added']:,} relationships added")
 
 
 def _load_line(load: dict[str, Any]) -> str:

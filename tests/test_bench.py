@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
-from bench import online, parts, peer, questions, report
+from api.cli import cli
+from bench import growth, online, parts, peer, questions, report
 from bench.__main__ import main
+from bench.loads import stored_rows
 from bench.stats import Budget
 from bench.suite import Settings, run
 
@@ -39,21 +42,49 @@ def results() -> dict[str, Any]:
 @pytest.mark.slow
 def test_every_part_ran_on_both_backends_at_every_size(results: dict[str, Any]) -> None:
     assert sorted(results["sizes"]) == ["1", "2"]
-    for size in ("1", "2"):
-        at = results["sizes"][size]
-        assert at["embedded"]["load"]["nodes"] == at["neo4j"]["load"]["nodes"] > 0
-        assert at["embedded"]["load"]["relationships"] == at["neo4j"]["load"]["relationships"] > 0
-        for backend in ("embedded", "neo4j"):
-            mine = at[backend]
-            _positive(mine["load"]["steward_per_s"])
-            _positive(mine["load"]["baseline_per_s"])
-            assert {"read", "validate", "write", "startup"} <= set(mine["load"]["phases"])
+    first = results["sizes"]["1"]
+    assert first["embedded"]["load"]["nodes"] == first["neo4j"]["load"]["nodes"] == first["nodes"] > 0
+    assert first["embedded"]["load"]["relationships"] == first["neo4j"]["load"]["relationships"] > 0
+    for backend in ("embedded", "neo4j"):
+        _positive(first[backend]["load"]["steward_per_s"])
+        _positive(first[backend]["load"]["baseline_per_s"])
+        assert {"read", "validate", "write", "startup"} <= set(first[backend]["load"]["phases"])
+        # The second size grew the first's store by the district it adds, to the same
+        # counts on both backends (the suite checks them against each other).
+        grown = results["sizes"]["2"][backend]["grow"]
+        assert grown["after_districts"] == 1 and grown["seconds"] > 0
+        assert first["nodes"] + grown["nodes_added"] == results["sizes"]["2"]["nodes"]
+        assert first["relationships"] + grown["relationships_added"] == results["sizes"]["2"]["relationships"]
+        for size in ("1", "2"):
+            mine = results["sizes"][size][backend]
             assert set(mine["whole"]) == {"deadlines", "findings", "publish"}
             assert all(w["answer"] > 0 for w in mine["whole"].values())
+            assert all((w["cold_s"] is not None) == (backend == "neo4j") for w in mine["whole"].values())
             assert mine["cli"]["lineage"]["answer"] > 0 and mine["cli"]["show"]["answer"] > 0
             assert 0 < mine["cli"]["lineage"]["steward_peak_mb"] < 4096 and mine["serve_peak_mb"] > 0
     # Twice the districts, more to load and more to answer.
-    assert results["sizes"]["2"]["neo4j"]["load"]["nodes"] > results["sizes"]["1"]["neo4j"]["load"]["nodes"]
+    assert results["sizes"]["2"]["nodes"] > first["nodes"]
+
+
+def test_growing_a_store_size_by_size_stores_what_loading_the_largest_size_does(tmp_path: Path) -> None:
+    """The steps the suite loads one after the other give the catalog `steward generate`
+    writes for the larger size, row for row."""
+    def steward(*args: str) -> None:
+        result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+
+    def load(folders: list[Path], store: Path) -> tuple[list[Any], list[Any]]:
+        for folder in folders:
+            steward("--store", str(store), "load", "--at", "2026-09-01T00:00:00Z", str(folder))
+        rows = stored_rows(store)
+        return rows.nodes, rows.edges
+
+    for name in ("whole", "split"):
+        steward("generate", "--districts", "3", "--seed", "7", str(tmp_path / name))
+    steps = growth.split(tmp_path / "split", [1, 3], tmp_path / "steps")
+    assert sorted(p.name for p in (steps[3] / "districts").iterdir()) == ["d0002.yaml", "d0003.yaml"]
+    grown = load([steps[1], steps[3]], tmp_path / "grown")
+    assert grown == load([tmp_path / "whole"], tmp_path / "at-once") and len(grown[0]) > 0
 
 
 @pytest.mark.neo4j

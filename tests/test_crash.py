@@ -18,25 +18,26 @@ from graph.loading import load_paths
 
 from .conftest import DATA
 
-# Loads the catalog into the store, slowed down inside the SQLite transaction so that the
-# test can kill the process while rows are being written.
+# Loads the catalog into the store, slowed down inside the SQLite transaction (each row's
+# properties are encoded as SQLite takes the row) so that the test can kill the process
+# while rows are being written.
 LOADER = """
 import sys, time
 from graph.embedded import durable
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 
-original = durable.Durable._apply_one
+original = durable.encode
 count = 0
-def slow(self, kind, arg):
+def slow(props):
     global count
     count += 1
     if count == 50:
         print("writing", flush=True)
     if count >= 50:
         time.sleep(0.002)
-    original(self, kind, arg)
-durable.Durable._apply_one = slow
+    return original(props)
+durable.encode = slow
 load_paths(EmbeddedStore(sys.argv[1]), [sys.argv[2]], now="2026-05-01T00:00:00Z")
 print("done", flush=True)
 """

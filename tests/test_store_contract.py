@@ -132,6 +132,29 @@ def test_an_id_keeps_its_label(store: Store) -> None:
     assert found is not None and found.label == S
 
 
+def test_an_id_given_two_labels_in_one_write_is_refused_whole(store: Store) -> None:
+    """Refused when the other label was written earlier in the same transaction, among
+    more nodes than one look-up of stored ids holds; nothing of it is kept, its audit
+    records included."""
+    with pytest.raises(StoreError, match="'x' is already a System"), store.transaction() as tx:
+        for i in range(600):
+            tx.upsert_node(node(S, f"s{i}"))
+        tx.upsert_node(node(S, "x"))
+        tx.record_change(Change("2026-01-01T00:00:00Z", "ci", "create", "x", ("x",), None, {"x": 1}))
+        tx.upsert_node(node(E, "x"))
+    assert store.count_nodes() == {} and store.changes() == []
+
+
+def test_audit_records_keep_their_order_among_the_nodes_they_describe(store: Store) -> None:
+    with store.transaction() as tx:
+        for name in ("c", "a", "b"):
+            tx.upsert_node(node(S, name))
+            tx.record_change(Change("2026-01-01T00:00:00Z", "ci", "create", name, (name,), None, {"name": name}))
+    recorded = store.changes()
+    assert [c.target for c in recorded] == ["c", "a", "b"]
+    assert [c.seq for c in recorded] == sorted(c.seq for c in recorded)
+
+
 def test_neighbours_in_each_direction(store: Store) -> None:
     chain(store, "a", "b")
     assert [n.id for n in store.neighbours("f-a-b", Direction.OUT)] == ["a", "b"]

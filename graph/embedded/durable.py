@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,29 @@ MIGRATIONS: list[str] = [
 ]
 
 Op = tuple[str, Any]
+# Ids looked up per query: under SQLite's smallest limit on parameters (999).
+_IDS_PER_QUERY = 500
+
+
+def _change_params(change: Change) -> tuple[Any, ...]:
+    return (change.at, change.actor, change.action, change.target, encode(list(change.nodes)),
+            None if change.before is None else encode(change.before),
+            None if change.after is None else encode(change.after), change.version)
+
+
+# Each write: its statement and the parameters of one operation.
+_WRITES: dict[str, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {
+    "upsert_node": ("INSERT INTO nodes(id, label, props) VALUES (?, ?, ?) ON CONFLICT(id) "
+                    "DO UPDATE SET props=excluded.props", lambda n: (n.id, n.label.value, encode(n.props))),
+    "delete_node": ("DELETE FROM nodes WHERE id=?", lambda node_id: (node_id,)),
+    "upsert_edge": ("INSERT INTO edges(type, source, target, props) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT(type, source, target) DO UPDATE SET props=excluded.props",
+                    lambda e: (e.type.value, e.source, e.target, encode(e.props))),
+    "delete_edge": ("DELETE FROM edges WHERE type=? AND source=? AND target=?",
+                    lambda key: (key[0].value, key[1], key[2])),
+    "record_change": ("INSERT INTO changes(at, actor, action, target, nodes, before, after, version) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", _change_params),
+}
 
 
 def encode(props: Any) -> str:
@@ -127,10 +151,17 @@ class Durable:
         return int(row[0]) if row else 0
 
     def apply(self, ops: Sequence[Op]) -> None:
-        """Apply every operation in one transaction, or none of them."""
+        """Apply every operation in one transaction, or none of them. Consecutive
+        operations of one kind go to SQLite as one `executemany`: a load is a handful of
+        statements, not one per row. The recorded changes go last, in call order (their
+        order of sequence numbers): they touch no node or relationship, and a load
+        interleaves them with its nodes, which would otherwise make runs of one. A version
+        check (`expect`) stays where it was, before the writes it guards."""
         def work(_: sqlite3.Connection) -> None:
-            for kind, arg in ops:
-                self._apply_one(kind, arg)
+            graph_ops = [op for op in ops if op[0] != "record_change"]
+            for kind, run in groupby(graph_ops, key=lambda op: op[0]):
+                self._apply_run(kind, [arg for _, arg in run])
+            self._apply_run("record_change", [arg for kind, arg in ops if kind == "record_change"])
 
         self.write(work)
 
@@ -146,38 +177,41 @@ class Durable:
             raise StoreError(f"write refused, nothing was written: {_explain(exc)}") from exc
 
     def _apply_one(self, kind: str, arg: Any) -> None:
-        run = self.conn.execute
+        self._apply_run(kind, [arg])
+
+    def _apply_run(self, kind: str, args: list[Any]) -> None:
         if kind == "expect":
-            # Inside BEGIN IMMEDIATE: no other writer can commit between this and the write.
-            node_id, expected = arg
-            row = run(f"SELECT coalesce(json_extract(props, '$.{VERSION}'), 1) FROM nodes WHERE id=?",
-                      (node_id,)).fetchone()
-            actual = int(row[0]) if row else 0
-            if actual != expected:
-                raise VersionConflict(node_id, expected, actual)
-        elif kind == "upsert_node":
-            existing = run("SELECT label FROM nodes WHERE id=?", (arg.id,)).fetchone()
-            if existing and existing[0] != arg.label.value:
-                raise sqlite3.IntegrityError(f"id {arg.id!r} is already a {existing[0]}")
-            run("INSERT INTO nodes(id, label, props) VALUES (?, ?, ?) ON CONFLICT(id) "
-                "DO UPDATE SET props=excluded.props", (arg.id, arg.label.value, encode(arg.props)))
-        elif kind == "delete_node":
-            run("DELETE FROM nodes WHERE id=?", (arg,))
-        elif kind == "upsert_edge":
-            run("INSERT INTO edges(type, source, target, props) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(type, source, target) DO UPDATE SET props=excluded.props",
-                (arg.type.value, arg.source, arg.target, encode(arg.props)))
-        elif kind == "delete_edge":
-            run("DELETE FROM edges WHERE type=? AND source=? AND target=?",
-                (arg[0].value, arg[1], arg[2]))
-        elif kind == "record_change":
-            run("INSERT INTO changes(at, actor, action, target, nodes, before, after, version) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (arg.at, arg.actor, arg.action, arg.target, encode(list(arg.nodes)),
-                 None if arg.before is None else encode(arg.before),
-                 None if arg.after is None else encode(arg.after), arg.version))
-        else:
+            for node_id, expected in args:
+                self._expect(node_id, expected)
+            return
+        if kind not in _WRITES:
             raise ValueError(kind)
+        sql, params = _WRITES[kind]
+        if kind == "upsert_node":
+            self._check_labels(args)
+        self.conn.executemany(sql, map(params, args))
+
+    def _expect(self, node_id: str, expected: int) -> None:
+        # Inside BEGIN IMMEDIATE: no other writer can commit between this and the write.
+        row = self.conn.execute(f"SELECT coalesce(json_extract(props, '$.{VERSION}'), 1) FROM nodes WHERE id=?",
+                                (node_id,)).fetchone()
+        actual = int(row[0]) if row else 0
+        if actual != expected:
+            raise VersionConflict(node_id, expected, actual)
+
+    def _check_labels(self, nodes: list[NodeRecord]) -> None:
+        """Refuse, at the first in order, a node whose id is stored (or written earlier
+        in the same run) under another label: an upsert never changes a node's label."""
+        ids = list(dict.fromkeys(node.id for node in nodes))
+        current: dict[str, str] = {}
+        for start in range(0, len(ids), _IDS_PER_QUERY):
+            chunk = ids[start:start + _IDS_PER_QUERY]
+            current.update(self.conn.execute(
+                f"SELECT id, label FROM nodes WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        for node in nodes:
+            label = current.setdefault(node.id, node.label.value)
+            if label != node.label.value:
+                raise sqlite3.IntegrityError(f"id {node.id!r} is already a {label}")
 
     def snapshot(self) -> tuple[int, list[NodeRecord], list[EdgeRecord]]:
         """Every node and edge as of one commit, with `seen_commits` then. One read
