@@ -44,11 +44,10 @@ from api.graphql.schema import build_schema
 from api.inventory import build_site
 from catalog.view import Snapshot
 
-from .api_support import Api, make_api
+from .api_support import STEWARD, Api, free_port, make_api
 from .conftest import BACKENDS, DATA, SEEDS, open_test_store
 from .soak import scaled
 from .test_api_public import hidden_ids
-from .test_api_server import STEWARD, free_port
 
 CALLERS = ("PUBLIC", "VIEWER", "STEWARD", "ADMIN", "revoked", "malformed")
 ROLE = {"PUBLIC": Role.PUBLIC, "VIEWER": Role.VIEWER, "STEWARD": Role.STEWARD, "ADMIN": Role.ADMIN}

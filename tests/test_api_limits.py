@@ -33,9 +33,9 @@ from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
 
+from .api_support import STEWARD, free_port
 from .conftest import NEO4J_URI, SEEDS
 from .helpers import dense
-from .test_api_server import STEWARD, free_port
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
+from .api_support import STEWARD
 from .conftest import ROOT, SEEDS
-from .test_api_server import STEWARD
 from .webui_support import WAIT_MS, View, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -20,8 +20,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .api_support import STEWARD
 from .browser_support import chromium
-from .test_api_server import STEWARD
 from .webui_support import View, served
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

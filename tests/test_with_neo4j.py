@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from .api_support import free_port
 from .conftest import ROOT
-from .test_api_server import free_port
 
 pytestmark = pytest.mark.slow
 

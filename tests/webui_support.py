@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
+from .api_support import STEWARD, free_port
 from .browser_support import AXE
 from .conftest import ROOT
-from .test_api_server import STEWARD, free_port
 
 WAIT_MS = 60_000  # only catches a hang
 

@@ -17,9 +17,9 @@ import pytest
 from graph.backends import StoreConfig, open_store
 from graph.store import Store
 
+from .api_support import STEWARD
 from .conftest import NEO4J_URI, open_test_store
 from .test_api_limits import _healthz, _serving
-from .test_api_server import STEWARD
 
 BACKEND_PARAMS = [pytest.param("embedded"), pytest.param("neo4j", marks=pytest.mark.neo4j)]
 # Generous: a busy machine is slow, not wrong; these catch a hang only.
