@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -270,9 +271,11 @@ def test_a_backup_taken_while_the_server_writes_is_the_store_at_one_moment(backe
         try:
             for path in backups:
                 subprocess.run([*STEWARD, *args, "backup", str(path)], check=True, capture_output=True, timeout=120)
-            seen = writer.acknowledged
-            while writer.acknowledged < seen + 5 and writer.is_alive():  # writes go on after the last backup
+            seen, give_up = writer.acknowledged, time.monotonic() + 120
+            # Writes go on after the last backup (a store the backups broke would stop them).
+            while writer.acknowledged < seen + 5 and writer.is_alive() and time.monotonic() < give_up:
                 writer.join(0.05)
+            assert writer.acknowledged >= seen + 5, f"no write was acknowledged after the backups: {writer.errors[-1:]}"
         finally:
             writer.stop.set()
             writer.join(60)

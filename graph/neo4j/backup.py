@@ -6,7 +6,10 @@ effect in its first query and miss another's in its last. Every committing write
 the lock of a counter node (the audit trail's sequence, then the data version, see
 schema.count_write and audit.record_changes); the backup's transaction takes the same
 two locks first, in the same order, so writes wait for it to end and its queries all see
-one moment. The locks are taken by setting each counter to its own value: nothing changes."""
+one moment. The locks are taken by setting a marker on each counter and removing it in
+the same statement: the counter's value is neither read nor written. (Setting it to its
+own value would write back what was read before the lock, undoing a write that
+committed in between: the next change would then take a sequence number in use.)"""
 
 from __future__ import annotations
 
@@ -35,10 +38,14 @@ _HELD = (f"MATCH (n) WHERE n:{STEWARD} OR n:{CHANGE} OR n:{TOKEN} "
          f"sum(CASE WHEN n:{TOKEN} THEN 1 ELSE 0 END) AS token")
 
 
+_LOCK = "_steward_backup_lock"
+
+
 def read(conn: Connection, schema_version: int) -> Contents:
     def work(tx: Tx) -> Contents:
         for key in (SEQ_KEY, DATA_VERSION_KEY):
-            tx.run(f"MERGE (m:{META} {{key: $key}}) ON CREATE SET m.value = 0 SET m.value = m.value", key=key)
+            tx.run(f"MERGE (m:{META} {{key: $key}}) ON CREATE SET m.value = 0 "
+                   f"SET m.{_LOCK} = true REMOVE m.{_LOCK}", key=key)
         contents = Contents(schema_version)
         contents.rows["node"] = [_node(row) for row in tx.run(f"MATCH (n:{STEWARD}) RETURN {reads.NODE}")]
         contents.rows["edge"] = [
