@@ -265,7 +265,8 @@ def test_a_backup_taken_while_the_server_writes_is_the_store_at_one_moment(backe
     store.close()
     args = ["--backend", backend, "--store", str(tmp_path / "store"), "--neo4j-uri", NEO4J_URI]
     backups = [tmp_path / f"{i}.backup" for i in range(scaled(3, 20))]
-    with served(args) as base:
+    # One writer as fast as the server answers: more than the default rate limit allows.
+    with served(args, "--rate-limit", "1000000") as base:
         writer = Writer(base, token)
         writer.start()
         try:
