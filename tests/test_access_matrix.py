@@ -55,7 +55,7 @@ ROLE = {"PUBLIC": Role.PUBLIC, "VIEWER": Role.VIEWER, "STEWARD": Role.STEWARD, "
 # The role a field needs. PUBLIC: anyone, and a caller without a token sees only what
 # catalog/visibility.py lets the public see.
 ANYONE = """node search elements systems organizations people roles purposes flows agreements
-    consents mandates retentionRules events destructions trainings policies"""
+    consents mandates retentionRules events destructions trainings policies neighbours"""
 READERS = """incidents legalHolds accessRequests datasetMappings pendingObservations lineage
     responsibility deadlines findings scorecard blastRadius changes"""
 QUERIES: dict[str, Role] = {
@@ -63,6 +63,7 @@ QUERIES: dict[str, Role] = {
     **dict.fromkeys(READERS.split(), Role.VIEWER),
     "feeds": Role.STEWARD,
     "tokens": Role.ADMIN,
+    "me": Role.PUBLIC,  # anyone may ask who they are
 }
 WRITES = """createNode updateNode deleteNode link unlink loadCatalog createFeed revokeFeed
     createDataElement updateDataElement deleteDataElement createSystem updateSystem deleteSystem
