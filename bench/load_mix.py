@@ -95,7 +95,8 @@ ASKS: dict[str, Ask] = {
     "element deadlines": lambda rng, t: graphql("element deadlines", "node.graphql", "NodeDeadlines",
                                                 {"asOf": t.as_of.isoformat(), "element": [rng.choice(t.elements)]}),
     "lineage": lambda rng, t: graphql("lineage", "lineage.graphql", "Lineage",
-                                      {"id": rng.choice(t.elements), "direction": "DOWN", "depth": LINEAGE_DEPTH}),
+                                      {"id": rng.choice(t.elements), "direction": "DOWN", "depth": LINEAGE_DEPTH,
+                                       "asOf": t.as_of.isoformat()}),
     "search": lambda rng, t: graphql("search", "search.graphql", "Search", {"text": rng.choice(t.words), "first": 20}),
     # The committee's overview: the scorecard, overdue and due deadlines, recent changes.
     "overview": lambda rng, t: graphql("overview", "overview.graphql", "Committee", {
