@@ -27,8 +27,12 @@ missing_packages() {
   done <"$list"
 }
 
-mapfile -t missing < <(missing_packages)
-wait $!  # a malformed list ends the script here, with its message
+# A command substitution, whose status `set -e` sees: a malformed list ends the script
+# here, with its message. (Waiting on a process substitution's pid is not reliable: when
+# bash has already reaped it, the wait fails though the list was fine.)
+listing="$(missing_packages)"
+missing=()
+[[ -z "$listing" ]] || mapfile -t missing <<<"$listing"
 (( ${#missing[@]} )) || exit 0
 
 cannot() {
