@@ -26,8 +26,7 @@ from graph.neo4j import reads
 from graph.neo4j.audit import SEQ_KEY, TOKEN_FIELDS, change_row
 from graph.neo4j.connection import Connection, Tx
 from graph.neo4j.schema import CHANGE, DATA_VERSION_KEY, META, STEWARD, TOKEN, count_write, label, rel_type
-from graph.neo4j.writes import _check_props as check_props
-from graph.neo4j.writes import _chunks
+from graph.neo4j.writes import check_props, chunks
 from graph.store import StoreError
 
 # Every field of an audit entry, as `Change` has them (a change of the model is carried).
@@ -97,10 +96,10 @@ def restore(conn: Connection, contents: Contents, replace: bool) -> None:
         if replace:
             tx.run(f"MATCH (n) WHERE n:{STEWARD} OR n:{CHANGE} OR n:{TOKEN} DETACH DELETE n")
         for kind, group in nodes.items():
-            for chunk in _chunks(group):
+            for chunk in chunks(group):
                 tx.run(f"UNWIND $rows AS row CREATE (n:{STEWARD}:{label(kind)}) SET n = row.props", rows=chunk)
         for type_, group in edges.items():
-            for chunk in _chunks(group):
+            for chunk in chunks(group):
                 made = tx.run(f"UNWIND $rows AS row MATCH (a:{STEWARD} {{id: row.source}}) "
                               f"MATCH (b:{STEWARD} {{id: row.target}}) "
                               f"CREATE (a)-[r:{rel_type(type_)}]->(b) SET r = row.props RETURN count(r) AS made",
@@ -108,9 +107,9 @@ def restore(conn: Connection, contents: Contents, replace: bool) -> None:
                 if made[0]["made"] != len(chunk):
                     raise StoreError(f"restore refused, nothing was written: a {type_} relationship names a node "
                                      "the backup does not hold")
-        for chunk in _chunks(changes):
+        for chunk in chunks(changes):
             tx.run(f"UNWIND $rows AS row CREATE (c:{CHANGE}) SET c = row", rows=chunk)
-        for chunk in _chunks(rows["token"]):
+        for chunk in chunks(rows["token"]):
             tx.run(f"UNWIND $rows AS row CREATE (t:{TOKEN}) SET t = row", rows=chunk)
         # The next change is numbered after the last one restored.
         tx.run(f"MERGE (m:{META} {{key: $key}}) SET m.value = $last", key=SEQ_KEY,

@@ -30,14 +30,14 @@ class Buffer:
         self.ops: list[Op] = []
 
     def upsert_node(self, node: NodeRecord, expected: int | None = None) -> None:
-        _check_props(f"node {node.id!r}", node.props)
+        check_props(f"node {node.id!r}", node.props)
         self.ops.append(("upsert_node", (node, expected)))
 
     def delete_node(self, node_id: str, expected: int | None = None) -> None:
         self.ops.append(("delete_node", (node_id, expected)))
 
     def upsert_edge(self, edge: EdgeRecord) -> None:
-        _check_props(f"{edge.type} from {edge.source!r} to {edge.target!r}", edge.props)
+        check_props(f"{edge.type} from {edge.source!r} to {edge.target!r}", edge.props)
         self.ops.append(("upsert_edge", edge))
 
     def delete_edge(self, type_: RelType, source: str, target: str) -> None:
@@ -103,14 +103,14 @@ def commit(conn: Connection, ops: Sequence[Op]) -> None:
 
     def work(tx: Tx) -> None:
         for batch in batches:
-            for rows in _chunks(batch.rows):
+            for rows in chunks(batch.rows):
                 _apply(tx, batch, rows)
         count_write(tx)
 
     conn.transaction(work)
 
 
-def _chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def chunks(rows: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
     for start in range(0, len(rows), CHUNK):
         yield rows[start:start + CHUNK]
 
@@ -194,7 +194,7 @@ def _upsert_edges(tx: Tx, type_: RelType, rows: list[dict[str, Any]]) -> None:
                          f"no node {first['absent']!r})")
 
 
-def _check_props(owner: str, props: Mapping[str, Any]) -> None:
+def check_props(owner: str, props: Mapping[str, Any]) -> None:
     """Neo4j stores primitives and flat lists of one kind of them, never null or a map;
     say so at the call that wrote it rather than as a server error at commit."""
     for key, value in props.items():
