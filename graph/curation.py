@@ -70,11 +70,11 @@ def create_node(store: Store, label: Label, fields: Mapping[str, Any], actor: st
         raise Conflict(f"a node with id {excerpt(node_id)} already exists")
     parsed, problems = _parse_one(label, fields, "input")
     try:
-        load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor,
-                    origins={"input": api_origin(actor)})
+        report = load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor,
+                             origins={"input": api_origin(actor)})
     except VersionConflict as exc:  # created by another writer since the check above
         raise Conflict(f"a node with id {excerpt(parsed.record.id)} already exists") from exc
-    return _get(store, parsed.record.id)
+    return report.written[parsed.record.id]
 
 
 def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: str,
@@ -97,8 +97,9 @@ def update_node(store: Store, node_id: str, fields: Mapping[str, Any], actor: st
                 merged[key] = value
         parsed, problems = _parse_one(node.label, merged, "input")
         # No origin: keeps the stored one. Written only over the version merged onto.
-        load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor, expected={node_id: read})
-        return _get(store, node_id)
+        report = load_parsed(store, [parsed], problems, now=now or now_utc(), actor=actor, expected={node_id: read})
+        # Not read again: once committed, a store gone away must not make it look refused.
+        return report.written.get(node_id, node)
 
     return _retried(expected_version, patch)
 

@@ -40,6 +40,9 @@ class LoadReport:
     edges_added: int = 0
     edges_removed: int = 0
     edges_changed: int = 0
+    # Each node created or updated, as written: what a caller answers with, without a read
+    # after the commit that could fail (the store going away) when the write did not.
+    written: dict[str, NodeRecord] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
@@ -240,6 +243,7 @@ def write_batch(store: Store, batch: Batch, known: Mapping[str, NodeRecord],
                 new = NodeRecord(diff.node.label, diff.node.id,
                                  {**diff.node.props, "updated_at": now, VERSION: read + 1})
                 tx.upsert_node(new, read)
+                report.written[new.id] = new
                 (report.created if diff.old is None else report.updated).append(new.id)
                 tx.record_change(node_change(now, actor, diff.old, new, diff.added + diff.changed, diff.removed))
             else:

@@ -9,9 +9,11 @@ import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from neo4j import exceptions as neo4j_errors
 
 from api.cli import cli
 from catalog.audit import Token
@@ -22,7 +24,15 @@ from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
-from graph.store import SCHEMA_VERSION, Direction, Store, StoreError, StoreTimeout, StoreUnavailable
+from graph.store import (
+    SCHEMA_VERSION,
+    Direction,
+    OutcomeUnknown,
+    Store,
+    StoreError,
+    StoreTimeout,
+    StoreUnavailable,
+)
 
 from .conftest import DATA, NEO4J_URI, open_test_store
 
@@ -85,6 +95,45 @@ def test_a_refused_transaction_writes_nothing(neo4j: Neo4jStore) -> None:
         tx.upsert_node(NodeRecord(Label.SYSTEM, "fresh", {}))
         tx.upsert_node(NodeRecord(Label.DATA_ELEMENT, "sis", {}))
     assert list(export_lines(neo4j)) == before
+
+
+class LosingSession:
+    """A real session whose write transactions lose the connection: after their COMMIT
+    (`after_commit`), or while their queries run."""
+
+    def __init__(self, session: Any, after_commit: bool) -> None:
+        self.session, self.after_commit = session, after_commit
+
+    def __enter__(self) -> LosingSession:
+        self.session.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.session.__exit__(*exc)
+
+    def execute_write(self, work: Any) -> Any:
+        if not self.after_commit:
+            def broken(tx: Any) -> Any:
+                raise neo4j_errors.SessionExpired("connection lost before the commit")
+            return self.session.execute_write(broken)
+        self.session.execute_write(work)
+        raise neo4j_errors.ServiceUnavailable("connection lost after the commit")
+
+
+@pytest.mark.parametrize("after_commit", [True, False])
+def test_a_write_whose_server_went_away_is_refused_only_if_it_never_reached_its_commit(
+        neo4j: Neo4jStore, monkeypatch: pytest.MonkeyPatch, after_commit: bool) -> None:
+    """A server that stops can save a COMMIT and lose its answer; then the write is not
+    refused (a client would think it unsaved) but of unknown outcome, to be read again."""
+    session = neo4j.conn.driver.session
+    monkeypatch.setattr(neo4j.conn.driver, "session", lambda **kw: LosingSession(session(**kw), after_commit))
+    with pytest.raises(OutcomeUnknown if after_commit else StoreUnavailable) as raised, \
+            neo4j.transaction() as tx:
+        tx.upsert_node(NodeRecord(Label.SYSTEM, "sis", {"name": "SIS"}))
+    monkeypatch.undo()
+    assert (neo4j.get_node("sis") is not None) is after_commit
+    assert isinstance(raised.value, OutcomeUnknown) is after_commit
+    assert "may or may not" in str(raised.value) if after_commit else "cannot reach" in str(raised.value)
 
 
 def test_a_property_neo4j_cannot_hold_is_refused_where_it_is_written(neo4j: Neo4jStore) -> None:

@@ -16,7 +16,7 @@ from graph import curation
 from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.neo4j import Neo4jStore
-from graph.store import Direction, Store, StoreError, VersionConflict
+from graph.store import Direction, Store, StoreError, StoreUnavailable, VersionConflict
 
 from .helpers import load_text
 
@@ -324,6 +324,32 @@ def test_curation_moves_a_node_one_version_at_each_change_and_audits_it(store: S
         curation.delete_node(store, "sis", "ci", expected_version=5)
     curation.delete_node(store, "sis", "ci", expected_version=6)
     assert store.get_node("sis") is None and store.changes()[-1].action == "delete"
+
+
+def test_a_committed_change_is_answered_even_if_the_store_goes_away_after_the_commit(
+        store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer to a create or an update is the record the transaction wrote, the same
+    as a read gives: read after the commit, a store gone away would make a saved change
+    look refused (and a client would send it again)."""
+    load_text(store, tmp_path, "systems:\n  - {id: sis, name: SIS, kind: SIS}\n")
+    created = curation.create_node(store, S, {"id": "lms", "name": "LMS", "kind": "LMS"}, "ci")
+    updated = curation.update_node(store, "sis", {"hosting": "cloud"}, "ci")
+    unchanged = curation.update_node(store, "sis", {"hosting": "cloud"}, "ci")
+    assert (created, updated, unchanged) == (store.get_node("lms"), store.get_node("sis"), store.get_node("sis"))
+    assert version_of(updated) == 2
+    transaction = store.transaction
+
+    def gone(*_: Any) -> None:
+        raise StoreUnavailable("the store went away")
+
+    def then_gone() -> Any:
+        monkeypatch.setattr(store, "get_node", gone)
+        return transaction()
+    monkeypatch.setattr(store, "transaction", then_gone)
+    answer = curation.update_node(store, "sis", {"hosting": "on site"}, "ci")
+    assert answer.get("hosting") == "on site" and version_of(answer) == 3
+    monkeypatch.undo()
+    assert store.get_node("sis") == answer
 
 
 def test_versions_travel_in_a_dump_to_either_backend(store: Store, tmp_path: Path) -> None:

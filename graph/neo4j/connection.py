@@ -107,12 +107,27 @@ class Connection:
     def transaction(self, work: Callable[[Tx], T]) -> T:
         """Run `work` in one managed write transaction; the driver retries transient errors,
         so `work` must only read what it was given."""
-        timed = neo4j.unit_of_work(timeout=self.config.timeout)(lambda tx: work(Tx(tx, self)))
-        with translated(self.config), self.driver.session(
-                database=self.config.database,
-                # The bookmark manager execute_query uses, so that reads see this commit.
-                bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
-            return session.execute_write(timed)
+        committing = False
+
+        def attempt(tx: neo4j.ManagedTransaction) -> T:
+            nonlocal committing
+            done = work(Tx(tx, self))
+            committing = True  # the driver sends COMMIT next
+            return done
+
+        timed = neo4j.unit_of_work(timeout=self.config.timeout)(attempt)
+        try:
+            with translated(self.config), self.driver.session(
+                    database=self.config.database,
+                    # The bookmark manager execute_query uses, so that reads see this commit.
+                    bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                return session.execute_write(timed)
+        except StoreUnavailable as exc:
+            # Once a COMMIT was sent, a server that stops may have saved it and still failed
+            # the answer (the driver then retries, and fails to connect): not a refusal.
+            if committing and not isinstance(exc, OutcomeUnknown):
+                raise incomplete(self.config.uri) from exc
+            raise
 
     def close(self) -> None:
         self.driver.close()
@@ -141,8 +156,7 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
         return StoreUnavailable(f"authentication failed for Neo4j at {uri} as user {config.user!r}; "
                                 "check --neo4j-user and --neo4j-password")
     if isinstance(exc, errors.IncompleteCommit):
-        return OutcomeUnknown(f"the connection to Neo4j at {uri} was lost while a write was committing: "
-                              "it may or may not have been saved")
+        return incomplete(uri)
     if isinstance(exc, errors.ServiceUnavailable | errors.SessionExpired | errors.ConnectionPoolError):
         return StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}; "
                                 "is the server running? (`make neo4j` starts a local one)")
@@ -157,6 +171,11 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
                                 + (f" of {config.timeout:g} s" if config.timeout else ""))
         return StoreError(f"Neo4j at {uri} refused the request: {exc.message}")
     return StoreError(f"Neo4j at {uri}: {_reason(exc)}")
+
+
+def incomplete(uri: str) -> OutcomeUnknown:
+    return OutcomeUnknown(f"the connection to Neo4j at {uri} was lost while a write was committing: "
+                          "it may or may not have been saved")
 
 
 def _reason(exc: BaseException) -> str:
