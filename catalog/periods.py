@@ -7,6 +7,7 @@ import re
 from contextlib import suppress
 from dataclasses import dataclass
 from datetime import MAXYEAR, date, datetime, timedelta
+from functools import lru_cache
 
 from catalog.source import excerpt
 
@@ -40,6 +41,9 @@ class Duration:
         """The date this duration after `start`; a month-end overflows to the last day
         of the month (2024-01-31 + P1M is 2024-02-29). Past the calendar's last day
         (9999-12-31) it is that day: nothing falls due later, and no date overflows."""
+        return _after(self, start)
+
+    def _after(self, start: date) -> date:
         month_index = start.month - 1 + self.months + 12 * self.years
         year, month = start.year + month_index // 12, month_index % 12 + 1
         if year > MAXYEAR:
@@ -65,6 +69,11 @@ class Duration:
 
     def __str__(self) -> str:
         return self.iso()
+
+
+# A state's deadlines ask the same few periods after the same few dates (a cohort's
+# graduation, a school year's end) hundreds of thousands of times.
+_after = lru_cache(maxsize=65536)(Duration._after)
 
 
 def parse_date(value: object) -> date:

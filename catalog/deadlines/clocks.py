@@ -26,6 +26,8 @@ Backends may compute the same clocks natively (`NativeClocks`); the answer must 
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any, Protocol, runtime_checkable
@@ -66,6 +68,7 @@ class _Facts:
         self.agreements = {a.id: typed(a, Agreement) for a in view.of_label(Label.AGREEMENT)}
         self.schedules = {a: frozenset(view.targets(a, RelType.COVERS)) for a in self.agreements}
         self._duties: dict[tuple[str, ...], list[tuple[Agreement, date | None]]] = {}
+        self._asked: dict[tuple[str, str], list[tuple[Agreement, date | None]]] = {}
 
     def events_about(self, nodes: set[str], kind: Trigger, topic: str | None = None) -> list[Event]:
         """Events of `kind` (and `topic`) that concern any of `nodes` and occurred by as_of."""
@@ -83,36 +86,76 @@ class _Facts:
     def duties(self, provider: str, element: str) -> list[tuple[Agreement, date | None]]:
         """Every agreement with `provider` covering `element`, with the day its duty to
         destroy is triggered: its end, unless a later covering agreement was in force then."""
+        # A provider serves many holdings of each element, and has an agreement with each
+        # district (hundreds in a state): asked once per provider and element.
+        if (provider, element) in self._asked:
+            return self._asked[provider, element]
         mine = tuple(self.agreements[a] for a in self.view.sources(provider, RelType.WITH)
                      if a in self.agreements and self.covers(a, element))
         # Most elements are covered by the same agreements of a provider: weighed once.
         key = tuple(a.id for a in mine)
         if key not in self._duties:
-            self._duties[key] = _duties(mine)
-        return self._duties[key]
+            self._duties[key] = weigh_duties(mine)
+        found = self._asked[provider, element] = self._duties[key]
+        return found
 
 
-def _duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
+def weigh_duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
+    """Each agreement, by id, with the day its duty to destroy is triggered: its end,
+    unless another of `mine` renews it (see `renews`), which carries the duty on."""
+    # A provider has an agreement with every district it serves: hundreds in a state, so
+    # each is weighed against the others through a table rather than one by one. In
+    # order of start, the agreements that may renew one are those after it that started
+    # by the day after its end; one of them renews it if it lasts to its end.
+    ordered = sorted(mine, key=_start_key)
+    starts = [_start(a) for a in ordered]
+    latest = _range_max([a.ends_on() or date.max for a in ordered])
+    place = {a.id: i for i, a in enumerate(ordered)}
     found = []
     for agreement in sorted(mine, key=lambda a: a.id):
         end = agreement.ends_on()
-        if end is not None and any(_renews(other, agreement, end) for other in mine):
-            continue  # the renewal carries the duty on
+        if end is not None:
+            after, until = place[agreement.id] + 1, bisect_right(starts, _next_day(end))
+            if after < until and latest(after, until) >= end:
+                continue  # the renewal carries the duty on
         found.append((agreement, end))
     return found
+
+
+def _range_max(values: list[date]) -> Callable[[int, int], date]:
+    """The largest of `values[lo:hi]` (hi > lo), in constant time: table[k][i] is the
+    largest of the 2**k values from i."""
+    table = [values]
+    while 1 << len(table) <= len(values):
+        row, step = table[-1], 1 << (len(table) - 1)
+        table.append([max(row[i], row[i + step]) for i in range(len(row) - step)])
+
+    def largest(lo: int, hi: int) -> date:
+        level = (hi - lo).bit_length() - 1
+        return max(table[level][lo], table[level][hi - (1 << level)])
+    return largest
 
 
 def _start(agreement: Agreement) -> date:
     return agreement.starts_on() or date.min
 
 
-def _renews(later: Agreement, earlier: Agreement, end: date) -> bool:
-    """`later` took over from `earlier`: it started after it and was in force on its end
-    or the next day (a renewal usually starts the day after the old agreement ends)."""
-    if later.id == earlier.id or (_start(later), later.id) <= (_start(earlier), earlier.id):
+def _start_key(agreement: Agreement) -> tuple[date, str]:
+    return (_start(agreement), agreement.id)
+
+
+def _next_day(day: date) -> date:
+    return day + timedelta(days=1) if day < date.max else day
+
+
+def renews(later: Agreement, earlier: Agreement, end: date) -> bool:
+    """`later` took over from `earlier`, which ended on `end`: it started after it and
+    was in force on its end or the next day (a renewal usually starts the day after the
+    old agreement ends)."""
+    if _start_key(later) <= _start_key(earlier):
         return False
     later_end = later.ends_on()
-    return _start(later) <= end + timedelta(days=1) and (later_end is None or later_end >= end)
+    return _start(later) <= _next_day(end) and (later_end is None or later_end >= end)
 
 
 def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool:

@@ -100,8 +100,12 @@ def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Dead
 
 def _explain_custody(rows: list[Deadline], defaults: set[str]) -> list[Deadline]:
     """A copy with no rule although its element has a default is another custodian's."""
-    return [replace(d, explanation=CUSTODY) if d.status == DeadlineStatus.NO_RULE and d.element in defaults else d
+    return [replace(d, explain=_custody) if d.status == DeadlineStatus.NO_RULE and d.element in defaults else d
             for d in rows]
+
+
+def _custody() -> str:
+    return CUSTODY
 
 
 CUSTODY = ("no retention rule applies: the element's default is the district's schedule, which does not govern "
@@ -212,7 +216,7 @@ def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], ret
         candidates=tuple(row.candidates), destroyed_by=destroyed.id if destroyed else None,
         destroyed_on=destroyed.performed_on if destroyed else None, bound_by=bound_by,
         held_by=tuple(h.id for h in held), conflict=bool(bound_by and own_due),
-        explanation=_explain(row, status, effective, bound_by, destroyed, held, action))
+        explain=partial(_explain, row, status, effective, bound_by, destroyed, held, action))
 
 
 def _status(row: _Row, destroyed: Destroyed | None, held: tuple[Hold, ...], due: date | None,

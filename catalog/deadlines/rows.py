@@ -3,8 +3,10 @@ element) and cohort, with the clocks (candidates) it was computed from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from catalog.periods import Duration
@@ -103,7 +105,13 @@ class Deadline:
     bound_by: tuple[str, str] | None = None
     held_by: tuple[str, ...] = ()
     conflict: bool = False  # the holding's own deadline was later than its source's
-    explanation: str = ""
+    # How the row came to be, worked out when first read: a state has hundreds of thousands
+    # of rows, and the checks, the counts and a page of rows read few explanations.
+    explain: Callable[[], str] = field(default=str, repr=False, compare=False)
+
+    @cached_property
+    def explanation(self) -> str:
+        return self.explain()
 
     @property
     def key(self) -> tuple[str, str, str | None]:
