@@ -8,7 +8,8 @@ operator (as of the day asked, earliest first), the rules that apply (the holdin
 else the element's default, none for another custodian's copy, minimums dropped for an
 organisation outside the district), and the duties of the first outside operator's
 agreements covering the element that no renewal took over, then those of the first
-outside host's (unless it is that operator). It returns a row per rule
+outside host's (unless it is that operator), each weighed once per organisation and
+element rather than once per holding. It returns a row per rule
 applied to a holding, with its place among the holding's rules and its clocks in order
 (each a date, what set it, a cohort): the driver decodes every value in Python, so a
 rule's attributes come once, not once per cohort, which halves the time the answer takes
@@ -166,7 +167,20 @@ _CLOCKS = (
     "       r.period AS period, app.duty.days AS days, app.keep AS keep, "
     "       coalesce(r.trigger, $agreement_end) AS trigger, clocks")
 
-CLOCKS = (_HOLDINGS + _OWN_RULES + _duties("outside", "duties") + _HOST + _duties("host", "host_duties")
+
+def _weighed_once(org: str, name: str, carried: tuple[str, ...]) -> str:
+    """`_duties(org, name)` for each organisation and element once, not once per holding:
+    a provider has an agreement with every district it serves (hundreds in a state), and
+    holds each element in the systems of every one of them. The holdings of the same
+    organisation and element are gathered, weighed with their duties, and let go again."""
+    kept = ", ".join(f"{v}: {v}" for v in carried)
+    back = ", ".join(f"x.{v} AS {v}" for v in carried)
+    return (f"WITH {org}, e, collect({{{kept}}}) AS held " + _duties(org, name)
+            + f"UNWIND held AS x WITH {back}, e, {org}, {name} ")
+
+
+CLOCKS = (_HOLDINGS + _OWN_RULES + _weighed_once("outside", "duties", ("s", "since", "events", "own")) + _HOST
+          + _weighed_once("host", "host_duties", ("s", "since", "events", "own", "duties"))
           + _APPLICATIONS + _CLOCKS)
 
 
