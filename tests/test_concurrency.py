@@ -17,7 +17,7 @@ from catalog.vocab import RelType
 from graph.store import Direction
 
 from .conftest import DATA
-from .soak import scaled
+from .soak import record, scaled
 from .writers_support import BACKEND_PARAMS, Client, prepare, reading, serving, store_options
 
 WRITERS = 20
@@ -61,7 +61,8 @@ def _in_parallel(work: Callable[[int, Client], None], base: str, token: str) -> 
 @pytest.mark.slow
 @pytest.mark.reliability
 @pytest.mark.parametrize("backend", BACKEND_PARAMS)
-def test_a_stale_expected_version_is_refused_and_never_overwrites(backend: str, tmp_path: Path) -> None:
+def test_a_stale_expected_version_is_refused_and_never_overwrites(backend: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
     options = store_options(backend, tmp_path)
     token = prepare(options, DATA / "design-example.yaml")
     with reading(options) as store:
@@ -90,7 +91,7 @@ def test_a_stale_expected_version_is_refused_and_never_overwrites(backend: str, 
         final = version_of(store.get_node(NODE))
         trail = [c for c in store.changes(node_id=NODE, limit=100_000) if c.seq > first_seq]
     attempts = WRITERS * ROUNDS
-    print(f"\n{backend}: {attempts} attempts, {len(written)} written, {len(conflicts)} CONFLICT, lost 0")
+    record(capsys, f"{backend}: {attempts} attempts, {len(written)} written, {len(conflicts)} CONFLICT, lost 0")
     assert len(written) + len(conflicts) == attempts and written and conflicts
     assert final == initial + len(written)
     # The trail holds exactly the acknowledged writes, one version each, and each was
@@ -107,7 +108,8 @@ def test_a_stale_expected_version_is_refused_and_never_overwrites(backend: str, 
 @pytest.mark.slow
 @pytest.mark.reliability
 @pytest.mark.parametrize("backend", BACKEND_PARAMS)
-def test_writes_that_cross_without_an_expected_version_all_survive(backend: str, tmp_path: Path) -> None:
+def test_writes_that_cross_without_an_expected_version_all_survive(backend: str, tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     """Four writers each own a property of the node, sixteen each add the node's HOLDS
     relationships to elements of their own: every write reads and merges the whole
     node, so one applied over a stale read would undo another's."""
@@ -147,8 +149,8 @@ def test_writes_that_cross_without_an_expected_version_all_survive(backend: str,
             and node.props.get(KEYS[i]) != acknowledged[i][-1]]
     lost += [element for i in linkers for element in acknowledged[i] if element not in held]
     done = sum(map(len, acknowledged.values()))
-    print(f"\n{backend}: {WRITERS * ROUNDS} attempts, {done} acknowledged, {len(refused)} refused, "
-          f"lost {len(lost)}")
+    record(capsys, f"{backend}: {WRITERS * ROUNDS} attempts, {done} acknowledged, {len(refused)} refused, "
+                   f"lost {len(lost)}")
     assert lost == []
     assert done + len(refused) == WRITERS * ROUNDS
     assert version_of(node) == initial + done  # each acknowledged write moved it once

@@ -22,7 +22,7 @@ from graph.loading import edge_key
 from graph.store import Direction, Store
 
 from .conftest import DATA
-from .soak import scaled
+from .soak import record, scaled
 from .writers_support import BACKEND_PARAMS, Client, Unanswered, prepare, reading, serving, store_options
 
 KILLS = scaled(2, 6)
@@ -165,7 +165,8 @@ def wait_for(done: threading.Semaphore, count: int, streams: list[Stream]) -> No
 @pytest.mark.slow
 @pytest.mark.reliability
 @pytest.mark.parametrize("backend", BACKEND_PARAMS)
-def test_a_killed_server_loses_no_acknowledged_mutation(backend: str, tmp_path: Path) -> None:
+def test_a_killed_server_loses_no_acknowledged_mutation(backend: str, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     options = store_options(backend, tmp_path)
     token = prepare(options, DATA / "design-example.yaml")
     streams: list[Stream] = []
@@ -192,5 +193,5 @@ def test_a_killed_server_loses_no_acknowledged_mutation(backend: str, tmp_path: 
             assert client.data(CREATE, id=f"after-kill-{kill}") == {"createDataElement": {"id": f"after-kill-{kill}"}}
             client.close()
             check(store, streams)
-    print(f"\n{backend}: {KILLS} kills survived, {sum(s.acknowledged for s in streams)} mutations acknowledged, "
-          f"{sum(s.unknown is not None for s in streams)} unanswered, lost 0")
+    record(capsys, f"{backend}: {KILLS} kills survived, {sum(s.acknowledged for s in streams)} mutations acknowledged, "
+                   f"{sum(s.unknown is not None for s in streams)} unanswered, lost 0")

@@ -25,7 +25,7 @@ from graph.neo4j import Neo4jConfig, Neo4jStore
 
 from .api_support import served
 from .conftest import DATA
-from .soak import scaled
+from .soak import record, scaled
 
 NOW = "2026-01-01T00:00:00Z"
 HANG = 60.0  # seconds: only a hang takes longer than this to answer
@@ -116,7 +116,8 @@ def wait_for(client: httpx.Client, path: str, status: int, limit: float = HANG) 
         time.sleep(0.1)
 
 
-def test_the_server_rides_out_neo4j_going_away(database: Neo4jServer, tmp_path: Path) -> None:
+def test_the_server_rides_out_neo4j_going_away(database: Neo4jServer, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
     store = Neo4jStore(Neo4jConfig(uri=database.uri))
     load_paths(store, [DATA / "design-example.yaml"], now=NOW)
     token = create_token(store, "writer", Role.STEWARD, NOW)
@@ -167,11 +168,11 @@ def test_the_server_rides_out_neo4j_going_away(database: Neo4jServer, tmp_path: 
     lost = [i for i in writes.acknowledged if i not in saved]
     unknown = {i for i, message in writes.refused.items() if "may or may not" in message}
     refused_but_saved = [i for i in writes.refused if i in saved and i not in unknown]
-    print(f"\noutages {outages}; /readyz 503 after {figures['unavailable_s']} s; GraphQL UNAVAILABLE in "
-          f"{figures['graphql_s']} s; recovered {figures['recovered_s']} s after Neo4j was back; writes "
-          f"acknowledged {len(writes.acknowledged)}, refused {len(writes.refused)} (outcome unknown "
-          f"{len(unknown)}), timed out {len(writes.timed_out)}, lost {len(lost)}, refused but saved "
-          f"{len(refused_but_saved)}")
+    record(capsys, f"outages {outages}; /readyz 503 after {figures['unavailable_s']} s; GraphQL UNAVAILABLE in "
+                   f"{figures['graphql_s']} s; recovered {figures['recovered_s']} s after Neo4j was back; writes "
+                   f"acknowledged {len(writes.acknowledged)}, refused {len(writes.refused)} (outcome unknown "
+                   f"{len(unknown)}), timed out {len(writes.timed_out)}, lost {len(lost)}, refused but saved "
+                   f"{len(refused_but_saved)}")
     assert lost == [], log.read_text()[-5000:]
     assert refused_but_saved == [], ({i: writes.refused[i] for i in refused_but_saved}, log.read_text()[-5000:])
     assert len(writes.refused) >= 2 * outages
