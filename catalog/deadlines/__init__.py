@@ -9,9 +9,9 @@ destruction, and `engine` puts them together into rows (`rows`)."""
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, upstream_bounds
 from catalog.deadlines.clocks import NativeClocks, python_clocks
 from catalog.deadlines.engine import compute_deadlines, read_destructions
-from catalog.deadlines.holds import Hold, read_holds
+from catalog.deadlines.holds import Hold, Holds, read_holds
 from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
 
-__all__ = ["BINDING_DEPTH", "DEFAULT_WINDOW", "EXEMPT", "Candidate", "Deadline", "DeadlineStatus", "Hold",
+__all__ = ["BINDING_DEPTH", "DEFAULT_WINDOW", "EXEMPT", "Candidate", "Deadline", "DeadlineStatus", "Hold", "Holds",
            "NativeBinding", "NativeClocks", "compute_deadlines", "python_clocks", "read_destructions",
            "read_holds", "upstream_bounds"]

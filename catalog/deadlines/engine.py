@@ -11,7 +11,7 @@ from operator import itemgetter
 
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
 from catalog.deadlines.clocks import HOST_BASES, NativeClocks, python_clocks
-from catalog.deadlines.holds import Hold, read_holds
+from catalog.deadlines.holds import Hold, Holds, read_holds
 from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
 from catalog.periods import Duration, parse_date
 from catalog.records import EdgeRecord
@@ -91,7 +91,7 @@ def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Dead
     destroyed = read_destructions(view)
     retired = {n.id: parse_date(n.get("decommissioned_on"))
                for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
-    holds = [h for h in read_holds(view) if h.active_on(as_of)]
+    holds = Holds([h for h in read_holds(view) if h.active_on(as_of)])
     limit = (within or DEFAULT_WINDOW).after(as_of)
     found = [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
                      retired.get(row.system), holds, as_of, limit) for row in rows]
@@ -170,11 +170,12 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
 def read_destructions(view: GraphView) -> dict[tuple[str, str], list[Destroyed]]:
     """Every recorded destruction, by the (system, element) pairs it covers, earliest first."""
     records = view.find_nodes(Label.DESTRUCTION)
-    edges = view.edges_for([d.id for d in records], Direction.OUT, [RelType.OF, RelType.IN])
+    ends: dict[tuple[str, RelType], list[str]] = {}
+    for edge in view.edges_for([d.id for d in records], Direction.OUT, [RelType.OF, RelType.IN]):
+        ends.setdefault((edge.source, edge.type), []).append(edge.target)
     found: dict[tuple[str, str], list[Destroyed]] = {}
     for record in records:
-        systems = [e.target for e in edges if e.source == record.id and e.type == RelType.IN]
-        elements = [e.target for e in edges if e.source == record.id and e.type == RelType.OF]
+        systems, elements = ends.get((record.id, RelType.IN), []), ends.get((record.id, RelType.OF), [])
         done = Destroyed(record.id, parse_date(record.get("performed_on")), record.get("cohort"))
         for system in systems:
             for element in elements:
@@ -197,7 +198,7 @@ def covering(row_cohort: str | None, cohort_on: date | None, retired_on: date | 
 
 
 def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], retired_on: date | None,
-            holds: list[Hold], as_of: date, limit: date) -> Deadline:
+            holds: Holds, as_of: date, limit: date) -> Deadline:
     """`holds`: those active on `as_of`."""
     own = row.own
     own_due = own.due_on if own else None
@@ -206,7 +207,7 @@ def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], ret
         effective, bound_by = parse_date(bound[0]), (bound[1], row.element)
     covered = [d for d in done if d.performed_on <= as_of and covering(row.cohort, row.cohort_on, retired_on, d)]
     destroyed = covered[0] if covered else None
-    held = tuple(h for h in holds if h.covers(row.system, row.element, row.cohort))
+    held = holds.covering(row.system, row.element, row.cohort)
     eligible = row.eligible_on
     status = _status(row, destroyed, held, effective, eligible, as_of, limit)
     action = own.action if own else (Action.DESTROY if bound_by else None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from catalog.model import AccessRequest, LegalHold
-from catalog.records import typed
+from catalog.records import EdgeRecord, typed
 from catalog.view import Direction, GraphView
 from catalog.vocab import Label, RelType
 
@@ -40,16 +40,50 @@ class Hold:
         return f"access request {self.id}, received on {self.start} and not yet answered"
 
 
+class Holds:
+    """Holds, found by the system or element they name rather than each tried in turn: a
+    state has hundreds of holds and hundreds of thousands of rows to try them on."""
+
+    def __init__(self, holds: list[Hold]) -> None:
+        self.holds = holds
+        self._by_system: dict[str, list[int]] = {}
+        self._by_element: dict[str, list[int]] = {}
+        self._everywhere: list[int] = []
+        for place, hold in enumerate(holds):
+            # A hold naming systems covers nothing elsewhere; one naming only elements,
+            # nothing else; one naming neither, everything.
+            if hold.systems:
+                for system in hold.systems:
+                    self._by_system.setdefault(system, []).append(place)
+            elif hold.elements:
+                for element in hold.elements:
+                    self._by_element.setdefault(element, []).append(place)
+            else:
+                self._everywhere.append(place)
+
+    def covering(self, system: str, element: str, cohort: str | None, on: date | None = None) -> tuple[Hold, ...]:
+        """The holds that cover the data (and were active `on` that day, if given), in the
+        order they were given."""
+        named = self._by_system.get(system, []) + self._by_element.get(element, []) + self._everywhere
+        if not named:
+            return ()  # most data is under no hold
+        places = sorted(set(named))
+        return tuple(hold for hold in (self.holds[p] for p in places)
+                     if hold.covers(system, element, cohort) and (on is None or hold.active_on(on)))
+
+
 def read_holds(view: GraphView) -> list[Hold]:
     """Every legal hold and access request, whether active or not: a few look-ups."""
     legal = view.find_nodes(Label.LEGAL_HOLD)
     requests = view.find_nodes(Label.ACCESS_REQUEST)
-    edges = view.edges_for([n.id for n in legal + requests], Direction.OUT,
-                           [RelType.COVERS, RelType.IN, RelType.CONCERNS])
-    labels = view.get_nodes({e.target for e in edges if e.type == RelType.CONCERNS})
+    by_source: dict[str, list[EdgeRecord]] = {}
+    for edge in view.edges_for([n.id for n in legal + requests], Direction.OUT,
+                               [RelType.COVERS, RelType.IN, RelType.CONCERNS]):
+        by_source.setdefault(edge.source, []).append(edge)
+    labels = view.get_nodes({e.target for found in by_source.values() for e in found if e.type == RelType.CONCERNS})
 
     def targets(node: str, *types: RelType, label: Label | None = None) -> frozenset[str]:
-        return frozenset(e.target for e in edges if e.source == node and e.type in types
+        return frozenset(e.target for e in by_source.get(node, []) if e.type in types
                          and (label is None or (e.target in labels and labels[e.target].label == label)))
 
     holds = []

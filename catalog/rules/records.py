@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 
-from catalog.deadlines import Deadline, DeadlineStatus, Hold, compute_deadlines, read_holds
+from catalog.deadlines import Deadline, DeadlineStatus, Hold, Holds, compute_deadlines, read_holds
 from catalog.findings import Issue, rule
 from catalog.rules._common import elements_named, named
 from catalog.view import Snapshot
@@ -155,16 +155,14 @@ def destroyed_late(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 @rule("destroyed-under-hold", "7", Severity.HIGH, "Data destroyed while a hold forbade it")
 def destroyed_under_hold(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    holds = holds_of(view)
-    found = []
+    holds = Holds(holds_of(view))
+    found: dict[int, tuple[Deadline, tuple[Hold, ...]]] = {}
     for row in _destroyed(view, as_of):
-        when = row.destroyed_on
-        held = [h for h in holds if when and h.active_on(when) and h.covers(row.system, row.element, row.cohort)]
-        if held:
-            found.append((row, held))
-    for rows in grouped([r for r, _ in found], lambda d: (d.system, d.destroyed_by)):
+        if (when := row.destroyed_on) and (held := holds.covering(row.system, row.element, row.cohort, on=when)):
+            found[id(row)] = (row, held)
+    for rows in grouped([r for r, _ in found.values()], lambda d: (d.system, d.destroyed_by)):
         system, first = rows[0].system, rows[0]
-        holds_then = sorted({h.words() for r, held in found if r in rows for h in held})
+        holds_then = sorted({h.words() for r in rows for h in found[id(r)][1]})
         yield Issue(
             system,
             f"Destruction {first.destroyed_by} removed {what(view, rows)} from {named(view, system)} on "
