@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.deadlines.clocks import renews, weigh_duties
+from catalog.deadlines.clocks import weigh_duties
 from catalog.model import Agreement
 from catalog.vocab import AgreementKind
 
@@ -30,6 +30,18 @@ def agreements(draw: st.DrawFn) -> tuple[Agreement, ...]:
         found.append(Agreement(id=f"a{draw(st.integers(0, 99)):02d}-{i}", name="A", kind=AgreementKind.DPA,
                                effective_on=start, expires_on=end, terminated_on=terminated))
     return tuple(found)
+
+
+def renews(later: Agreement, earlier: Agreement, end: date) -> bool:
+    """`later` took over from `earlier`, which ended on `end`: it started after it and
+    was in force on its end or the next day (a renewal usually starts the day after the
+    old agreement ends)."""
+    def start(a: Agreement) -> tuple[date, str]:
+        return (a.starts_on() or date.min, a.id)
+    if start(later) <= start(earlier):
+        return False
+    later_end = later.ends_on()
+    return start(later)[0] <= end + timedelta(days=1) and (later_end is None or later_end >= end)
 
 
 def plainly(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:

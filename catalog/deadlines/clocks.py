@@ -102,7 +102,8 @@ class _Facts:
 
 def weigh_duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
     """Each agreement, by id, with the day its duty to destroy is triggered: its end,
-    unless another of `mine` renews it (see `renews`), which carries the duty on."""
+    unless another of `mine` renewed it, which carries the duty on. A renewal started
+    after it (by start, then id) and by the day after its end, and lasted to its end."""
     # A provider has an agreement with every district it serves: hundreds in a state, so
     # each is weighed against the others through a table rather than one by one. In
     # order of start, the agreements that may renew one are those after it that started
@@ -146,16 +147,6 @@ def _start_key(agreement: Agreement) -> tuple[date, str]:
 
 def _next_day(day: date) -> date:
     return day + timedelta(days=1) if day < date.max else day
-
-
-def renews(later: Agreement, earlier: Agreement, end: date) -> bool:
-    """`later` took over from `earlier`, which ended on `end`: it started after it and
-    was in force on its end or the next day (a renewal usually starts the day after the
-    old agreement ends)."""
-    if _start_key(later) <= _start_key(earlier):
-        return False
-    later_end = later.ends_on()
-    return _start(later) <= _next_day(end) and (later_end is None or later_end >= end)
 
 
 def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool:
