@@ -12,6 +12,7 @@ from graphql import GraphQLError
 
 from api import auth
 from api.graphql import analyses as a
+from api.graphql import lineage_types as lt
 from api.graphql.explore import DEFAULT_EDGES, Neighbourhood, neighbourhood
 from api.graphql.limits import (
     CATALOG_COST,
@@ -287,11 +288,11 @@ class Query:
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def lineage(self, info: strawberry.Info, id: strawberry.ID,
-                      direction: a.LineageDirection = a.LineageDirection.DOWN, depth: int = 10) -> a.Lineage:
+                      direction: lt.LineageDirection = lt.LineageDirection.DOWN, depth: int = 10) -> lt.Lineage:
         from catalog.lineage import lineage
         if not 1 <= depth <= 50:
             raise bad_input("depth must be between 1 and 50", "depth")
-        return a.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth))
+        return lt.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth))
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:
