@@ -52,7 +52,8 @@ def sample(store: Store, count: int, seed: int) -> tuple[list[Question], list[Qu
 def steward_reach(store: Store, question: Question) -> Reach:
     from catalog.lineage import lineage
 
-    result = lineage(store, question.root, "down", question.depth)
+    # The same question as the baselines: the systems reached, without the chains and flows.
+    result = lineage(store, question.root, "down", question.depth, details=False)
     return frozenset(reached.system for way in result.reach for reached in way.systems)
 
 

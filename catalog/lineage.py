@@ -10,7 +10,9 @@ each other have billions), so they are listed only on request, a page at a time
 (`catalog.paths`).
 
 What lineage reads from the graph is its frame (where it starts) and one walk per way; a
-backend may read them natively (`NativeLineage`), and its answer must equal `find`'s."""
+backend may read them natively (`NativeLineage`), and its answer must equal `find`'s.
+Asked without its `details`, a walk finds the systems and their distances only: no
+operators, chains or flows, which is most of the reading on a big graph."""
 
 from __future__ import annotations
 
@@ -170,6 +172,7 @@ class Lineage:
     starts: tuple[str, ...]
     reach: tuple[Reach, ...]  # one per way asked for, down first
     paths: PathPage | None = field(default=None)  # only when asked for
+    details: bool = True  # False: the reach has no operators, chains or flows
 
     @property
     def organizations(self) -> tuple[str, ...]:
@@ -185,22 +188,23 @@ class Lineage:
 
 @runtime_checkable
 class NativeLineage(Protocol):
-    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
         """What `find` finds, natively; None when `root` is no element or system."""
         ...
 
 
 def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DEFAULT_DEPTH,
-            paths: int = 0, after: str | None = None) -> Lineage:
+            paths: int = 0, after: str | None = None, details: bool = True) -> Lineage:
     """The reach of `root` each way asked for; with `paths`, also the first that many
-    paths through it (after the cursor `after`, to page on)."""
+    paths through it (after the cursor `after`, to page on). Without `details`, the
+    systems reached and their distances only: no operators, chains or flows."""
     if direction not in WAYS:
         raise ValueError(f"direction must be down, up or both, not {direction!r}")
     if depth < 0:
         raise ValueError(f"depth must be 0 or more, not {depth}")
     ways = WAYS[direction]
-    found = (view.lineage_walks(root, ways, depth) if isinstance(view, NativeLineage)
-             else find(view, root, ways, depth))
+    found = (view.lineage_walks(root, ways, depth, details) if isinstance(view, NativeLineage)
+             else find(view, root, ways, depth, details))
     if found is None:
         raise UnknownNode(f"no data element or system with id {root!r}")
     start = found.frame
@@ -208,7 +212,7 @@ def lineage(view: GraphView, root: str, direction: str = "down", depth: int = DE
     derivations = sorted({d for way in ways for d in start.derivations(way)}, key=lambda d: (d.element, d.derived_from))
     reach = tuple(chains(way, walked) for way, walked in zip(ways, found.walks, strict=True))
     result = Lineage(start.root, start.label.value, direction, depth, tuple(elements), tuple(derivations),
-                     start.starts, reach)
+                     start.starts, reach, details=details)
     if paths:
         from catalog.paths import path_page  # it reads the records above
 
@@ -256,11 +260,12 @@ def starts_of(view: GraphView, root: str, label: Label) -> list[str]:
     return origins or sorted(set(holders))
 
 
-def find(view: GraphView, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+def find(view: GraphView, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
     start = frame(view, root)
     if start is None:
         return None
-    return Found(start, tuple(walk(view, list(start.starts), start.elements(way), way, depth) for way in ways))
+    return Found(start, tuple(walk(view, list(start.starts), start.elements(way), way, depth, details)
+                              for way in ways))
 
 
 def frame(view: GraphView, root: str) -> Frame | None:
@@ -274,10 +279,11 @@ def frame(view: GraphView, root: str) -> Frame | None:
                  related_elements(view, node.id, "up"))
 
 
-def walk(view: GraphView, starts: list[str], elements: list[str] | None, way: Way, depth: int) -> Walk:
+def walk(view: GraphView, starts: list[str], elements: list[str] | None, way: Way, depth: int,
+         details: bool = True) -> Walk:
     """Breadth first from the starts through the flows that carry one of `elements` (any
     flow when None), a level per step, each system at its first level: two batched
-    look-ups per level, then three for the hops."""
+    look-ups per level, then, with the `details`, three for the hops."""
     near, far = ENDS[way]
     wanted = None if elements is None else set(elements)
     distances = dict.fromkeys(starts, 0)
@@ -297,6 +303,8 @@ def walk(view: GraphView, starts: list[str], elements: list[str] | None, way: Wa
             nxt.update(s for s in by_type.get(far, ()) if s not in distances)
         distances.update(dict.fromkeys(nxt, level))
         frontier = sorted(nxt)
+    if not details:
+        return Walk(distances, {}, ())
     operators = _operators(view, distances)
     return Walk(distances, operators, _hops(view, followed, wanted, operators))
 

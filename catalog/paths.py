@@ -29,6 +29,8 @@ def path_page(result: Lineage, first: int, after: str | None = None) -> PathPage
     down before up, and whether more follow."""
     if first < 1:
         raise ValueError("first must be at least 1")
+    if not result.details:
+        raise ValueError("paths run through the flows of the reach: ask for its details to list them")
     resume = decode(after) if after else None
     found: list[tuple[Reach, tuple[str, ...]]] = []
     for reach in result.reach:

@@ -121,6 +121,32 @@ def test_a_nested_list_bomb_is_refused_before_anything_runs(api: Api) -> None:
     assert f"{expected:,}" in error["message"] and f"{limit:,}" in error["message"]
 
 
+def test_a_query_sent_again_is_priced_again_and_only_valid_texts_are_remembered(api: Api) -> None:
+    from api.graphql import known
+
+    query = "query($n: Int!, $h: Int!) { elements(first: $n) { nodes { id heldBy(first: $h) { id } } } }"
+    small = api.run(query, Role.VIEWER, {"n": 2, "h": 2})
+    assert not small.get("errors") and len(small["data"]["elements"]["nodes"]) == 2
+    # The same text, now known valid, with variables that make it cost too much.
+    big = api.run(query, Role.VIEWER, {"n": MAX_PAGE, "h": MAX_PAGE})
+    assert cost(query, n=MAX_PAGE, h=MAX_PAGE) > BUDGETS[Role.VIEWER]
+    assert big["data"] is None and big["errors"][0]["extensions"]["code"] == "VALIDATION"
+    assert big["errors"][0]["extensions"]["limit"] == BUDGETS[Role.VIEWER]
+    assert any(key[1] == query for key in known.KnownQueries._valid)
+    # An invalid text is refused each time it is sent, and never remembered.
+    bad = "{ elements { nodes { nope } } }"
+    for _ in range(2):
+        assert api.error(bad, Role.PUBLIC)["extensions"]["code"] == "VALIDATION"
+    unparsable = "{ elements { nodes { id } }"
+    for _ in range(2):
+        assert api.error(unparsable, Role.PUBLIC)["extensions"]["code"] == "VALIDATION"
+    assert not any(key[1] in (bad, unparsable) for key in known.KnownQueries._valid)
+    # However many texts are sent, as many as KNOWN are remembered.
+    for i in range(known.KNOWN + 10):
+        api.run(f"{{ a{i}: elements(first: 1) {{ totalCount }} }}", Role.PUBLIC)
+    assert len(known.KnownQueries._valid) == known.KNOWN and known._parsed.cache_info().currsize <= known.KNOWN
+
+
 def _near(budget: int) -> str:
     """A document that costs a little less than `budget`."""
     held = (budget - 1) // (2 * MAX_PAGE) - 1

@@ -108,6 +108,34 @@ def test_the_analyses_as_fields(api: Api) -> None:
     assert api.error('{ lineage(id: "sis", depth: 99) { depth } }')["extensions"]["code"] == "VALIDATION"
 
 
+def test_lineage_asked_for_the_systems_alone_reads_the_reach_alone(api: Api,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import catalog.lineage
+
+    asked: list[bool] = []
+    real = catalog.lineage.lineage
+
+    def spy(*args: object, details: bool = True, **kwargs: object) -> catalog.lineage.Lineage:
+        asked.append(details)
+        return real(*args, details=details, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalog.lineage, "lineage", spy)
+    reach = "systems(first: 50) { totalCount hasNextPage endCursor nodes { id direction distance } }"
+    answers = [api.data(query)["lineage"] for query in (
+        f'{{ lineage(id: "student-birth-date", direction: BOTH) {{ root depth starts {reach} }} }}',
+        # Through a fragment, and with the derivations: still the reach alone.
+        f'query {{ lineage(id: "student-birth-date", direction: BOTH) {{ ...R derivations {{ element }} }} }} '
+        f'fragment R on Lineage {{ root depth starts {reach} }}',
+        # An operator, or the flows, need the details.
+        f'{{ lineage(id: "student-birth-date", direction: BOTH) {{ root depth starts {reach} organizations }} }}',
+        f'{{ lineage(id: "student-birth-date", direction: BOTH) {{ root depth starts {reach} '
+        "systems(first: 50) { nodes { chain { flow } } } } }")]
+    assert asked == [False, False, True, True]
+    systems = [a["systems"] for a in answers]
+    assert systems[0]["totalCount"] == 4 and systems[0] == systems[1] == systems[2]
+    assert answers[2]["organizations"] == ["acme-learning", "district", "state-ed"]
+
+
 @pytest.mark.parametrize("query", [
     '{ lineage(id: "sis", direction: SIDEWAYS) { depth } }',
     '{ deadlines(status: [LATE]) { system } }',

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from catalog import paths as paths_module
-from catalog.lineage import Basis, Lineage, NativeLineage, find, lineage
+from catalog.lineage import Basis, Found, Lineage, NativeLineage, find, lineage
 from catalog.paths import path_page
 from catalog.view import Snapshot, UnknownNode
 from graph.embedded.store import EmbeddedStore
@@ -238,7 +238,39 @@ def test_the_store_walks_natively_and_answers_as_the_python_walk(catalog: Store,
         for ways in (("down",), ("up",), ("down", "up")):
             for depth in (0, 1, 2, 10):
                 assert catalog.lineage_walks(root, ways, depth) == find(plain, root, ways, depth), (root, ways, depth)
+                assert_reach_of(catalog.lineage_walks(root, ways, depth, details=False),
+                                find(plain, root, ways, depth), (root, ways, depth))
     assert catalog.lineage_walks("dpa", ("down",), 10) is None and find(plain, "dpa", ("down",), 10) is None
+    assert catalog.lineage_walks("dpa", ("down",), 10, details=False) is None
+
+
+def assert_reach_of(reach: Found | None, found: Found | None, where: object) -> None:
+    """`reach`, a walk without its details, has the frame and the distances of `found`,
+    and neither operators nor flows."""
+    assert reach is not None and found is not None, where
+    assert reach.frame == found.frame, where
+    assert [w.distances for w in reach.walks] == [w.distances for w in found.walks], where
+    assert all(not w.operators and not w.flows for w in reach.walks), where
+
+
+def test_the_reach_alone_is_the_lineage_without_its_details(catalog: Store, tmp_path: Path) -> None:
+    load_text(catalog, tmp_path, TWO_ORIGINS, "two.yaml")
+    plain = Snapshot.of(catalog)
+    for view in (catalog, plain):
+        for root in ("attendance", "risk", "sis", "x"):
+            full = lineage(view, root, "both", 10)
+            reach = lineage(view, root, "both", 10, details=False)
+            assert not reach.details and full.details
+            assert (reach.starts, reach.elements, reach.derivations) == (full.starts, full.elements, full.derivations)
+            assert [[(s.system, s.distance) for s in r.systems] for r in reach.reach] == \
+                [[(s.system, s.distance) for s in r.systems] for r in full.reach]
+            assert all(s.chain == () and s.operator is None for r in reach.reach for s in r.systems)
+            assert reach.organizations == () and all(r.flows == () for r in reach.reach)
+    # A reach without its flows has no paths to list: asking is an error, not an empty page.
+    with pytest.raises(ValueError, match="ask for its details"):
+        lineage(catalog, "sis", "down", 10, paths=5, details=False)
+    with pytest.raises(ValueError, match="ask for its details"):
+        path_page(lineage(catalog, "sis", details=False), 5)
 
 
 def test_the_embedded_walk_of_the_district_is_the_python_walk(tmp_path: Path) -> None:
@@ -249,7 +281,9 @@ def test_the_embedded_walk_of_the_district_is_the_python_walk(tmp_path: Path) ->
     assert len(roots) > 100
     for root in roots:
         for depth in (1, 10):
-            assert store.lineage_walks(root, ("down", "up"), depth) == find(plain, root, ("down", "up"), depth), root
+            expected = find(plain, root, ("down", "up"), depth)
+            assert store.lineage_walks(root, ("down", "up"), depth) == expected, root
+            assert_reach_of(store.lineage_walks(root, ("down", "up"), depth, details=False), expected, root)
     store.close()
 
 

@@ -138,6 +138,10 @@ def test_the_walks_equal_the_python_walks(small: Neo4jStore) -> None:
             for depth in range(0, 6):
                 expected = lineage.find(plain, root, ways, depth)
                 assert small.lineage_walks(root, ways, depth) == expected, (root, ways, depth)
+                reach = lineage.find(plain, root, ways, depth, details=False)
+                assert small.lineage_walks(root, ways, depth, details=False) == reach, (root, ways, depth)
+                assert reach is not None and expected is not None
+                assert [w.distances for w in reach.walks] == [w.distances for w in expected.walks]
     with pytest.raises(ValueError, match="down, up or both"):
         small.lineage_walks("sis", ("sideways",), 3)  # type: ignore[arg-type]
 
@@ -257,6 +261,10 @@ def test_district_walks_equal_the_python_walks(district: Neo4jStore) -> None:
         for depth in (1, 3, 10):
             expected = lineage.find(plain, root, ("down", "up"), depth)
             assert district.lineage_walks(root, ("down", "up"), depth) == expected, (root, depth)
+            reach = district.lineage_walks(root, ("down", "up"), depth, details=False)
+            assert reach == lineage.find(plain, root, ("down", "up"), depth, details=False), (root, depth)
+            assert reach is not None and expected is not None
+            assert [w.distances for w in reach.walks] == [w.distances for w in expected.walks], (root, depth)
     sis = district.lineage_walks("sis", ("down",), 10)
     assert sis is not None and len(sis.walks[0].distances) > 20
 

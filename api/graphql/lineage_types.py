@@ -18,11 +18,23 @@ from api.graphql.limits import (
     page_size,
     priced,
 )
+from api.graphql.selection import Shape
 from catalog.lineage import Hop as DomainHop
 from catalog.lineage import Lineage as DomainLineage
 from catalog.lineage import Reach as DomainReach
 from catalog.predicates import basis_in_force, flow_basis_in_force, is_internal_org, leaves_district
 from catalog.vocab import Label
+
+_PAGE = {"totalCount": None, "hasNextPage": None, "endCursor": None, "__typename": None}
+# What a lineage without its details answers (catalog.lineage.lineage(details=False)):
+# the frame and the systems reached with their distances, but no operators, chains or
+# flows. A request that asks for no more is answered from that lighter walk.
+LINEAGE_REACH: Shape = {
+    "__typename": None, "root": None, "label": None, "direction": None, "depth": None, "elements": None,
+    "starts": None,
+    "derivations": {"element": None, "derivedFrom": None, "transform": None, "__typename": None},
+    "systems": {**_PAGE, "nodes": {"id": None, "direction": None, "distance": None, "__typename": None}},
+}
 
 
 @strawberry.enum(description="Which way lineage goes: where data goes, where it came from, or both.")

@@ -50,6 +50,7 @@ from api.graphql.nodes import (
     Training,
     wrap,
 )
+from api.graphql.selection import asks_only
 from api.permissions import IsAdmin, IsSteward, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
 from catalog.findings import PRINCIPLES
@@ -130,11 +131,14 @@ async def _snapshot(info: strawberry.Info) -> Snapshot:
     return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
-async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any, shared: bool = False) -> Any:
+async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any, shared: bool = False,
+                    **kwargs: Any) -> Any:
     """Run a domain analysis off the event loop; unknown ids become NOT_FOUND errors. A
     `shared` one reads the whole catalog and is computed once per data version."""
     try:
-        return await (info.context.shared(fn, *args) if shared else info.context.call(fn, *args))
+        if shared:  # its key is its positional arguments
+            return await info.context.shared(fn, *args)
+        return await info.context.call(fn, *args, **kwargs)
     except UnknownNode as exc:
         raise GraphQLError(str(exc), extensions={"code": "NOT_FOUND"}) from None
     except ValueError as exc:
@@ -292,7 +296,10 @@ class Query:
         from catalog.lineage import lineage
         if not 1 <= depth <= 50:
             raise bad_input("depth must be between 1 and 50", "depth")
-        return lt.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth))
+        # A selection of the systems reached and their distances alone reads the reach alone.
+        details = not asks_only(info.selected_fields[0].selections, lt.LINEAGE_REACH)
+        return lt.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth,
+                                             details=details))
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:

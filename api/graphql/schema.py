@@ -16,6 +16,7 @@ from strawberry.extensions import (
 from strawberry.tools import merge_types
 
 from api.graphql.cost import CostLimiter
+from api.graphql.known import KnownQueries
 from api.graphql.limits import MAX_ALIASES, MAX_DEPTH, MAX_TOKENS
 from api.graphql.mutation import Mutation
 from api.graphql.nodes import TYPES
@@ -66,6 +67,7 @@ def build_schema() -> strawberry.Schema:
         extensions=[
             ErrorCodes,
             NamedValueErrors,
+            KnownQueries,
             lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
             lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -18,12 +18,13 @@ from catalog.vocab import Label, RelType
 Adjacency = Mapping[str, Mapping[str, Mapping[RelType, Any]]]
 
 
-def find(g: nx.MultiDiGraph, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+def find(g: nx.MultiDiGraph, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
     """As `catalog.lineage.find`."""
     start = frame(g, root)
     if start is None:
         return None
-    return Found(start, tuple(walk(g, list(start.starts), start.elements(way), way, depth) for way in ways))
+    walked = walk if details else reach
+    return Found(start, tuple(walked(g, list(start.starts), start.elements(way), way, depth) for way in ways))
 
 
 def frame(g: nx.MultiDiGraph, root: str) -> Frame | None:
@@ -105,6 +106,33 @@ def walk(g: nx.MultiDiGraph, starts: list[str], elements: list[str] | None, way:
             if RelType.OPERATES in keys:
                 _operator(operators, system, org)
     return Walk(distances, operators, tuple(_hops(g, followed, wanted, operators)))
+
+
+def reach(g: nx.MultiDiGraph, starts: list[str], elements: list[str] | None, way: Way, depth: int) -> Walk:
+    """As `catalog.lineage.walk` without its details: the distances alone, as a plain
+    breadth-first search would find them."""
+    near, far = ENDS[way]
+    pred, succ = g.pred, g.succ
+    wanted = None if elements is None else set(elements)
+    distances = dict.fromkeys(starts, 0)
+    frontier = [s for s in distances if s in pred]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        nxt = []
+        for system in frontier:
+            for flow, keys in pred[system].items():
+                if near not in keys:
+                    continue
+                out = succ[flow]
+                if wanted is not None and not any(RelType.CARRIES in out.get(e, ()) for e in wanted):
+                    continue
+                for target, types in out.items():
+                    if far in types and target not in distances:
+                        distances[target] = level
+                        nxt.append(target)
+        frontier = nxt
+    return Walk(distances, {}, ())
 
 
 def _ends(out: Mapping[str, Mapping[RelType, Any]]) -> dict[RelType, list[str]]:

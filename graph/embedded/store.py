@@ -270,8 +270,8 @@ class EmbeddedStore:
     # adjacency, one look at the store per question, not one per node; on disk, the
     # level-by-level walk of catalog/lineage.py, a few indexed queries per level.
 
-    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
         memory = self._fresh()
         if memory is None:
-            return walks.find(self, root, ways, depth)
-        return lineage.find(memory.g, root, ways, depth)
+            return walks.find(self, root, ways, depth, details)
+        return lineage.find(memory.g, root, ways, depth, details)

@@ -11,8 +11,8 @@ pattern, so that a way through a system that is not a start is never taken for t
 shortest. No depth is formatted into Cypher (a quantifier's bounds cannot be a
 parameter): the pattern is unbounded and a system counts when its distance is at most
 `$depth`. The same query then reads, once per system the walk goes on from, its operator
-and the flows it follows with all that a hop shows. Every part is one list in one row:
-a lineage costs one round trip, whatever its size."""
+and the flows it follows with all that a hop shows (unless asked without its details).
+Every part is one list in one row: a lineage costs one round trip, whatever its size."""
 
 from __future__ import annotations
 
@@ -55,10 +55,10 @@ _START = (f"(NOT origins OR EXISTS {{ (s)-[:{COLLECTS}]->(r) }} "
           f"OR NOT EXISTS {{ (s)<-[:{TO}]-()-[:{CARRIES}]->(r) }})")
 
 
-def _walk(way: Way) -> str:
+def _walk(way: Way, details: bool) -> str:
     """One way's walk, as a subquery whose one row, `walk_<way>`, lists [system, distance,
     operators, flows] with each flow as [id, name, method, far ends, purposes, bases,
-    carries]."""
+    carries]; without the details, operators and flows are empty."""
     near, far = (rel_type(t) for t in ENDS[way])
     wanted = f"{way}_elements"
     flow = f"(a)<-[:{near}]-(f)-[:{far}]->(b)"
@@ -73,36 +73,41 @@ def _walk(way: Way) -> str:
         f"  WITH r, {wanted} WHERE {wanted} IS NULL "
         f"  MATCH ANY SHORTEST ((r) ({flow})* (x) WHERE size(f) <= $depth) "
         "  RETURN x, size(f) AS distance } ")
+    if not details:
+        return f"CALL (r, origins, {wanted}) {{ {reach} RETURN collect([x.id, distance, [], []]) AS walk_{way} }} "
     # What a followed flow carries of the wanted elements (the root alone, mostly).
     carries = (f"CASE WHEN {wanted} IS NULL THEN [(g)-[:{CARRIES}]->(c) | c.id] "
                f"WHEN size({wanted}) = 1 THEN [{wanted}[0].id] "
                f"ELSE [e IN {wanted} WHERE EXISTS {{ (g)-[:{CARRIES}]->(e) }} | e.id] END")
     # Where it leads (it leaves `x`), its purposes, and its bases with their labels.
-    details = (f"[g.id, g.name, g.method, [(g)-[:{far}]->(n) | n.id], [(g)-[:{FOR}]->(p) | p.id], "
+    hop = (f"[g.id, g.name, g.method, [(g)-[:{far}]->(n) | n.id], [(g)-[:{FOR}]->(p) | p.id], "
                f"[(g)-[:{UNDER}]->(b) | [b.id, labels(b)]], {carries}]")
     return (
         f"CALL (r, origins, {wanted}) {{ "
         + reach +
         f"OPTIONAL MATCH (x)<-[:{near}]-(g) WHERE distance < $depth "
         f"  AND ({wanted} IS NULL OR {carried.replace('(f)', '(g)')}) "
-        f"WITH x, distance, collect({details}) AS flows "
+        f"WITH x, distance, collect({hop}) AS flows "
         f"RETURN collect([x.id, distance, [(o)-[:{OPERATES}]->(x) | o.id], flows]) AS walk_{way} }} ")
 
 
-def _query(ways: tuple[Way, ...]) -> str:
-    return (FRAME + "".join(_walk(way) for way in ways)
+def _query(ways: tuple[Way, ...], details: bool) -> str:
+    return (FRAME + "".join(_walk(way, details) for way in ways)
             + "RETURN labels(r) AS labels, "
             "[d IN down | [d[0].id, d[1].id, d[2]]] AS down, [d IN up | [d[0].id, d[1].id, d[2]]] AS up"
             + "".join(f", walk_{way}" for way in ways))
 
 
-QUERIES: dict[tuple[Way, ...], str] = {ways: _query(ways) for ways in (("down",), ("up",), ("down", "up"))}
+QUERIES: dict[tuple[tuple[Way, ...], bool], str] = {
+    (ways, details): _query(ways, details)
+    for ways in (("down",), ("up",), ("down", "up")) for details in (True, False)}
 
 
-def lineage_walks(conn: Connection, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
-    if ways not in QUERIES:
+def lineage_walks(conn: Connection, root: str, ways: tuple[Way, ...], depth: int,
+                  details: bool = True) -> Found | None:
+    if (ways, details) not in QUERIES:
         raise ValueError(f"ways must be down, up or both, not {ways!r}")
-    rows = conn.read(QUERIES[ways], root=root, depth=depth)
+    rows = conn.read(QUERIES[ways, details], root=root, depth=depth)
     if not rows:
         return None
     row = rows[0]

@@ -138,8 +138,8 @@ class Neo4jStore:
     # instead of walking the graph from Python (NativeLineage, NativeReach, NativeBinding,
     # NativeClocks, NativeAccountability).
 
-    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int) -> Found | None:
-        return lineage.lineage_walks(self.conn, root, ways, depth)
+    def lineage_walks(self, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
+        return lineage.lineage_walks(self.conn, root, ways, depth, details)
 
     def downstream_reach(self, walks: Mapping[str, Sequence[str]], depth: int) -> tuple[list[str], list[str]]:
         return analyses.downstream_reach(self.conn, walks, depth)
