@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
@@ -45,13 +46,19 @@ def wrap(record: NodeRecord) -> Node:
     from api.graphql.nodes import TYPES  # the types use these helpers: imported when first asked
 
     cls = TYPES[record.label]
-    names = {f.name for f in dataclasses.fields(cls)}
-    # Stored dates are ISO text; the Date scalar serves dates.
-    dates = {k for k, (kind, _) in field_types(NODE_TYPES[record.label]).items() if kind is date}
+    names, dates = _shape(cls, record.label)
     values = {k: day(v) if k in dates else v for k, v in record.props.items() if k in names}
     if record.label == Label.ORGANIZATION:
         values["contact"] = Contact.of(record)
     return cls(id=strawberry.ID(record.id), label=record.label, **values)  # type: ignore[no-any-return]
+
+
+@cache
+def _shape(cls: type, label: Label) -> tuple[frozenset[str], frozenset[str]]:
+    """The fields of a node type, and those of its label that hold dates (stored as ISO
+    text; the Date scalar serves dates): worked out once, not for each node of an answer."""
+    names = frozenset(f.name for f in dataclasses.fields(cls))
+    return names, frozenset(k for k, (kind, _) in field_types(NODE_TYPES[label]).items() if kind is date)
 
 
 def day(value: Any) -> date | None:

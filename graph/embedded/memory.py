@@ -71,9 +71,10 @@ class MemoryGraph:
         else:
             found = []
             if direction in (Direction.OUT, Direction.BOTH):
-                found += [d["record"] for _, _, d in self.g.out_edges(node_id, data=True)]
+                found += _records(self.g._succ[node_id], wanted)
             if direction in (Direction.IN, Direction.BOTH):
-                found += [d["record"] for _, _, d in self.g.in_edges(node_id, data=True)]
+                found += _records(self.g._pred[node_id], wanted)
+            return sorted(found, key=edge_order)
         if wanted is not None:
             found = [e for e in found if e.type in wanted]
         return sorted(found, key=edge_order)
@@ -99,6 +100,16 @@ class MemoryGraph:
                 steps.append(Step(self.g.nodes[nxt]["record"], depth + 1, edge))
                 queue.append((nxt, depth + 1))
         return steps
+
+
+def _records(adjacency: Mapping[str, Mapping[RelType, Any]], wanted: set[RelType] | None) -> list[EdgeRecord]:
+    """The records of a node's edges one way, of the types wanted, read straight from its
+    adjacency (each neighbour's edges keyed by type): networkx's own dictionaries, which
+    its `succ` and `pred` views wrap in a new view object per neighbour. An element of a
+    state has thousands of relationships, and a request asks for several types of them."""
+    if wanted is None:
+        return [data["record"] for keys in adjacency.values() for data in keys.values()]
+    return [keys[type_]["record"] for keys in adjacency.values() for type_ in wanted if type_ in keys]
 
 
 def edge_order(edge: EdgeRecord) -> tuple[str, str, str]:
