@@ -56,32 +56,18 @@ _CParser = _c_parser()
 
 
 class _LineLoader(yaml.SafeLoader):
-    """PyYAML's safe loader that keeps lines and refuses what a catalog has no use for.
-    With `fast`, the events come from libyaml's parser, in C, about ten times faster than
-    PyYAML's own; composing stays in Python, where the refusals are."""
+    """PyYAML's safe loader, in Python, that keeps lines and refuses what a catalog has no
+    use for as it composes the document. `_load` reads with libyaml instead where it can
+    (`_check_events`, `_FastLoader`), and this one says precisely what is wrong with a
+    file libyaml could not read."""
 
-    def __init__(self, stream: str, fast: bool = False) -> None:
+    def __init__(self, stream: str) -> None:
         super().__init__(stream)  # its reader refuses characters YAML does not allow, by position
-        self.events: Any = _CParser(stream) if fast and _CParser is not None else None
         self.depth = 0
         self.first_anchor: Any = None  # the event of the first anchor met, if any
 
-    def check_event(self, *choices: Any) -> bool:
-        return bool(self.events.check_event(*choices)) if self.events else super().check_event(*choices)
-
-    def peek_event(self) -> Any:
-        return self.events.peek_event() if self.events else super().peek_event()  # type: ignore[no-untyped-call]
-
-    def get_event(self) -> Any:
-        return self.events.get_event() if self.events else super().get_event()  # type: ignore[no-untyped-call]
-
-    def dispose(self) -> None:
-        if self.events:
-            self.events.dispose()
-        super().dispose()
-
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
-        event: Any = self.peek_event()
+        event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
             raise _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
         if getattr(event, "anchor", None) is not None and self.first_anchor is None:
@@ -104,12 +90,45 @@ class _LineLoader(yaml.SafeLoader):
         return node
 
     def construct_document(self, node: yaml.Node) -> Any:
-        data = super().construct_document(node)
-        # A list has a line, and the loader reports it; a lone value has none but this.
-        if isinstance(node, yaml.ScalarNode) and data is not None:
-            raise _refused(f"expected a mapping of sections such as elements or systems, got {excerpt(data)}",
-                           node.start_mark)
-        return data
+        return _whole(super().construct_document(node), node)
+
+
+def _whole(data: Any, node: yaml.Node) -> Any:
+    # A list has a line, and the loader reports it; a lone value has none but this.
+    if isinstance(node, yaml.ScalarNode) and data is not None:
+        raise _refused(f"expected a mapping of sections such as elements or systems, got {excerpt(data)}",
+                       node.start_mark)
+    return data
+
+
+def _check_events(text: str) -> None:
+    """What `_LineLoader` refuses as it composes, found in libyaml's events: an alias, the
+    first anchor, a node nested too deep; YAMLError where libyaml cannot parse the text."""
+    parser = _CParser(text)
+    depth, first_anchor = 0, None
+    try:
+        while (event := parser.get_event()) is not None:
+            kind = type(event)
+            if kind in _CLOSE:
+                depth -= 1
+                continue
+            if kind is yaml.AliasEvent:
+                raise _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+            if kind in _NODES:
+                if event.anchor is not None and first_anchor is None:
+                    first_anchor = event
+                if depth >= MAX_DEPTH:
+                    raise _refused(_TOO_DEEP, event.start_mark)
+                if kind is not yaml.ScalarEvent:
+                    depth += 1
+    finally:
+        parser.dispose()
+    if first_anchor is not None:
+        raise _refused(f"found the anchor &{key_name(first_anchor.anchor)}: {_NO_ANCHORS}", first_anchor.start_mark)
+
+
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 # YAML 1.1 reads `on`, `off`, `yes` and `no` as booleans, which turns the `on:` key of a
@@ -173,8 +192,33 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
 
 
+if _CParser is not None:
+    class _FastLoader(_CParser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc, valid-type]
+        """libyaml composes the document, in C, many times faster than PyYAML's Python;
+        the values are made by `_LineLoader`'s constructors and resolvers, so that both
+        read a file alike. It refuses nothing as it composes: `_check_events` has."""
+
+        yaml_constructors = _LineLoader.yaml_constructors
+        yaml_implicit_resolvers = _LineLoader.yaml_implicit_resolvers
+
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            yaml.constructor.SafeConstructor.__init__(self)
+            yaml.resolver.Resolver.__init__(self)
+
+        def construct_document(self, node: yaml.Node) -> Any:
+            return _whole(super().construct_document(node), node)
+
+
 def _load(text: str, fast: bool) -> Any:
-    loader = _LineLoader(text, fast)
+    """The document in `text`: with `fast`, read by libyaml where PyYAML has it (its wheels
+    do), after PyYAML's reader has checked the characters; else by PyYAML alone."""
+    if fast and _CParser is not None:
+        yaml.reader.Reader(text)  # refuses characters YAML does not allow, by position
+        _check_events(text)
+        loader: Any = _FastLoader(text)
+    else:
+        loader = _LineLoader(text)
     try:
         return loader.get_single_data()
     finally:
