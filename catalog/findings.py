@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from catalog.bulk import collector_paused
 from catalog.view import GraphView, Snapshot
 from catalog.vocab import Severity
 
@@ -114,6 +115,7 @@ def _sort_key(finding: Finding) -> tuple[int, str, str, str]:
     return (PRINCIPLES.index(finding.principle), finding.rule, finding.node, finding.message)
 
 
+@collector_paused()
 def run_checks(view: GraphView, as_of: date, principle: str | None = None,
                severity: Severity | None = None) -> list[Finding]:
     """Every finding as of `as_of`, optionally of one principle and one severity only."""
@@ -150,6 +152,7 @@ class ScoreRow:
                 "findings": self.findings, "high": self.high, "medium": self.medium, "low": self.low}
 
 
+@collector_paused()
 def scorecard(view: GraphView, as_of: date, findings: list[Finding] | None = None) -> list[ScoreRow]:
     """Per principle, in order: how many checks ran and how many findings of each severity
     (of `findings` when the caller has them already, else of a run of the checks)."""

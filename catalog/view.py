@@ -12,6 +12,7 @@ from enum import StrEnum
 from operator import attrgetter
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
+from catalog.bulk import collector_paused
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.vocab import Label, RelType
 
@@ -88,6 +89,7 @@ class Snapshot:
             ends.sort()
 
     @classmethod
+    @collector_paused()
     def of(cls, view: GraphView) -> Snapshot:
         if isinstance(view, Snapshot):
             return view

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from catalog.audit import Change
+from catalog.bulk import collector_paused
 from catalog.parse import ParsedNode, parse_node
 from catalog.records import STAMPS, VERSION, EdgeRecord, NodeRecord, version_of
 from catalog.relations import SECTIONS, declared_types
@@ -91,6 +92,7 @@ def parse_document(doc: Any, name: str, problems: Problems) -> list[ParsedNode]:
     return parsed
 
 
+@collector_paused()
 def read_catalog(paths: Iterable[str | Path], problems: Problems, progress: Progress | None = None,
                  max_file_size: int = MAX_FILE_SIZE) -> tuple[list[ParsedNode], dict[str, str]]:
     """The nodes of every file named or under a folder named, and each file's origin by

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from api.inventory.files import data_json, inventory_csv, inventory_json
 from api.inventory.model import InventoryError, collect
 from api.inventory.pages import INDEX, render_pages
+from catalog.bulk import collector_paused
 from catalog.view import GraphView
 
 # Pages a build owns: a page left from an earlier build (say, of a provider since removed,
@@ -33,6 +34,7 @@ def normalize_base_url(base_url: str | None) -> str | None:
     return base_url if base_url.endswith("/") else base_url + "/"
 
 
+@collector_paused()
 def build_site(view: GraphView, as_of: date, base_url: str | None = None) -> dict[str, bytes]:
     """Every published file by its path from the site root, in path order."""
     base = normalize_base_url(base_url)

@@ -9,6 +9,7 @@ from datetime import date
 from functools import partial
 from operator import itemgetter
 
+from catalog.bulk import collector_paused
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
 from catalog.deadlines.clocks import HOST_BASES, NativeClocks, python_clocks
 from catalog.deadlines.holds import Hold, Holds, read_holds
@@ -61,6 +62,7 @@ class _Row:
         return (self.system, self.element, self.cohort or "")
 
 
+@collector_paused()
 def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = None) -> list[Deadline]:
     """One row per holding and cohort as of `as_of`; DUE means due within `within` (default P90D).
 

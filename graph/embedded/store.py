@@ -19,6 +19,7 @@ from typing import Any
 
 from catalog import lineage as walks
 from catalog.audit import Change, Token
+from catalog.bulk import collector_paused
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
@@ -74,6 +75,7 @@ class EmbeddedStore:
         self.round_trips = 0
         self.snapshots = SnapshotCache(self.data_version, self._snapshot)
 
+    @collector_paused()
     def _load(self) -> MemoryGraph:
         self._version, nodes, edges = self.durable.snapshot()
         self._memory = MemoryGraph(nodes, edges)
