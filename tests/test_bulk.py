@@ -1,0 +1,111 @@
+"""Whole-catalog work runs with the cyclic garbage collector paused, and leaves it as it
+found it: nested, across threads, and when the work fails."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from catalog.bulk import collector_paused
+from catalog.deadlines import compute_deadlines
+from catalog.findings import run_checks
+from catalog.source import Problems
+from catalog.view import Snapshot
+from graph.embedded.store import EmbeddedStore
+from graph.loading import load_paths, read_catalog
+
+from .conftest import SEEDS
+
+
+@pytest.fixture
+def collections() -> Iterator[list[int]]:
+    """The generation of each collection the collector starts while the test runs."""
+    started: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.enable()
+    gc.callbacks.append(seen)
+    yield started
+    gc.callbacks.remove(seen)
+    gc.enable()
+
+
+def test_the_collector_is_paused_inside_and_runs_again_after() -> None:
+    gc.enable()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the outer work is still running"
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("the work failed")
+    assert gc.isenabled()
+
+
+def test_a_collector_that_was_off_stays_off() -> None:
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_works_of_several_threads_resume_it_when_the_last_ends() -> None:
+    gc.enable()
+    inside, leave = threading.Barrier(2), threading.Event()
+    paused_after_first: list[bool] = []
+
+    def first() -> None:
+        with collector_paused():
+            inside.wait()
+        paused_after_first.append(not gc.isenabled())
+        leave.set()
+
+    def second() -> None:
+        with collector_paused():
+            inside.wait()
+            leave.wait(timeout=10)
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert paused_after_first == [True] and gc.isenabled()
+
+
+def test_reading_and_analysing_a_catalog_leaves_the_collector_idle(collections: list[int], tmp_path: Path) -> None:
+    """Each work may start one collection, when it ends and the collector resumes; the
+    same work unpaused starts dozens."""
+    store = EmbeddedStore(tmp_path / "store", in_memory=False)
+    load_paths(store, [SEEDS], now="2026-09-01T00:00:00Z")
+    as_of = date(2026, 9, 1)
+
+    def started(work: Callable[[], object]) -> int:
+        gc.collect()
+        collections.clear()
+        work()
+        return len(collections)
+
+    assert started(lambda: read_catalog.__wrapped__([SEEDS], Problems())) > 10  # type: ignore[attr-defined]
+    assert started(lambda: read_catalog([SEEDS], Problems())) <= 1
+    # A store keeps its snapshot: each is read by a store opened afresh.
+    fresh = [EmbeddedStore(tmp_path / "store", in_memory=False) for _ in range(2)]
+    assert started(lambda: Snapshot.of.__wrapped__(Snapshot, fresh[0])) > 10  # type: ignore[attr-defined]
+    assert started(lambda: Snapshot.of(fresh[1])) <= 1
+    snapshot = Snapshot.of(fresh[1])
+    assert started(lambda: compute_deadlines(snapshot, as_of)) <= 1
+    assert started(lambda: run_checks(snapshot, as_of)) <= 1
+    for opened in (store, *fresh):
+        opened.close()
