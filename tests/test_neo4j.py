@@ -238,3 +238,21 @@ def test_the_audit_trail_and_tokens_are_kept_as_the_embedded_store_keeps_them(
     assert [c.seq for c in neo4j.changes()] == list(range(1, 25))
     assert embedded.changes(node_id="sis", limit=3) == neo4j.changes(node_id="sis", limit=3)
     assert neo4j.changes(since="2027-01-01") == []
+
+
+def test_rows_hold_what_the_drivers_record_data_gives(neo4j: Neo4jStore) -> None:
+    """Rows are read without the driver's `Record.data()`, and hold the same values: nodes,
+    relationships and paths, nested in lists and maps, and plain values."""
+    query = ("CREATE p = (a:Probe {id: 'a', n: 1, on: date('2026-09-01')})-[r:LINKS {w: 2.5}]->(b:Probe {id: 'b'}) "
+             "RETURN a, r, p, [a, [b, 1, 'x', null, true]] AS listed, {node: b, at: a.on, many: [r]} AS mapped, "
+             "a.id AS text, a.n AS number")
+    try:
+        row, = neo4j.conn.write(query)
+        records = neo4j.conn.driver.execute_query("MATCH p = (a:Probe)-[r]->(b:Probe) RETURN a, r, p, "
+                                                  "[a, [b, 1, 'x', null, true]] AS listed, "
+                                                  "{node: b, at: a.on, many: [r]} AS mapped, a.id AS text, "
+                                                  "a.n AS number").records
+        assert row == records[0].data()
+        assert row["mapped"]["at"].iso_format() == "2026-09-01" and row["listed"][1][1:] == [1, "x", None, True]
+    finally:
+        neo4j.conn.write("MATCH (n:Probe) DETACH DELETE n")

@@ -102,7 +102,8 @@ class Connection:
         with translated(self.config):
             result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
                                                routing_=routing, database_=self.config.database)
-        return [record.data() for record in result.records]
+        keys = result.keys
+        return [{key: _plain(value) for key, value in zip(keys, record, strict=True)} for record in result.records]
 
     def transaction(self, work: Callable[[Tx], T]) -> T:
         """Run `work` in one managed write transaction; the driver retries transient errors,
@@ -186,3 +187,21 @@ def _reason(exc: BaseException) -> str:
         return type(exc).__name__
     last = lines[-1]
     return last.split("(reason ", 1)[1].rstrip(")") if "(reason " in last else last
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def _plain(value: Any) -> Any:
+    """A value as the driver's `Record.data()` gives it, which checks every item of every
+    list against abstract types: most of the time of reading a large answer, such as the
+    clocks of every holding of a state. Lists, maps and scalars are taken as they are; a
+    node, a relationship or a path as the driver exports it."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        return [_plain(item) for item in value]
+    if kind is dict:
+        return {key: _plain(item) for key, item in value.items()}
+    return neo4j.Record({"value": value}).data()["value"]  # type: ignore[no-untyped-call]
