@@ -46,16 +46,26 @@ class _Row:
     cohort_on: date | None = field(init=False)
 
     def __post_init__(self) -> None:
-        dated = [c for c in self.candidates if c.due_on]
-        minimums = [c for c in self.candidates if c.eligible_on]
-        if dated:
-            self.own = min(dated, key=lambda c: (c.due_on or date.max, c.rule))
-        else:
-            self.own = max(minimums, key=lambda c: (c.eligible_on or date.min, c.rule)) if minimums else None
-        self.source_due = min((c.due_on for c in dated if c.due_on and c.basis not in HOST_BASES), default=None)
-        self.eligible_on = max((c.eligible_on for c in minimums if c.eligible_on), default=None)
-        self.cohort_on = min((c.trigger_on for c in self.candidates if c.cohort == self.cohort and c.trigger_on),
-                             default=None)
+        # One pass over the clocks (a state has hundreds of thousands of rows). On ties the
+        # first clock in the row's order wins: the earliest due, then the smallest rule;
+        # the latest minimum, then the largest rule.
+        earliest = latest = None
+        self.source_due = self.eligible_on = self.cohort_on = None
+        for clock in self.candidates:
+            due, eligible, on = clock.due_on, clock.eligible_on, clock.trigger_on
+            if due is not None:
+                if earliest is None or (due, clock.rule) < (earliest.due_on, earliest.rule):
+                    earliest = clock
+                if clock.basis not in HOST_BASES and (self.source_due is None or due < self.source_due):
+                    self.source_due = due
+            if eligible is not None:
+                if latest is None or (eligible, clock.rule) > (latest.eligible_on, latest.rule):
+                    latest = clock
+                if self.eligible_on is None or eligible > self.eligible_on:
+                    self.eligible_on = eligible
+            if on is not None and clock.cohort == self.cohort and (self.cohort_on is None or on < self.cohort_on):
+                self.cohort_on = on
+        self.own = earliest if earliest is not None else latest
 
     @property
     def key(self) -> RowKey:
@@ -157,12 +167,13 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
     for (system, element), mine in sorted(by_holding.items()):
         # Each cohort's clocks, and those of none, split once (a holding may have many
         # cohorts), keeping their places so that a row lists them in the holding's order.
+        if all(clock.cohort is None for clock in mine):  # most holdings: one row, every clock
+            rows.append(_Row(system, element, None, mine, since.get((system, element))))
+            continue
         by_cohort: dict[str | None, list[tuple[int, Candidate]]] = {}
         for place, clock in enumerate(mine):
             by_cohort.setdefault(clock.cohort, []).append((place, clock))
         shared = by_cohort.pop(None, [])
-        if not by_cohort:
-            rows.append(_Row(system, element, None, [c for _, c in shared], since.get((system, element))))
         for cohort in sorted(c for c in by_cohort if c is not None):
             chosen = [c for _, c in sorted(shared + by_cohort[cohort], key=itemgetter(0))]
             rows.append(_Row(system, element, cohort, chosen, since.get((system, element))))
