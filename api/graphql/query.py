@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from enum import Enum
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -21,11 +20,10 @@ from api.graphql.limits import (
     ROWS_PAGE,
     WALK_COST,
     bad_input,
-    cursor_at,
-    offset_of,
     page_size,
     priced,
 )
+from api.graphql.listing import Connection, listing
 from api.graphql.nodes import (
     AccessRequest,
     Agreement,
@@ -75,52 +73,8 @@ from catalog.vocab import (
 )
 from graph.store import Store
 
-T = TypeVar("T")
 FromArg = Annotated[str | None, strawberry.argument(name="from")]
 ToArg = Annotated[str | None, strawberry.argument(name="to")]
-
-
-@strawberry.type
-class PageInfo:
-    has_next_page: bool
-    end_cursor: str | None
-
-
-@strawberry.type
-class Connection(Generic[T]):
-    total_count: int
-    nodes: list[T] = strawberry.field(metadata=priced("first"))
-    page_info: PageInfo
-
-
-def page(records: list[NodeRecord], first: int, after: str | None) -> Connection[Any]:
-    page_size(first)
-    start = offset_of(after)
-    chunk = records[start:start + first]
-    more = start + first < len(records)
-    return Connection(total_count=len(records), nodes=[wrap(r) for r in chunk],
-                      page_info=PageInfo(has_next_page=more, end_cursor=cursor_at(start + first) if chunk else None))
-
-
-async def listing(info: strawberry.Info, label: Label, first: int, after: str | None,
-                  where: dict[str, Any] | None = None,
-                  linked: list[tuple[str | None, RelType, Direction]] | None = None) -> Connection[Any]:
-    """A page of nodes of one label, filtered by properties and by linked nodes."""
-    ctx = info.context
-    # Enum members are stored as their values.
-    where = {k: v.value if isinstance(v, Enum) else v for k, v in (where or {}).items() if v is not None}
-    found = await ctx.call(ctx.store.find_nodes, label, where or None)
-    for other, type_, direction in linked or []:
-        if other is None:
-            continue
-        # Nodes reached from `other`: flip the direction to walk from it. Only the links
-        # this caller may see count, so a filter on a node hidden from it answers exactly
-        # as one on an id that does not exist.
-        back = Direction.IN if direction == Direction.OUT else Direction.OUT
-        ids = {node.id for _, node in await ctx.links(other, type_, back)}
-        found = [n for n in found if n.id in ids]
-    visible = [r for r in (readable(ctx.role, n) for n in found) if r is not None]
-    return page(visible, first, after)
 
 
 def _as_of(value: date | None) -> date:
