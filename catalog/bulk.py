@@ -6,9 +6,8 @@ public inventory, a load's parsing) makes hundreds of thousands of small records
 stay alive until it ends, none of them in a reference cycle: the collector finds nothing
 to free, and at a state's size it took 40% of the time of the deadlines and more than
 half of the checks'. Such work runs with it paused. Reference counting frees everything
-as usual meanwhile. When the last such work ends, what was made meanwhile goes straight
-to the collector's oldest generation, and a cycle among it is freed by the next full
-collection.
+as usual meanwhile; a cycle made meanwhile is collected once the last such work ends and
+the collector runs again.
 
 Pausing is process-wide: the works of several threads nest, and the collector runs
 again when the last one ends, unless it was off before the first began."""
@@ -40,11 +39,4 @@ def collector_paused() -> Iterator[None]:
         with _lock:
             _running -= 1
             if _running == 0 and _resume:
-                # What the work made (its answer, a snapshot it keeps) would all be looked at
-                # by the first collection after it, the youngest: seconds at a state's size.
-                # Moved to the oldest generation instead (freezing and thawing moves the
-                # lists, it looks at nothing), it is looked at by the next full collection,
-                # which frees any cycle among it.
-                gc.freeze()
-                gc.unfreeze()
                 gc.enable()

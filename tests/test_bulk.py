@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import threading
-import weakref
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -62,26 +61,6 @@ def test_a_collector_that_was_off_stays_off() -> None:
         gc.enable()
 
 
-def test_what_the_work_made_goes_to_the_oldest_generation_and_its_cycles_are_freed() -> None:
-    class Part:
-        pass
-
-    gc.enable()
-    with collector_paused():
-        made = [[i] for i in range(20_000)]
-        cycle = Part()
-        cycle.itself = cycle  # type: ignore[attr-defined]
-        gone = weakref.ref(cycle)
-        del cycle
-    assert gc.isenabled()
-    young = {id(o) for o in gc.get_objects(generation=0)}
-    assert not any(id(item) in young for item in made)
-    assert any(o is made[0] for o in gc.get_objects(generation=2))
-    assert gone() is not None, "no collection ran when the work ended"
-    gc.collect()
-    assert gone() is None
-
-
 def test_works_of_several_threads_resume_it_when_the_last_ends() -> None:
     gc.enable()
     inside, leave = threading.Barrier(2), threading.Event()
@@ -107,8 +86,8 @@ def test_works_of_several_threads_resume_it_when_the_last_ends() -> None:
 
 
 def test_reading_and_analysing_a_catalog_leaves_the_collector_idle(collections: list[int], tmp_path: Path) -> None:
-    """The work starts no collection, and none starts when it ends; the same work
-    unpaused starts dozens."""
+    """Each work may start one collection, when it ends and the collector resumes; the
+    same work unpaused starts dozens."""
     store = EmbeddedStore(tmp_path / "store", in_memory=False)
     load_paths(store, [SEEDS], now="2026-09-01T00:00:00Z")
     as_of = date(2026, 9, 1)
@@ -120,13 +99,13 @@ def test_reading_and_analysing_a_catalog_leaves_the_collector_idle(collections: 
         return len(collections)
 
     assert started(lambda: read_catalog.__wrapped__([SEEDS], Problems())) > 10  # type: ignore[attr-defined]
-    assert started(lambda: read_catalog([SEEDS], Problems())) == 0
+    assert started(lambda: read_catalog([SEEDS], Problems())) <= 1
     # A store keeps its snapshot: each is read by a store opened afresh.
     fresh = [EmbeddedStore(tmp_path / "store", in_memory=False) for _ in range(2)]
     assert started(lambda: Snapshot.of.__wrapped__(Snapshot, fresh[0])) > 10  # type: ignore[attr-defined]
-    assert started(lambda: Snapshot.of(fresh[1])) == 0
+    assert started(lambda: Snapshot.of(fresh[1])) <= 1
     snapshot = Snapshot.of(fresh[1])
-    assert started(lambda: compute_deadlines(snapshot, as_of)) == 0
-    assert started(lambda: run_checks(snapshot, as_of)) == 0
+    assert started(lambda: compute_deadlines(snapshot, as_of)) <= 1
+    assert started(lambda: run_checks(snapshot, as_of)) <= 1
     for opened in (store, *fresh):
         opened.close()
