@@ -43,6 +43,14 @@ def _refused(message: str, mark: Any) -> Refused:
     return Refused(None, None, message, mark)
 
 
+def _alias(event: Any) -> Refused:
+    return _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+
+
+def _anchor(event: Any) -> Refused:
+    return _refused(f"found the anchor &{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+
+
 def _c_parser() -> Any:
     """libyaml's parser, where PyYAML was built with it (its wheels are)."""
     try:
@@ -69,7 +77,7 @@ class _LineLoader(yaml.SafeLoader):
     def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
         event: Any = self.peek_event()  # type: ignore[no-untyped-call]
         if isinstance(event, yaml.AliasEvent):
-            raise _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+            raise _alias(event)
         if getattr(event, "anchor", None) is not None and self.first_anchor is None:
             self.first_anchor = event
         if self.depth >= MAX_DEPTH:
@@ -86,7 +94,7 @@ class _LineLoader(yaml.SafeLoader):
         # the rule is simply "no anchors or aliases" (an alias is reported at its own line).
         if self.first_anchor is not None:
             anchor = self.first_anchor
-            raise _refused(f"found the anchor &{key_name(anchor.anchor)}: {_NO_ANCHORS}", anchor.start_mark)
+            raise _anchor(anchor)
         return node
 
     def construct_document(self, node: yaml.Node) -> Any:
@@ -113,7 +121,7 @@ def _check_events(text: str) -> None:
                 depth -= 1
                 continue
             if kind is yaml.AliasEvent:
-                raise _refused(f"found the alias *{key_name(event.anchor)}: {_NO_ANCHORS}", event.start_mark)
+                raise _alias(event)
             if kind in _NODES:
                 if event.anchor is not None and first_anchor is None:
                     first_anchor = event
@@ -124,7 +132,7 @@ def _check_events(text: str) -> None:
     finally:
         parser.dispose()
     if first_anchor is not None:
-        raise _refused(f"found the anchor &{key_name(first_anchor.anchor)}: {_NO_ANCHORS}", first_anchor.start_mark)
+        raise _anchor(first_anchor)
 
 
 _NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
