@@ -24,6 +24,7 @@ from graph.dump import export_lines, import_into, read_dump
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.neo4j import Neo4jStore
+from graph.neo4j.connection import MEMORY_LIMITS
 from graph.store import (
     SCHEMA_VERSION,
     Direction,
@@ -111,6 +112,9 @@ class LosingSession:
     def __exit__(self, *exc: object) -> None:
         self.session.__exit__(*exc)
 
+    def run(self, *args: Any, **kwargs: Any) -> Any:  # reads go through
+        return self.session.run(*args, **kwargs)
+
     def execute_write(self, work: Any) -> Any:
         if not self.after_commit:
             def broken(tx: Any) -> Any:
@@ -134,6 +138,72 @@ def test_a_write_whose_server_went_away_is_refused_only_if_it_never_reached_its_
     assert (neo4j.get_node("sis") is not None) is after_commit
     assert isinstance(raised.value, OutcomeUnknown) is after_commit
     assert "may or may not" in str(raised.value) if after_commit else "cannot reach" in str(raised.value)
+
+
+class MemoryLimitedSession(LosingSession):
+    """A real session whose write transactions the server refuses for want of memory, as
+    Neo4j answers a transaction past `dbms.memory.transaction.total.max` (the transient
+    code, retried by the driver until its retry time is spent) or past
+    `db.memory.transaction.max` (Community cannot change either while it runs)."""
+
+    def __init__(self, session: Any, code: str) -> None:
+        super().__init__(session, after_commit=False)
+        self.code = code
+
+    def execute_write(self, work: Any) -> Any:
+        raise neo4j_errors.Neo4jError._hydrate_neo4j(
+            code=self.code, message="The allocation of an extra 2.0 MiB would use more than the limit 716.8 MiB. "
+                                    "Currently using 715.0 MiB. dbms.memory.transaction.total.max threshold reached")
+
+
+@pytest.mark.parametrize("code", sorted(MEMORY_LIMITS))
+def test_a_load_past_the_servers_memory_limit_says_so_and_writes_nothing(
+        neo4j: Neo4jStore, monkeypatch: pytest.MonkeyPatch, code: str) -> None:
+    session = neo4j.conn.driver.session
+    monkeypatch.setattr(neo4j.conn.driver, "session", lambda **kw: MemoryLimitedSession(session(**kw), code))
+    with pytest.raises(StoreError) as raised:
+        load_paths(neo4j, [EXAMPLE], now=NOW)
+    monkeypatch.undo()
+    message = str(raised.value)
+    assert not isinstance(raised.value, StoreUnavailable)  # not "try later": the same load fails again
+    assert "larger than its memory limit" in message and "716.8 MiB" in message
+    assert "load the catalog's files in parts" in message
+    assert sum(neo4j.count_nodes().values()) == 0
+
+
+class FlakySession(LosingSession):
+    """A real session whose queries first fail as listed, then reach the server."""
+
+    def __init__(self, session: Any, failures: list[Exception], tries: list[str]) -> None:
+        super().__init__(session, after_commit=False)
+        self.failures, self.tries = failures, tries
+
+    def run(self, query: Any, *args: Any, **kwargs: Any) -> Any:
+        self.tries.append(str(query.text))
+        if self.failures:
+            raise self.failures.pop(0)
+        return self.session.run(query, *args, **kwargs)
+
+
+def test_a_read_is_tried_again_only_when_it_failed_for_a_passing_reason(
+        neo4j: Neo4jStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reads are auto-commit transactions, which the driver does not retry: the store does,
+    as the driver retries a managed one."""
+    load_paths(neo4j, [EXAMPLE], now=NOW)
+    session, tries = neo4j.conn.driver.session, []  # type: ignore[var-annotated]
+    failures: list[Exception] = [neo4j_errors.SessionExpired("the server went away")]
+    monkeypatch.setattr(neo4j.conn.driver, "session", lambda **kw: FlakySession(session(**kw), failures, tries))
+    sis = neo4j.get_node("sis")
+    assert sis is not None and sis.id == "sis" and len(tries) == 2 and tries[0] == tries[1]
+    tries.clear()
+    with pytest.raises(StoreError, match="refused the request"):
+        neo4j.conn.read("MATCH (n) RETURN n.id AS id ORDER BY")  # the query's own fault: once
+    assert len(tries) == 1
+    failures.extend(neo4j_errors.ServiceUnavailable("no server") for _ in range(5))
+    tries.clear()
+    with pytest.raises(StoreUnavailable, match="cannot reach Neo4j"):
+        neo4j.get_node("sis")
+    assert len(tries) == 3  # about 1 s, then 2 s, apart: the retry time is spent
 
 
 def test_a_property_neo4j_cannot_hold_is_refused_where_it_is_written(neo4j: Neo4jStore) -> None:

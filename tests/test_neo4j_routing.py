@@ -41,15 +41,15 @@ class Recording:
         return self.driver.execute_query(query, parameters, **kwargs)
 
     def session(self, **kwargs: Any) -> Any:
-        return _Session(self, self.driver.session(**kwargs))
+        return _Session(self, self.driver.session(**kwargs), kwargs.get("default_access_mode", neo4j.WRITE_ACCESS))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.driver, name)
 
 
 class _Session:
-    def __init__(self, recording: Recording, session: neo4j.Session) -> None:
-        self.recording, self.session = recording, session
+    def __init__(self, recording: Recording, session: neo4j.Session, mode: str) -> None:
+        self.recording, self.session, self.mode = recording, session, mode
 
     def __enter__(self) -> _Session:
         self.session.__enter__()
@@ -57,6 +57,11 @@ class _Session:
 
     def __exit__(self, *exc: Any) -> None:
         self.session.__exit__(*exc)  # type: ignore[no-untyped-call]
+
+    def run(self, query: Any, parameters: Any = None, **kwargs: Any) -> Any:
+        """An auto-commit transaction, in the session's access mode."""
+        self.recording.modes.append(("READ" if self.mode == neo4j.READ_ACCESS else "WRITE", str(query.text)[:40]))
+        return self.session.run(query, parameters, **kwargs)
 
     def execute_read(self, work: Any, *args: Any, **kwargs: Any) -> Any:
         self.recording.modes.append(("READ", "a managed transaction"))

@@ -3,6 +3,7 @@ store's own errors, whose messages name the URI and never carry a traceback."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -90,20 +91,36 @@ class Connection:
         note_round_trip()
 
     def read(self, query: str, **params: Any) -> list[Row]:
-        return self._execute(query, params, neo4j.RoutingControl.READ)
+        """One query as an auto-commit transaction in a read session: one round trip, where
+        a managed transaction takes two (its BEGIN goes with the query, its COMMIT after),
+        which was a quarter of a small request's time. The driver retries only managed
+        transactions: what it would retry, a failure for a passing reason, is retried
+        here alike, for as long."""
+        started, delay = time.monotonic(), 1.0
+        while True:
+            check_time_limit()
+            self.count_trip()
+            try:
+                with self.driver.session(database=self.config.database, default_access_mode=neo4j.READ_ACCESS,
+                                         bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                    result = session.run(neo4j.Query(query, timeout=self.config.timeout), params)
+                    keys, records = result.keys(), list(result)
+                return [{key: _plain(value) for key, value in zip(keys, record, strict=True)} for record in records]
+            except (errors.Neo4jError, errors.DriverError) as exc:
+                if not exc.is_retryable() or time.monotonic() - started >= RETRY_TIME:
+                    raise explain(exc, self.config) from exc
+            time.sleep(delay)
+            delay *= 2
 
     def write(self, query: str, **params: Any) -> list[Row]:
         """One query in its own write transaction (schema changes, clearing)."""
-        return self._execute(query, params, neo4j.RoutingControl.WRITE)
-
-    def _execute(self, query: str, params: dict[str, Any], routing: neo4j.RoutingControl) -> list[Row]:
         check_time_limit()
         self.count_trip()
         with translated(self.config):
             result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
-                                               routing_=routing, database_=self.config.database)
-        keys = result.keys
-        return [{key: _plain(value) for key, value in zip(keys, record, strict=True)} for record in result.records]
+                                               routing_=neo4j.RoutingControl.WRITE, database_=self.config.database)
+        return [{key: _plain(value) for key, value in zip(result.keys, record, strict=True)}
+                for record in result.records]
 
     def transaction(self, work: Callable[[Tx], T]) -> T:
         """Run `work` in one managed write transaction; the driver retries transient errors,
@@ -161,6 +178,11 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
     if isinstance(exc, errors.ServiceUnavailable | errors.SessionExpired | errors.ConnectionPoolError):
         return StoreUnavailable(f"cannot reach Neo4j at {uri}: {_reason(exc)}; "
                                 "is the server running? (`make neo4j` starts a local one)")
+    if isinstance(exc, errors.Neo4jError) and exc.code in MEMORY_LIMITS:
+        return StoreError(f"Neo4j at {uri} refused a transaction larger than its memory limit "
+                          f"({exc.message}); nothing was written. A load is one transaction: load the "
+                          "catalog's files in parts, or give the server a larger heap (the limit is 70% of "
+                          "it by default; docs/deployment.md, Sizing)")
     if isinstance(exc, errors.TransientError):
         # Still failing once the retries are spent: the database is stopping or starting.
         return StoreUnavailable(f"Neo4j at {uri} cannot serve requests now: {exc.message}")
@@ -172,6 +194,13 @@ def explain(exc: Exception, config: Neo4jConfig) -> StoreError:
                                 + (f" of {config.timeout:g} s" if config.timeout else ""))
         return StoreError(f"Neo4j at {uri} refused the request: {exc.message}")
     return StoreError(f"Neo4j at {uri}: {_reason(exc)}")
+
+
+# The server's limits on the memory of transactions: all of them together
+# (`dbms.memory.transaction.total.max`, 70% of the heap by default), and one alone
+# (`db.memory.transaction.max`). The first is transient, so the driver retries it first.
+MEMORY_LIMITS = frozenset({"Neo.TransientError.General.MemoryPoolOutOfMemoryError",
+                           "Neo.ClientError.General.TransactionOutOfMemoryError"})
 
 
 def incomplete(uri: str) -> OutcomeUnknown:
