@@ -96,12 +96,19 @@ def _grown(results: dict[str, Any], sizes: list[str]) -> list[str]:
 def _machine(results: dict[str, Any]) -> list[str]:
     m, s = results["machine"], results["settings"]
     return [f"Measured {m['date']} on {m['cpu']} ({m['cpus']} CPUs), {m['memory_gb']} GB, {m['os']} "
-            f"(Linux {m['kernel']}), Python {m['python']}, {m['neo4j'] or 'Neo4j'}. "
+            f"(Linux {m['kernel']}), Python {m['python']}, {m['neo4j'] or 'Neo4j'}{_server(s)}. "
             f"Sizes {', '.join(map(str, s['sizes']))} districts, seed {s['seed']}; "
             f"{s['sample']} sampled questions, {s['lineage_runs']} timed calls each; "
             f"{s['window']:g} s under load each side. "
             + (f"The whole run took {results['wall_seconds'] / 60:.1f} minutes." if results.get("complete", True) else
                f"The run was cut short after {results['wall_seconds'] / 60:.1f} minutes: below is what it measured.")]
+
+
+def _server(settings: dict[str, Any]) -> str:
+    """The memory of the suite's own Neo4j (a server it was given is as its owner set it)."""
+    if settings.get("neo4j_uri") or "heap" not in settings:
+        return ""
+    return f" ({settings['heap']} heap, {settings['pagecache']} page cache)"
 
 
 def _lineage(at: dict[str, Any]) -> list[str]:
