@@ -89,13 +89,13 @@ class Snapshot:
             ends.sort()
 
     @classmethod
-    @collector_paused()
     def of(cls, view: GraphView) -> Snapshot:
         if isinstance(view, Snapshot):
             return view
         if isinstance(view, SharedSnapshot):
-            return view.snapshot()
-        return cls(view.find_nodes(), view.edges())
+            return view.snapshot()  # built with the collector paused, once per data version
+        with collector_paused():
+            return cls(view.find_nodes(), view.edges())
 
     def get_node(self, node_id: str) -> NodeRecord | None:
         return self.nodes.get(node_id)

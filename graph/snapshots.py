@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from catalog.bulk import collector_paused
 from catalog.view import Snapshot
 
 
@@ -27,6 +28,9 @@ class SnapshotCache:
             # the next call, never kept under the version it changed.
             version = self._version()
             if self._built is None or self._built[0] != version:
-                self._built = (version, self._build())
+                # Only the build pauses the collector: the requests that are handed the
+                # snapshot (most of a server's) leave it to collect their own garbage.
+                with collector_paused():
+                    self._built = (version, self._build())
                 self.builds += 1
             return self._built[1]

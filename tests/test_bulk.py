@@ -102,10 +102,29 @@ def test_reading_and_analysing_a_catalog_leaves_the_collector_idle(collections: 
     assert started(lambda: read_catalog([SEEDS], Problems())) <= 1
     # A store keeps its snapshot: each is read by a store opened afresh.
     fresh = [EmbeddedStore(tmp_path / "store", in_memory=False) for _ in range(2)]
-    assert started(lambda: Snapshot.of.__wrapped__(Snapshot, fresh[0])) > 10  # type: ignore[attr-defined]
-    assert started(lambda: Snapshot.of(fresh[1])) <= 1
+    assert started(lambda: Snapshot(fresh[0].find_nodes(), fresh[0].edges())) > 10
+    assert started(lambda: Snapshot.of(fresh[1])) <= 1  # the store's snapshot, built paused
     snapshot = Snapshot.of(fresh[1])
     assert started(lambda: compute_deadlines(snapshot, as_of)) <= 1
     assert started(lambda: run_checks(snapshot, as_of)) <= 1
     for opened in (store, *fresh):
         opened.close()
+
+
+def test_a_snapshot_handed_out_again_leaves_the_collector_running(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server hands its store's snapshot to most requests: only building it pauses the
+    collector, so that those requests' own garbage is collected as usual."""
+    store = EmbeddedStore(tmp_path / "store", in_memory=False)
+    load_paths(store, [SEEDS], now="2026-09-01T00:00:00Z")
+    pauses: list[str] = []
+    pause = gc.disable
+
+    def counted() -> None:
+        pauses.append("paused")
+        pause()
+    monkeypatch.setattr(gc, "disable", counted)
+    built = Snapshot.of(store)
+    assert pauses == ["paused"]
+    assert Snapshot.of(store) is built and pauses == ["paused"]
+    store.close()
