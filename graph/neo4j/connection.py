@@ -4,7 +4,7 @@ store's own errors, whose messages name the URI and never carry a traceback."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -105,7 +105,7 @@ class Connection:
                                          bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
                     result = session.run(neo4j.Query(query, timeout=self.config.timeout), params)
                     keys, records = result.keys(), list(result)
-                return [{key: _plain(value) for key, value in zip(keys, record, strict=True)} for record in records]
+                return _rows(keys, records)
             except (errors.Neo4jError, errors.DriverError) as exc:
                 if not exc.is_retryable() or time.monotonic() - started >= RETRY_TIME:
                     raise explain(exc, self.config) from exc
@@ -119,8 +119,7 @@ class Connection:
         with translated(self.config):
             result = self.driver.execute_query(neo4j.Query(query, timeout=self.config.timeout), params,
                                                routing_=neo4j.RoutingControl.WRITE, database_=self.config.database)
-        return [{key: _plain(value) for key, value in zip(result.keys, record, strict=True)}
-                for record in result.records]
+        return _rows(result.keys, result.records)
 
     def transaction(self, work: Callable[[Tx], T]) -> T:
         """Run `work` in one managed write transaction; the driver retries transient errors,
@@ -216,6 +215,10 @@ def _reason(exc: BaseException) -> str:
         return type(exc).__name__
     last = lines[-1]
     return last.split("(reason ", 1)[1].rstrip(")") if "(reason " in last else last
+
+
+def _rows(keys: Sequence[str], records: Iterable[neo4j.Record]) -> list[Row]:
+    return [{key: _plain(value) for key, value in zip(keys, record, strict=True)} for record in records]
 
 
 _SCALARS = frozenset({str, int, float, bool, type(None)})

@@ -48,37 +48,48 @@ def incident(direction: Direction) -> str:
 
 
 def to_node(row: Row) -> NodeRecord | None:
-    found = [value for value in row["labels"] if value in LABELS]
+    return _node(row["id"], row["labels"], row["props"])
+
+
+def _node(node_id: str, labels: list[str], props: Mapping[str, Any]) -> NodeRecord | None:
+    found = [value for value in labels if value in LABELS]
     if not found:
         return None  # not a node Steward wrote
-    props = dict(row["props"])
-    props.pop("id", None)
-    return NodeRecord(Label(found[0]), row["id"], props)
+    kept = dict(props)
+    kept.pop("id", None)
+    return NodeRecord(Label(found[0]), node_id, kept)
 
 
 def to_nodes(rows: Iterable[Row]) -> list[NodeRecord]:
-    return sorted((n for n in map(to_node, rows) if n is not None), key=lambda n: n.id)
+    return _sorted_nodes(map(to_node, rows))
+
+
+def _sorted_nodes(found: Iterable[NodeRecord | None]) -> list[NodeRecord]:
+    return sorted((n for n in found if n is not None), key=lambda n: n.id)
 
 
 def to_edges(rows: Iterable[Row]) -> list[EdgeRecord]:
-    found = [EdgeRecord(RelType(row["type"]), row["source"], row["target"], dict(row["props"]))
-             for row in rows]
+    return _sorted_edges(EdgeRecord(RelType(row["type"]), row["source"], row["target"], dict(row["props"]))
+                         for row in rows)
+
+
+def _sorted_edges(found: Iterable[EdgeRecord]) -> list[EdgeRecord]:
     return sorted(found, key=lambda e: (e.type.value, e.source, e.target))
 
 
-def items(conn: Connection, query: str, **params: Any) -> list[list[Any]]:
+def _items(conn: Connection, query: str, **params: Any) -> list[list[Any]]:
     """The rows of a query that ends `RETURN NODE_ITEMS` or `RETURN EDGE_ITEMS`."""
     rows = conn.read(query, **params)
     return rows[0]["items"] if rows else []
 
 
-def node_rows(found: list[list[Any]]) -> list[Row]:
-    return [{"id": node_id, "labels": labels, "props": props} for node_id, labels, props in found]
+def node_items(conn: Connection, query: str, **params: Any) -> list[NodeRecord]:
+    return _sorted_nodes(_node(*item) for item in _items(conn, query, **params))
 
 
-def edge_rows(found: list[list[Any]]) -> list[Row]:
-    return [{"type": type_, "source": source, "target": target, "props": props}
-            for type_, source, target, props in found]
+def edge_items(conn: Connection, query: str, **params: Any) -> list[EdgeRecord]:
+    return _sorted_edges(EdgeRecord(RelType(type_), source, target, dict(props))
+                         for type_, source, target, props in _items(conn, query, **params))
 
 
 def get_node(conn: Connection, node_id: str) -> NodeRecord | None:
@@ -90,8 +101,8 @@ def get_nodes(conn: Connection, ids: Iterable[str]) -> dict[str, NodeRecord]:
     wanted = sorted(set(ids))
     if not wanted:
         return {}
-    found = items(conn, f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) RETURN {NODE_ITEMS}", ids=wanted)
-    return {n.id: n for n in to_nodes(node_rows(found))}
+    found = node_items(conn, f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) RETURN {NODE_ITEMS}", ids=wanted)
+    return {n.id: n for n in found}
 
 
 def find_nodes(conn: Connection, kind: Label | None, where: Mapping[str, Any] | None) -> list[NodeRecord]:
@@ -105,7 +116,7 @@ def find_nodes(conn: Connection, kind: Label | None, where: Mapping[str, Any] | 
              "  ELSE n[k] = $where[k] END) ")
     if kind is None:  # the whole graph: streamed
         return to_nodes(conn.read(query + f"RETURN {NODE}", where=dict(where or {})))
-    return to_nodes(node_rows(items(conn, query + f"RETURN {NODE_ITEMS}", where=dict(where or {}))))
+    return node_items(conn, query + f"RETURN {NODE_ITEMS}", where=dict(where or {}))
 
 
 def count_nodes(conn: Connection) -> dict[Label, int]:
@@ -121,12 +132,10 @@ def count_edges(conn: Connection) -> dict[RelType, int]:
 def edges(conn: Connection, node_id: str | None, direction: Direction,
           types: Iterable[RelType] | None) -> list[EdgeRecord]:
     if node_id is None:
-        rows = conn.read(f"MATCH (:{STEWARD})-[r]->(:{STEWARD}) WHERE type(r) IN $types "
-                         f"RETURN {EDGE}", types=type_values(types))
-    else:
-        rows = edge_rows(items(conn, f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
-                                     f"RETURN {EDGE_ITEMS}", id=node_id, types=type_values(types)))
-    return to_edges(rows)
+        return to_edges(conn.read(f"MATCH (:{STEWARD})-[r]->(:{STEWARD}) WHERE type(r) IN $types "
+                                  f"RETURN {EDGE}", types=type_values(types)))
+    return edge_items(conn, f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
+                            f"RETURN {EDGE_ITEMS}", id=node_id, types=type_values(types))
 
 
 def edges_for(conn: Connection, node_ids: Iterable[str], direction: Direction,
@@ -134,11 +143,11 @@ def edges_for(conn: Connection, node_ids: Iterable[str], direction: Direction,
     wanted = sorted(set(node_ids))
     if not wanted:
         return []
-    rows = edge_rows(items(conn, f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) "
-                                 f"UNWIND {incident(direction)} AS r RETURN {EDGE_ITEMS}",
-                           ids=wanted, types=type_values(types)))
+    found = edge_items(conn, f"UNWIND $ids AS id MATCH (n:{STEWARD} {{id: id}}) "
+                             f"UNWIND {incident(direction)} AS r RETURN {EDGE_ITEMS}",
+                       ids=wanted, types=type_values(types))
     # An edge between two of the nodes comes once from each end: listed once, as embedded.
-    return to_edges({(row["type"], row["source"], row["target"]): row for row in rows}.values())
+    return list({edge.key: edge for edge in found}.values())
 
 
 def neighbours(conn: Connection, node_id: str, direction: Direction,
