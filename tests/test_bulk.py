@@ -128,3 +128,41 @@ def test_a_snapshot_handed_out_again_leaves_the_collector_running(tmp_path: Path
     assert pauses == ["paused"]
     assert Snapshot.of(store) is built and pauses == ["paused"]
     store.close()
+
+
+def test_what_the_work_kept_skips_the_young_collections(collections: list[int]) -> None:
+    """It goes to the oldest generation when the work ends: the next young collections
+    do not look at it again, and a full collection still frees a cycle made inside."""
+    import weakref
+
+    class Node:
+        def __init__(self) -> None:
+            self.other: Node | None = None
+
+    gc.collect()
+    with collector_paused():
+        kept = [[index] for index in range(50_000)]
+        first, second = Node(), Node()
+        first.other, second.other = second, first
+        gone = weakref.ref(first)
+        del first, second
+    assert gc.get_count()[0] < 50, "the young generation starts empty again"
+    assert gone() is not None, "a cycle waits for a full collection"
+    collections.clear()
+    more = [[index] for index in range(5_000)]  # enough allocations for a young collection
+    assert collections and 2 not in collections
+    gc.collect()
+    assert gone() is None, "and the full collection frees it"
+    assert len(kept) == 50_000 and len(more) == 5_000
+
+
+def test_objects_frozen_on_purpose_stay_frozen() -> None:
+    gc.enable()
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            kept = [[index] for index in range(1_000)]
+        assert gc.get_freeze_count() == frozen and len(kept) == 1_000
+    finally:
+        gc.unfreeze()
