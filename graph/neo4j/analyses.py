@@ -44,7 +44,8 @@ HANDS_OVER = (f"(COUNT {{ (f)-[:{UNDER}]->() }} > 0 "
               f"AND EXISTS {{ MATCH (f)-[:{UNDER}]->(m) "
               f"WHERE NOT EXISTS {{ (m)-[:{COVERS}]->() }} OR EXISTS {{ (m)-[:{COVERS}]->(e) }} }})")
 BOUNDS = (
-    f"UNWIND $own AS row MATCH (u:{STEWARD} {{id: row.system}}), (e:{STEWARD} {{id: row.element}}) "
+    f"UNWIND $own AS held MATCH (u:{STEWARD} {{id: held.system}}) "
+    f"UNWIND held.elements AS row MATCH (e:{STEWARD} {{id: row.element}}) "
     "WHERE e.sensitivity IS NULL OR NOT e.sensitivity IN $exempt "
     f"MATCH ANY SHORTEST (u) ((a)<-[:{FROM}]-(f)-[:{TO}]->(b) "
     f"  WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {HANDS_OVER})+ (d) "
@@ -52,7 +53,7 @@ BOUNDS = (
     "UNWIND row.dues AS pair "
     "WITH d, e, pair[0] AS cohort, pair[1] AS due, u.id AS source ORDER BY due, source "
     "WITH d, e, cohort, collect([due, source])[0] AS best "
-    "RETURN d.id AS system, e.id AS element, cohort, best[0] AS due, best[1] AS source")
+    "RETURN d.id AS system, collect([e.id, cohort, best[0], best[1]]) AS bounds")
 
 
 def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],
@@ -74,12 +75,15 @@ def upstream_bounds(conn: Connection, own: dict[tuple[str, str, str], str], exem
     `catalog.deadlines.upstream_bounds` finds."""
     if not own:
         return {}
-    dues: dict[tuple[str, str], list[list[str]]] = {}
+    # Sent and answered a system to a row: the driver's cost is per row (a state has
+    # 430,000 holdings with deadlines, in 3,000 systems).
+    held: dict[str, dict[str, list[list[str]]]] = {}
     for (system, element, cohort), due in sorted(own.items()):
-        dues.setdefault((system, element), []).append([cohort, due])
-    rows = conn.read(BOUNDS, own=[{"system": s, "element": e, "dues": d} for (s, e), d in dues.items()],
-                     exempt=sorted(exempt), depth=depth)
-    return {(row["system"], row["element"], row["cohort"]): (row["due"], row["source"]) for row in rows}
+        held.setdefault(system, {}).setdefault(element, []).append([cohort, due])
+    rows = conn.read(BOUNDS, own=[{"system": system, "elements": [{"element": e, "dues": d} for e, d in by.items()]}
+                                  for system, by in held.items()], exempt=sorted(exempt), depth=depth)
+    return {(row["system"], element, cohort): (due, source)
+            for row in rows for element, cohort, due, source in row["bounds"]}
 
 
 # Every organisation above the given ones (each reached once, by a shortest way up), with
