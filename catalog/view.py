@@ -58,6 +58,7 @@ class SharedSnapshot(Protocol):
 # Answers a snapshot keeps (deadlines as of a few dates, say): a shared snapshot lives as
 # long as its data version, and a client may ask about any number of dates meanwhile.
 MEMO_SIZE = 16
+BY_ID = attrgetter("id")
 
 
 class Snapshot:
@@ -70,6 +71,7 @@ class Snapshot:
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
         self._memo_lock = threading.Lock()
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
+        self._by_label: dict[Label, list[NodeRecord]] | None = None
         self.out: dict[str, list[EdgeRecord]] = {}
         self.into: dict[str, list[EdgeRecord]] = {}
         # RelType is a str: its members sort as their values do, read without the enum's
@@ -97,6 +99,17 @@ class Snapshot:
         with collector_paused():
             return cls(view.find_nodes(), view.edges())
 
+    def _labelled(self) -> dict[Label, list[NodeRecord]]:
+        """The nodes of each label by id, made when first asked: the checks ask for a
+        label's nodes dozens of times, each a scan and a sort of every node of a state."""
+        labelled = self._by_label
+        if labelled is None:
+            labelled = {}
+            for node in sorted(self.nodes.values(), key=BY_ID):
+                labelled.setdefault(node.label, []).append(node)
+            self._by_label = labelled  # threads that both build it build the same
+        return labelled
+
     def get_node(self, node_id: str) -> NodeRecord | None:
         return self.nodes.get(node_id)
 
@@ -105,10 +118,10 @@ class Snapshot:
 
     def find_nodes(self, label: Label | None = None,
                    where: Mapping[str, Any] | None = None) -> list[NodeRecord]:
-        found = [n for n in self.nodes.values() if label is None or n.label == label]
+        found = sorted(self.nodes.values(), key=BY_ID) if label is None else self._labelled().get(label, [])
         if where:
-            found = [n for n in found if all(n.props.get(k) == v for k, v in where.items())]
-        return sorted(found, key=lambda n: n.id)
+            return [n for n in found if all(n.props.get(k) == v for k, v in where.items())]
+        return list(found)
 
     def edges(self, node_id: str | None = None, direction: Direction = Direction.OUT,
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:

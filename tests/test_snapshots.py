@@ -13,6 +13,7 @@ from catalog.deadlines import compute_deadlines, engine, python_clocks
 from catalog.findings import run_checks, scorecard
 from catalog.records import NodeRecord
 from catalog.view import Snapshot
+from catalog.vocab import Label
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.store import Store
@@ -59,3 +60,17 @@ def test_checks_scorecard_and_deadlines_compute_the_deadlines_once(tmp_path: Pat
         result = CliRunner().invoke(cli, args + (["--principle", principle] if principle else []))
         assert result.exit_code == 0, result.output
         assert len(computed) == 1
+
+
+def test_a_label_s_nodes_come_by_id_as_the_store_lists_them(store: Store) -> None:
+    """The snapshot indexes its nodes by label once; what it hands out is the caller's."""
+    load_paths(store, [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    snap = Snapshot(store.find_nodes(), store.edges())
+    for label in (Label.SYSTEM, Label.DATA_ELEMENT, Label.FLOW):
+        listed = snap.find_nodes(label)
+        assert [n.id for n in listed] == [n.id for n in store.find_nodes(label)] and listed
+        listed.clear()  # the caller's list: the next answer is whole
+        assert snap.of_label(label) == store.find_nodes(label)
+    some = store.find_nodes(Label.SYSTEM)[0]
+    assert snap.find_nodes(Label.SYSTEM, {"name": some.props["name"]}) == [some]
+    assert snap.find_nodes() == store.find_nodes()
