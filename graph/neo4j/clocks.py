@@ -106,19 +106,28 @@ def _duties(org: str, name: str) -> str:
     element (one that covers nothing in particular covers everything), by id, with its
     start, end and required rules, as `name`_all; as `name`, the duties: those whose end
     no later covering agreement renewed (one that started after it and was in force on
-    its end or the day after)."""
+    its end or the day after).
+
+    The agreements covering the element are found by joining the element's side (the
+    agreements of every district that cover it) with the organisation's, on the
+    agreement: walking each of a provider's hundreds of agreements through its schedule
+    of hundreds of elements was half the time of a state's clocks. `until` is the end
+    as a date, converted once rather than in each comparison of the renewals."""
     return (
         f"WITH *, CASE WHEN {org} IS NULL THEN [] ELSE COLLECT {{ "
-        f"  MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
-        f"  WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} OR EXISTS {{ (a)-[:{COVERS}]->(e) }} "
+        f"  UNWIND COLLECT {{ MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
+        f"                   WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} RETURN a }} "
+        f"       + COLLECT {{ MATCH (e)<-[:{COVERS}]-(a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
+        "                   USING JOIN ON a RETURN a } AS a "
+        "   WITH a, coalesce(a.terminated_on, a.expires_on) AS end "
         "   RETURN {id: a.id, start: coalesce(date(a.effective_on), date(a.signed_on), $dawn), "
-        "           end: coalesce(a.terminated_on, a.expires_on), days: a.destruction_days, "
+        "           end: end, until: date(end), days: a.destruction_days, "
         f"          rules: COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
         f"                            RETURN r ORDER BY r.id }}}} ORDER BY a.id }} END AS {name}_all "
         f"WITH *, [d IN {name}_all WHERE d.end IS NULL OR NOT any(b IN {name}_all WHERE b.id <> d.id "
         "         AND (b.start > d.start OR (b.start = d.start AND b.id > d.id)) "
-        "         AND b.start <= date(d.end) + $renewal_gap "
-        f"         AND (b.end IS NULL OR date(b.end) >= date(d.end)))] AS {name} ")
+        "         AND b.start <= d.until + $renewal_gap "
+        f"         AND (b.end IS NULL OR b.until >= d.until))] AS {name} ")
 
 
 def _duty_applications(duties: str, rule_basis: str, clause_basis: str) -> str:
@@ -146,8 +155,8 @@ _CLOCKS = (
     "WITH s, e, since, i, app, r, "
     "     reduce(best = null, d IN coalesce(app.duties, []) | CASE "
     "       WHEN d.end IS NULL THEN best "
-    "       WHEN best IS NULL OR date(d.end) < date(best.end) "
-    "            OR (date(d.end) = date(best.end) AND d.id < best.id) THEN d ELSE best END) AS ended, "
+    "       WHEN best IS NULL OR d.until < best.until "
+    "            OR (d.until = best.until AND d.id < best.id) THEN d ELSE best END) AS ended, "
     "     [ev IN events WHERE ev.kind = r.trigger AND (r.trigger <> $event OR ev.topic = r.topic) "
     "      AND (since IS NULL OR NOT r.trigger IN $people_triggers OR date(ev.on) >= date(since))] AS evs "
     "WITH s, e, i, app, r, CASE "
