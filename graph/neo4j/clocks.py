@@ -3,8 +3,9 @@ one's clock started, with the same answer, in the same order, as
 `catalog.deadlines.python_clocks` (the specification; read its docstring for the rules).
 
 One query, one round trip. Per holding it gathers, with index look-ups from the
-holding's two ends: the operators, the events about the system, the element or an
-operator (as of the day asked, earliest first), the rules that apply (the holding's own,
+holding's two ends: the operators and the events about the system, the element or an
+operator (as of the day asked, earliest first; those of the system and its operators
+once per system), the rules that apply (the holding's own,
 else the element's default, none for another custodian's copy, minimums dropped for an
 organisation outside the district), and the duties of the first outside operator's
 agreements covering the element that no renewal took over, then those of the first
@@ -57,18 +58,24 @@ PARAMS: dict[str, Any] = {
 
 # The holding's operators (by id), the first outside the district, and the events about
 # the system, the element or an operator that occurred by $as_of, earliest first (then
-# by id); an event's cohort is the one it names, else the event itself.
+# by id); an event's cohort is the one it names, else the event itself. Those about the
+# system and its operators (a district's events) are gathered once per system, not once
+# for each of its hundreds of holdings; an element's own, if any, are merged in.
+_EVENT = (f"(ev:{EVENT}:{STEWARD}) WHERE date(ev.occurred_on) <= $as_of "
+          "WITH {id: ev.id, kind: ev.kind, topic: ev.topic, on: ev.occurred_on, day: date(ev.occurred_on), "
+          "      cohort: CASE WHEN ev.cohort <> '' THEN ev.cohort ELSE ev.id END} AS ev ")
 _HOLDINGS = (
-    f"MATCH (s:{STEWARD})-[h:{HOLDS}]->(e:{STEWARD}) "
-    "WITH s, e, h, CASE WHEN h.since <> '' THEN h.since END AS since, "
-    f"     COLLECT {{ MATCH (o:{STEWARD})-[:{OPERATES}]->(s) RETURN o ORDER BY o.id }} AS operators "
-    "WITH s, e, h, since, operators, "
+    f"MATCH (s:{STEWARD}) WHERE EXISTS {{ (s)-[:{HOLDS}]->(:{STEWARD}) }} "
+    f"WITH s, COLLECT {{ MATCH (o:{STEWARD})-[:{OPERATES}]->(s) RETURN o ORDER BY o.id }} AS operators "
+    "WITH s, operators, "
     "     [o IN operators WHERE o.kind IS NULL OR NOT o.kind IN $internal][0] AS outside, "
-    "     COLLECT { UNWIND [s, e] + operators AS x "
-    f"              MATCH (x)<-[:{CONCERNS}]-(ev:{EVENT}:{STEWARD}) WHERE date(ev.occurred_on) <= $as_of "
-    "               WITH DISTINCT ev ORDER BY date(ev.occurred_on), ev.id "
-    "               RETURN {id: ev.id, kind: ev.kind, topic: ev.topic, on: ev.occurred_on, "
-    "                       cohort: CASE WHEN ev.cohort <> '' THEN ev.cohort ELSE ev.id END} } AS events ")
+    f"     COLLECT {{ UNWIND [s] + operators AS x MATCH (x)<-[:{CONCERNS}]-{_EVENT}"
+    "               WITH DISTINCT ev ORDER BY ev.day, ev.id RETURN ev } AS around "
+    f"MATCH (s)-[h:{HOLDS}]->(e:{STEWARD}) "
+    "WITH s, e, h, CASE WHEN h.since <> '' THEN h.since END AS since, operators, outside, "
+    f"     CASE WHEN NOT EXISTS {{ (e)<-[:{CONCERNS}]-(:{EVENT}:{STEWARD}) }} THEN around "
+    f"          ELSE COLLECT {{ UNWIND around + COLLECT {{ MATCH (e)<-[:{CONCERNS}]-{_EVENT}RETURN ev }} AS ev "
+    "                          WITH DISTINCT ev ORDER BY ev.day, ev.id RETURN ev } END AS events ")
 
 # Another custodian's copy: an agency operates the system, or every flow bringing the
 # element in has a law as its only basis (`HANDS_OVER`, of a flow `f`).
@@ -158,7 +165,7 @@ _CLOCKS = (
     "       WHEN best IS NULL OR d.until < best.until "
     "            OR (d.until = best.until AND d.id < best.id) THEN d ELSE best END) AS ended, "
     "     [ev IN events WHERE ev.kind = r.trigger AND (r.trigger <> $event OR ev.topic = r.topic) "
-    "      AND (since IS NULL OR NOT r.trigger IN $people_triggers OR date(ev.on) >= date(since))] AS evs "
+    "      AND (since IS NULL OR NOT r.trigger IN $people_triggers OR ev.day >= date(since))] AS evs "
     "WITH s, e, i, app, r, CASE "
     "  WHEN r IS NULL THEN [[app.duty.end, CASE WHEN app.duty.end IS NULL THEN null "
     "                                      ELSE $agreement_source + app.duty.id END, null]] "
