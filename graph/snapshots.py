@@ -34,3 +34,9 @@ class SnapshotCache:
                     self._built = (version, self._build())
                 self.builds += 1
             return self._built[1]
+
+    def clear(self) -> None:
+        """Let the snapshot go (a store that closes): freed at once, not when the
+        collector next looks, which at a state's size was seconds of someone else's time."""
+        with self._lock:
+            self._built = None

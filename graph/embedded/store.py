@@ -192,6 +192,10 @@ class EmbeddedStore:
 
     def close(self) -> None:
         self.durable.close()
+        # The store's graph and snapshot are held by a cycle (the cache calls back into
+        # the store): released here, rather than left for the collector.
+        self.snapshots.clear()
+        self._memory = None
 
     # NodeReader
 

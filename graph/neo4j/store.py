@@ -67,6 +67,7 @@ class Neo4jStore:
 
     def close(self) -> None:
         self.conn.close()
+        self.snapshots.clear()  # held by a cycle (the cache calls back into the store)
 
     # AuditReader and TokenStore
 
