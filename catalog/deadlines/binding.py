@@ -8,7 +8,10 @@ stops there, for the elements the mandate covers (those its law names, or all wh
 names none): what else the flow carries no law required. De-identified and aggregate
 elements are exempt.
 
-Backends may answer this natively (`NativeBinding`); the answer must be the same."""
+Backends may answer this natively (`NativeBinding`); the answer must be the same. The
+walk is the same for all (`bounds_along`): what a backend may read its own way is
+where each flow takes each element (`binding_feeds`), a few thousand flows in a state,
+rather than walk the graph from each of its hundred thousand holdings."""
 
 from __future__ import annotations
 
@@ -40,13 +43,24 @@ def hands_over_custody(view: Snapshot, flow: str, element: str) -> bool:
     return any(mandate_covers(view.targets(m, RelType.COVERS), element) for m in bases)
 
 
+# (upstream system, element) -> the systems a flow carrying that element, which binds
+# its copies, takes it to directly
+Feeds = dict[tuple[str, str], set[str]]
+
+
 def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[str] = EXEMPT,
                     depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[str, str]]:
     """For each row (system, element, cohort) downstream of a row with a deadline of its
     own (`own`: ISO dates), the earliest such deadline upstream within `depth` flows
     and the system holding it: (deadline, source system), earliest deadline first, then
     the smallest system id. Systems a flow passes count whether or not they hold it."""
-    feeds: dict[tuple[str, str], set[str]] = {}  # (upstream system, element) -> downstream systems
+    return bounds_along(binding_feeds(view, exempt), own, depth)
+
+
+def binding_feeds(view: Snapshot, exempt: frozenset[str] = EXEMPT) -> Feeds:
+    """Where each flow takes each element it carries, where that binds the copies: not
+    to itself, not an exempt element, not to another custodian."""
+    feeds: Feeds = {}
     for flow in view.of_label(Label.FLOW):
         src, dst = view.target(flow.id, RelType.FROM), view.target(flow.id, RelType.TO)
         if not src or not dst or src == dst:
@@ -56,6 +70,11 @@ def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[st
             if record is not None and record.get("sensitivity") not in exempt \
                     and not hands_over_custody(view, flow.id, element):
                 feeds.setdefault((src, element), set()).add(dst)
+    return feeds
+
+
+def bounds_along(feeds: Feeds, own: dict[RowKey, str], depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[str, str]]:
+    """`upstream_bounds` given the feeds: from each row with a deadline, level by level."""
     by_source: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (system, element) -> [(cohort, due)]
     for (system, element, cohort), due in own.items():
         by_source.setdefault((system, element), []).append((cohort, due))
