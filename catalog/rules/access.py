@@ -52,13 +52,15 @@ def training_missing(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 @rule("training-expired", "9", Severity.MEDIUM, "People with access whose training has lapsed")
 def training_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
+    # A state's staff share a few trainings: each is read once, not once per person.
+    trainings = {t.id: typed(t, Training) for t in view.of_label(Label.TRAINING)}
     for person in view.of_label(Label.PERSON):
         for training_id, roles in sorted(_required_trainings(view, person.id).items()):
             on = _completed_on(view, person.id, training_id, as_of)
-            record = view.get_node(training_id)
-            if on is None or record is None:
+            training = trainings.get(training_id)
+            if on is None or training is None:
                 continue
-            valid_for = typed(record, Training).valid_for
+            valid_for = training.valid_for
             if valid_for is None or valid_for.after(on) >= as_of:
                 continue
             yield Issue(
