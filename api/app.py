@@ -39,7 +39,7 @@ from api.middleware.metrics import Metrics, MetricsMiddleware
 from api.middleware.read_timeout import ReadTimeoutMiddleware
 from api.middleware.security_headers import SecurityHeadersMiddleware
 from api.webui import ui_routes
-from graph.results import ResultCache
+from graph.results import Continuations, ResultCache
 from graph.store import Store, StoreTimeout, StoreUnavailable
 from graph.yaml_source import MAX_FILE_SIZE
 
@@ -67,10 +67,11 @@ class StewardGraphQL(LocalGraphiQL, GraphQL[Context, None]):
         # At most 8 executions at once (more wait their turn, on their own time) and 16 store calls.
         self.executions, self.store_calls = Workers(8), Workers(16)
         self.results = ResultCache(store.data_version)
+        self.continuations = Continuations(store.data_version)
 
     async def get_context(self, request: Any, response: Any) -> Context:
         return Context(self.store, principal_of(request.scope), self.store_calls, self.settings.store_timeout,
-                       self.settings.max_file_size, self.metrics.store_call, self.results)
+                       self.settings.max_file_size, self.metrics.store_call, self.results, self.continuations)
 
     async def execute_single(self, **operation: Any) -> ExecutionResult:  # type: ignore[override]
         # Apart from the server's event loop, and within the request's time.

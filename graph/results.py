@@ -7,6 +7,7 @@ arrive while an answer is being computed wait for it rather than compute it agai
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -45,3 +46,42 @@ class ResultCache:
                 while len(self._answers) > self._size:
                     self._answers.popitem(last=False)
             return answer
+
+
+class Continuations:
+    """Answers kept for the pages after the first, each under a token its cursors carry.
+
+    A lineage of 700 systems takes two pages at the largest page size, and each cost 30 to
+    45 ms when computed afresh. A later page is cut from the answer its first page came
+    from, for as long as the data version holds; once the version moves, the caller
+    computes afresh, as it always did before. The token is the client's own, so no other
+    request is ever handed an answer it did not start. The version is read just after
+    the answer was computed, so a write in between can only make the later pages agree
+    with the first one."""
+
+    def __init__(self, version: Callable[[], int], size: int = 64) -> None:
+        self._version, self._size = version, size
+        self._kept: OrderedDict[str, tuple[Hashable, int, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def keep(self, key: Hashable, answer: Any) -> str:
+        """A new token for `answer`, to `key` (what was asked)."""
+        token = secrets.token_urlsafe(12)
+        version = self._version()
+        with self._lock:
+            self._kept[token] = (key, version, answer)
+            while len(self._kept) > self._size:
+                self._kept.popitem(last=False)
+        return token
+
+    def get(self, token: str, key: Hashable) -> Any | None:
+        """The answer kept under `token` for `key`, if the data version has not moved."""
+        with self._lock:
+            kept = self._kept.get(token)
+        if kept is None or kept[0] != key:
+            return None
+        if self._version() != kept[1]:
+            with self._lock:
+                self._kept.pop(token, None)
+            return None
+        return kept[2]

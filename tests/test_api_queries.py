@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -208,3 +209,52 @@ def test_the_audit_trail_is_read_a_page_at_a_time_newest_first(api: Api) -> None
     # Everything the view asks for is bounded by the server, whatever the client says.
     assert api.error(query, first=MAX_ROWS + 1)["extensions"]["field"] == "first"
     assert api.run(query, Role.PUBLIC, {"first": 3})["errors"]  # the trail is not public
+
+
+def test_the_pages_after_the_first_are_cut_from_its_answer_while_the_data_holds(
+        api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lineage's later pages come from the answer its first page was cut from (a large
+    reach is walked once, not once a page), until a write moves the data version."""
+    import catalog.lineage
+    from api.graphql.limits import cursor_at, offset_of
+    from catalog.records import NodeRecord
+
+    walked: list[str] = []
+    real = catalog.lineage.lineage
+
+    def spy(*args: Any, **kwargs: Any) -> catalog.lineage.Lineage:
+        walked.append(args[1])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(catalog.lineage, "lineage", spy)
+    query = ('query($id: ID!, $after: String) { lineage(id: $id, direction: BOTH) '
+             "{ systems(first: 1, after: $after) { totalCount hasNextPage endCursor nodes { id direction } } } }")
+    pages, after = [], None
+    while True:
+        page = api.data(query, id="student-birth-date", after=after)["lineage"]["systems"]
+        pages.append(page)
+        after = page["endCursor"]
+        if not page["hasNextPage"]:
+            break
+    assert len(pages) == 4 and walked == ["student-birth-date"], "four pages, one walk"
+    whole = api.data('{ lineage(id: "student-birth-date", direction: BOTH) { systems(first: 50) { nodes '
+                     "{ id direction } } } }")["lineage"]["systems"]["nodes"]
+    assert [node for page in pages for node in page["nodes"]] == whole
+    walked.clear()
+
+    def second_page(root: str, cursor: str) -> Any:
+        return api.data(query, id=root, after=cursor)["lineage"]["systems"]["nodes"]
+
+    # Another lineage's cursor, or one the server no longer keeps, pages by its offset.
+    sis_page = api.data(query, id="sis", after=cursor_at(1))["lineage"]["systems"]["nodes"]
+    assert second_page("sis", pages[0]["endCursor"]) == sis_page
+    assert second_page("student-birth-date", cursor_at(offset_of(pages[0]["endCursor"]), "unknown")) == \
+        pages[1]["nodes"]
+    assert walked == ["sis", "sis", "student-birth-date"]
+    # A write moves the data version: the next page is walked afresh, from the new data.
+    sis = api.store.get_node("sis")
+    assert sis is not None
+    with api.store.transaction() as tx:
+        tx.upsert_node(NodeRecord(sis.label, sis.id, {**sis.props, "name": "Renamed"}))
+    assert second_page("student-birth-date", pages[0]["endCursor"]) == pages[1]["nodes"]
+    assert walked == ["sis", "sis", "student-birth-date", "student-birth-date"]

@@ -20,7 +20,7 @@ from api.permissions import readable, readable_edge
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Direction, Snapshot
 from catalog.vocab import RelType
-from graph.results import ResultCache
+from graph.results import Continuations, ResultCache
 from graph.store import OutcomeUnknown, Store, StoreTimeout, StoreUnavailable, counting_round_trips
 from graph.yaml_source import MAX_FILE_SIZE
 
@@ -42,9 +42,10 @@ def unavailable(exc: StoreUnavailable) -> GraphQLError:
 class Context:
     def __init__(self, store: Store, principal: Principal, workers: Workers, timeout: float = 10.0,
                  max_file_size: int = MAX_FILE_SIZE, observe: Callable[[str, float], None] | None = None,
-                 results: ResultCache | None = None) -> None:
+                 results: ResultCache | None = None, continuations: Continuations | None = None) -> None:
         self.store = store
         self.results = results or ResultCache(store.data_version)
+        self.continuations = continuations or Continuations(store.data_version)
         self.principal = principal
         self.workers = workers
         self.timeout = timeout

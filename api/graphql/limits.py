@@ -57,16 +57,27 @@ def page_size(first: int, maximum: int = MAX_PAGE) -> int:
 
 def offset_of(after: str | None) -> int:
     """Where a page starts: just past the cursor `after` of the page before it."""
-    if not after:
-        return 0
+    return _cursor(after)[0] if after else 0
+
+
+def continuation_of(after: str | None) -> str | None:
+    """The token of the answer the page before came from, if its cursor carries one."""
+    return _cursor(after)[1] if after else None
+
+
+def _cursor(after: str) -> tuple[int, str | None]:
     try:
-        return int(base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:"))
+        offset, _, token = base64.urlsafe_b64decode(after.encode()).decode().removeprefix("offset:").partition(":")
+        return int(offset), token or None
     except ValueError:
         raise bad_input("not a cursor returned by this API", "after") from None
 
 
-def cursor_at(offset: int) -> str:
-    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode()
+def cursor_at(offset: int, continuation: str | None = None) -> str:
+    """A page's cursor: where the next one starts, and the token of the answer it was cut
+    from (`graph.results.Continuations`), if kept."""
+    text = f"offset:{offset}" + (f":{continuation}" if continuation else "")
+    return base64.urlsafe_b64encode(text.encode()).decode()
 
 
 SIZE = "steward.size"

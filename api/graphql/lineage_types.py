@@ -156,6 +156,8 @@ class Lineage:
     starts: list[str] = strawberry.field(description="The systems the data starts from.")
     organizations: list[str]
     result: strawberry.Private[DomainLineage]
+    # The token under which the server keeps this answer for the next pages, if it does.
+    continuation: strawberry.Private[str | None] = None
 
     @strawberry.field(metadata=priced(MAX_PAGE))
     def derivations(self) -> list[LineageDerivation]:
@@ -169,7 +171,7 @@ class Lineage:
         start, size = offset_of(after), page_size(first)
         return LineageSystems(
             total_count=len(found), has_next_page=start + size < len(found),
-            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
+            end_cursor=cursor_at(start + size, self.continuation) if found[start:start + size] else None,
             nodes=[ReachedSystem(id=s.system, operator=s.operator, direction=LineageDirection(reach.way),
                                  distance=s.distance, reach=reach, chain_ids=s.chain)
                    for reach, s in found[start:start + size]])
@@ -179,9 +181,10 @@ class Lineage:
     def flows(self, first: int = REACH_PAGE, after: str | None = None) -> LineageFlows:
         found = [hop for reach in self.result.reach for hop in reach.flows]
         start, size = offset_of(after), page_size(first)
+        page = found[start:start + size]
         return LineageFlows(total_count=len(found), has_next_page=start + size < len(found),
-                            end_cursor=cursor_at(start + size) if found[start:start + size] else None,
-                            nodes=[Hop.of(hop) for hop in found[start:start + size]])
+                            end_cursor=cursor_at(start + size, self.continuation) if page else None,
+                            nodes=[Hop.of(hop) for hop in page])
 
     # The operators and the bases name what the systems and flows show; their verdicts are
     # on each hop, so a list cut at a page never colours a flow wrongly.
@@ -216,7 +219,7 @@ class Lineage:
                             has_next_page=page.more, end_cursor=page.after)
 
     @classmethod
-    def of(cls, result: DomainLineage) -> Lineage:
+    def of(cls, result: DomainLineage, continuation: str | None = None) -> Lineage:
         return cls(root=result.root, label=result.root_label, direction=LineageDirection(result.direction),
                    depth=result.depth, elements=list(result.elements), starts=list(result.starts),
-                   organizations=list(result.organizations), result=result)
+                   organizations=list(result.organizations), result=result, continuation=continuation)

@@ -17,9 +17,12 @@ from api.graphql.limits import (
     CATALOG_COST,
     MAX_PAGE,
     MAX_ROWS,
+    REACH_PAGE,
     ROWS_PAGE,
     WALK_COST,
     bad_input,
+    continuation_of,
+    offset_of,
     page_size,
     priced,
 )
@@ -48,7 +51,7 @@ from api.graphql.nodes import (
     Training,
     wrap,
 )
-from api.graphql.selection import asks_only
+from api.graphql.selection import arguments_of, asks_only
 from api.permissions import IsAdmin, IsSteward, IsViewer, readable
 from catalog.deadlines import DeadlineStatus
 from catalog.findings import PRINCIPLES
@@ -83,6 +86,14 @@ def _as_of(value: date | None) -> date:
 
 async def _snapshot(info: strawberry.Info) -> Snapshot:
     return await info.context.snapshot()  # type: ignore[no-any-return]
+
+
+def _more_pages(found: Any, pages: list[tuple[str, int, object]]) -> bool:
+    """Whether the systems or the flows of a lineage run past the page asked of them."""
+    totals = {"systems": sum(len(reach.systems) for reach in found.reach),
+              "flows": sum(len(reach.flows) for reach in found.reach)}
+    return any(offset_of(after if isinstance(after, str) else None) + first < totals[field]
+               for field, first, after in pages)
 
 
 async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any, shared: bool = False,
@@ -251,9 +262,20 @@ class Query:
         if not 1 <= depth <= 50:
             raise bad_input("depth must be between 1 and 50", "depth")
         # A selection of the systems reached and their distances alone reads the reach alone.
-        details = not asks_only(info.selected_fields[0].selections, lt.LINEAGE_REACH)
-        return lt.Lineage.of(await _analysis(info, lineage, info.context.store, str(id), direction.value, depth,
-                                             details=details))
+        selections = info.selected_fields[0].selections
+        details = not asks_only(selections, lt.LINEAGE_REACH)
+        asked, ctx = (str(id), direction.value, depth, details), info.context
+        pages = [(field, int(str(args.get("first", REACH_PAGE))), args.get("after"))
+                 for field in ("systems", "flows") for args in arguments_of(selections, field)]
+        # A later page is cut from the answer its first page came from, while the data holds.
+        tokens = [token for _, _, after in pages if isinstance(after, str) and (token := continuation_of(after))]
+        kept = await ctx.call(ctx.continuations.get, tokens[0], asked) if tokens else None
+        token = tokens[0] if kept is not None else None
+        found = kept if kept is not None else await _analysis(info, lineage, ctx.store, str(id), direction.value,
+                                                              depth, details=details)
+        if token is None and _more_pages(found, pages):
+            token = await ctx.call(ctx.continuations.keep, asked, found)
+        return lt.Lineage.of(found, token)
 
     @strawberry.field(permission_classes=[IsViewer], metadata=priced(work=WALK_COST))
     async def responsibility(self, info: strawberry.Info, id: strawberry.ID) -> a.Responsibility:

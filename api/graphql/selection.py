@@ -27,3 +27,15 @@ def asks_only(selections: Iterable[Selection], shape: Shape) -> bool:
         if selection.selections and (inner is None or not asks_only(selection.selections, inner)):
             return False
     return True
+
+
+def arguments_of(selections: Iterable[Selection], name: str) -> list[dict[str, object]]:
+    """The arguments of each field called `name` in the selection, through fragments too
+    (variables already given their values)."""
+    found: list[dict[str, object]] = []
+    for selection in selections:
+        if isinstance(selection, (FragmentSpread, InlineFragment)):
+            found += arguments_of(selection.selections, name)
+        elif isinstance(selection, SelectedField) and selection.name == name:
+            found.append(dict(selection.arguments))
+    return found
