@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -76,6 +76,12 @@ from catalog.vocab import (
 )
 from graph.store import Store
 
+if TYPE_CHECKING:
+    from strawberry.types.nodes import Selection
+
+    from catalog.lineage import Lineage as DomainLineage
+
+
 FromArg = Annotated[str | None, strawberry.argument(name="from")]
 ToArg = Annotated[str | None, strawberry.argument(name="to")]
 
@@ -88,12 +94,21 @@ async def _snapshot(info: strawberry.Info) -> Snapshot:
     return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
-def _more_pages(found: Any, pages: list[tuple[str, int, object]]) -> bool:
+
+# A page a lineage's `systems` or `flows` is asked for: the field, `first`, `after`.
+Page = tuple[str, int, str | None]
+
+
+def _pages(selections: list[Selection]) -> list[Page]:
+    return [(field, int(str(args.get("first", REACH_PAGE))), after if isinstance(after := args.get("after"), str)
+             else None) for field in ("systems", "flows") for args in arguments_of(selections, field)]
+
+
+def _more_pages(found: DomainLineage, pages: list[Page]) -> bool:
     """Whether the systems or the flows of a lineage run past the page asked of them."""
     totals = {"systems": sum(len(reach.systems) for reach in found.reach),
               "flows": sum(len(reach.flows) for reach in found.reach)}
-    return any(offset_of(after if isinstance(after, str) else None) + first < totals[field]
-               for field, first, after in pages)
+    return any(offset_of(after) + first < totals[field] for field, first, after in pages)
 
 
 async def _analysis(info: strawberry.Info, fn: Callable[..., Any], *args: Any, shared: bool = False,
@@ -265,10 +280,9 @@ class Query:
         selections = info.selected_fields[0].selections
         details = not asks_only(selections, lt.LINEAGE_REACH)
         asked, ctx = (str(id), direction.value, depth, details), info.context
-        pages = [(field, int(str(args.get("first", REACH_PAGE))), args.get("after"))
-                 for field in ("systems", "flows") for args in arguments_of(selections, field)]
+        pages = _pages(selections)
         # A later page is cut from the answer its first page came from, while the data holds.
-        tokens = [token for _, _, after in pages if isinstance(after, str) and (token := continuation_of(after))]
+        tokens = [token for _, _, after in pages if (token := continuation_of(after))]
         kept = await ctx.call(ctx.continuations.get, tokens[0], asked) if tokens else None
         token = tokens[0] if kept is not None else None
         found = kept if kept is not None else await _analysis(info, lineage, ctx.store, str(id), direction.value,

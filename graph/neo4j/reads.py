@@ -68,11 +68,6 @@ def _sorted_nodes(found: Iterable[NodeRecord | None]) -> list[NodeRecord]:
     return sorted((n for n in found if n is not None), key=lambda n: n.id)
 
 
-def to_edges(rows: Iterable[Row]) -> list[EdgeRecord]:
-    return _sorted_edges(EdgeRecord(RelType(row["type"]), row["source"], row["target"], dict(row["props"]))
-                         for row in rows)
-
-
 def _sorted_edges(found: Iterable[EdgeRecord]) -> list[EdgeRecord]:
     return sorted(found, key=lambda e: (e.type.value, e.source, e.target))
 
