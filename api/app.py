@@ -22,7 +22,7 @@ from strawberry.asgi import GraphQL
 from strawberry.types import ExecutionResult
 
 from api import feed
-from api.auth import Role
+from api.auth import RecentTokens, Role
 from api.graphiql import POLICY as GRAPHIQL_POLICY
 from api.graphiql import LocalGraphiQL, asset_routes
 from api.graphql.context import Context
@@ -54,6 +54,7 @@ class Settings:
     metrics_public: bool = False  # whether /metrics answers without a token
     request_timeout: float | None = None  # a whole GraphQL request; None: a little more than store_timeout
     max_file_size: int = MAX_FILE_SIZE  # the largest catalog document loadCatalog takes, in bytes
+    token_cache_seconds: float = 5.0  # how long a token found in the store is taken without a look-up
 
     @property
     def request_seconds(self) -> float:
@@ -171,6 +172,6 @@ def create_app(store: Store, settings: Settings | None = None, today: Callable[[
         Middleware(ReadTimeoutMiddleware, seconds=settings.read_timeout),
         Middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes),
         Middleware(AuthMiddleware, store=store, limiter=RateLimiter(settings.rate_per_minute),
-                   paths=("/graphql", "/metrics", LINEAGE_PATH)),
+                   paths=("/graphql", "/metrics", LINEAGE_PATH), recent=RecentTokens(settings.token_cache_seconds)),
     ]
     return Starlette(routes=routes, middleware=middleware, exception_handlers={StoreUnavailable: _store_unavailable})

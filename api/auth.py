@@ -10,6 +10,10 @@ import dataclasses
 import hashlib
 import hmac
 import secrets
+import threading
+import time
+import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
@@ -96,7 +100,11 @@ def _revoke(store: Store, stored: str, kind: str, now: str | None, actor: str) -
     at = now or now_utc()
     name = stored.removeprefix(FEED_NAME)
     change = Change(at, actor, f"revoke-{kind}", f"{kind}:{name}", (), None, {"name": name, "revoked_at": at})
-    return store.revoke_token(stored, at, change)
+    revoked = store.revoke_token(stored, at, change)
+    if revoked:
+        for recent in list(_LIVE):
+            recent.forget()
+    return revoked
 
 
 def create_token(store: Store, name: str, role: Role, now: str | None = None, actor: str = "cli") -> str:
@@ -130,25 +138,98 @@ def feeds(store: Store) -> list[Token]:
 
 def feed_of(store: Store, secret: str) -> Token | None:
     """The active feed whose secret this is, if any."""
-    return _holder(store, secret, lambda t: t.role == FEED)
+    return _holder(store, digest(secret), lambda t: t.role == FEED)
 
 
-def _holder(store: Store, secret: str, kind: Callable[[Token], bool]) -> Token | None:
-    wanted = digest(secret)
+def _holder(store: Store, wanted: str, kind: Callable[[Token], bool]) -> Token | None:
     for token in store.tokens():
         if kind(token) and token.active and hmac.compare_digest(token.digest, wanted):
             return token
     return None
 
 
-def authenticate(store: Store, authorization: str | None) -> Principal:
-    """The principal behind an `Authorization: Bearer ...` header; no header is PUBLIC."""
+class RecentTokens:
+    """The principals of the tokens found in the store in the last `seconds`, by digest,
+    so that a client's every request does not look its token up again: on Neo4j that is
+    a round trip, the larger part of a small request's time.
+
+    The price: a token revoked by another process (the CLI, another server) is still
+    taken for at most `seconds`. A revocation in this process forgets every token at
+    once. Only tokens found are kept, so a new token works at its first request, and
+    an unknown one is looked up (and counted by the rate limit) every time. 0 keeps none."""
+
+    def __init__(self, seconds: float, size: int = 4096, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds, self.size, self.clock = seconds, size, clock
+        self._found: OrderedDict[str, tuple[Principal, float]] = OrderedDict()  # digest -> (who, until)
+        self._lock = threading.Lock()
+        self._generation = 0  # moved on by every revocation
+        _LIVE.add(self)
+
+    def get(self, wanted: str) -> Principal | None:
+        with self._lock:
+            found = self._found.get(wanted)
+            if found is None or self.clock() >= found[1]:
+                self._found.pop(wanted, None)
+                return None
+            return found[0]
+
+    def ticket(self) -> tuple[int, float]:
+        """Taken before a look-up: what it finds is kept only if no revocation came since,
+        and only until `seconds` after the look-up began."""
+        with self._lock:
+            return self._generation, self.clock()
+
+    def keep(self, wanted: str, principal: Principal, ticket: tuple[int, float]) -> None:
+        generation, began = ticket
+        with self._lock:
+            if self.seconds <= 0 or generation != self._generation:
+                return
+            self._found[wanted] = (principal, began + self.seconds)
+            self._found.move_to_end(wanted)
+            while len(self._found) > self.size:
+                self._found.popitem(last=False)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._generation += 1
+            self._found.clear()
+
+
+# Every RecentTokens of this process, for a revocation to reach.
+_LIVE: weakref.WeakSet[RecentTokens] = weakref.WeakSet()
+
+
+def _bearer(authorization: str | None) -> str | None:
+    """The secret of an `Authorization: Bearer ...` header; None without a header."""
     if not authorization:
-        return ANONYMOUS
+        return None
     scheme, _, secret = authorization.partition(" ")
     if scheme.lower() != "bearer" or not secret.strip():
         raise AuthError("expected an Authorization header of the form 'Bearer <token>'")
-    token = _holder(store, secret.strip(), lambda t: t.role != FEED)
+    return secret.strip()
+
+
+def remembered(recent: RecentTokens, authorization: str | None) -> Principal | None:
+    """The principal when it needs no look-up (no header, or a token found lately); None
+    when the store must be asked (`authenticate`)."""
+    try:
+        secret = _bearer(authorization)
+    except AuthError:
+        return None  # authenticate says what is wrong
+    return ANONYMOUS if secret is None else recent.get(digest(secret))
+
+
+def authenticate(store: Store, authorization: str | None, recent: RecentTokens | None = None) -> Principal:
+    """The principal behind an `Authorization: Bearer ...` header; no header is PUBLIC."""
+    secret = _bearer(authorization)
+    if secret is None:
+        return ANONYMOUS
+    wanted = digest(secret)
+    ticket = recent.ticket() if recent is not None else (0, 0.0)
+    token = _holder(store, wanted, lambda t: t.role != FEED)
     if token is None:
         raise AuthError("unknown or revoked token")
-    return Principal(token.name, Role[token.role])
+    principal = Principal(token.name, Role[token.role])
+    if recent is not None:
+        recent.keep(wanted, principal, ticket)
+    return principal

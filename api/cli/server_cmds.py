@@ -48,10 +48,15 @@ GRACE = 3
 @click.option("--max-file-size", type=click.IntRange(min=1), default=MAX_FILE_SIZE, show_default=True,
               envvar=MAX_FILE_SIZE_VAR, metavar="BYTES",
               help=f"The largest catalog document the loadCatalog mutation takes. [env: {MAX_FILE_SIZE_VAR}]")
+@click.option("--token-cache", "token_cache", type=click.FloatRange(min=0), default=5.0, show_default=True,
+              envvar="STEWARD_TOKEN_CACHE", metavar="SECONDS",
+              help="Seconds a token found in the store is taken without looking it up again. A token revoked "
+                   "through this server is refused at once; revoked by another process (the CLI, another "
+                   "server), at most this long after. 0 looks every token up. [env: STEWARD_TOKEN_CACHE]")
 @pass_context
 def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, store_timeout: float,
           request_timeout: float | None, public_base_url: str | None, read_timeout: float, metrics_public: bool,
-          forwarded_allow_ips: str | None, max_file_size: int) -> None:
+          forwarded_allow_ips: str | None, max_file_size: int, token_cache: float) -> None:
     """Serve the catalog: the web UI at /, GraphQL at /graphql (GraphiQL in a browser),
     /healthz, /readyz, /metrics and the public inventory at /inventory.
 
@@ -71,7 +76,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
         settings = Settings(max_body_bytes=max_body, rate_per_minute=rate_limit, store_timeout=store_timeout,
                             public_base_url=public_base_url, read_timeout=read_timeout,
                             metrics_public=metrics_public, request_timeout=request_timeout,
-                            max_file_size=max_file_size)
+                            max_file_size=max_file_size, token_cache_seconds=token_cache)
         app = create_app(store, settings)
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/ "
                  "(GraphQL at /graphql)")

@@ -12,7 +12,7 @@ import anyio
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.auth import AuthError, Principal, authenticate
+from api.auth import AuthError, Principal, RecentTokens, authenticate, remembered
 from graph.store import Store, StoreTimeout, StoreUnavailable
 
 UNAVAILABLE = "the store is unavailable; nothing was read or written; try again shortly"
@@ -65,14 +65,17 @@ class RateLimiter:
 
 
 class AuthMiddleware:
-    def __init__(self, app: ASGIApp, store: Store, limiter: RateLimiter, paths: tuple[str, ...]) -> None:
+    def __init__(self, app: ASGIApp, store: Store, limiter: RateLimiter, paths: tuple[str, ...],
+                 recent: RecentTokens | None = None) -> None:
         self.app, self.store, self.limiter, self.paths = app, store, limiter, paths
+        self.recent = recent or RecentTokens(0)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.paths):
             await self.app(scope, receive, send)
             return
-        header = dict(scope.get("headers", [])).get(b"authorization")
+        raw = dict(scope.get("headers", [])).get(b"authorization")
+        header = raw.decode("latin-1") if raw else None
         address = f"ip:{(scope.get('client') or ('?',))[0]}"
         # Unknown tokens count against their address, before the look-up: guessing tokens
         # is limited like any request, and a refused guess costs the store nothing.
@@ -80,9 +83,10 @@ class AuthMiddleware:
             await _error(429, "rate limit exceeded; slow down", "RATE_LIMITED")(scope, receive, send)
             return
         try:
-            # A token's look-up is a store read (a round trip on Neo4j): never on the event loop.
-            principal = await anyio.to_thread.run_sync(
-                authenticate, self.store, header.decode("latin-1") if header else None)
+            principal = remembered(self.recent, header)
+            if principal is None:
+                # A token's look-up is a store read (a round trip on Neo4j): never on the event loop.
+                principal = await anyio.to_thread.run_sync(authenticate, self.store, header, self.recent)
         except AuthError as exc:
             self.limiter.allow("unknown-token:" + address)
             await _error(401, str(exc), "UNAUTHENTICATED")(scope, receive, send)
