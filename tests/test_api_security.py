@@ -3,6 +3,7 @@ limits, and errors that never leak internals."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -189,6 +190,38 @@ def test_a_request_past_its_time_limit_stops_its_work(store: Store) -> None:
         started = slow.started
         time.sleep(3 * slow.delay)  # the read in flight at the limit ends; none may start after it
         assert slow.started == started
+
+
+def test_an_execution_leaves_nothing_for_the_next_on_its_thread() -> None:
+    """Executions share their worker thread's event loop: what one leaves running (a task
+    it started and did not await) is cancelled before its thread takes the next."""
+    from api.graphql.execution import _run_here
+
+    ended: list[str] = []
+
+    async def forever() -> None:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            ended.append("cancelled")
+            raise
+
+    async def starts_and_returns() -> str:
+        asyncio.get_running_loop().create_task(forever())
+        await asyncio.sleep(0)
+        return "answer"
+
+    async def tasks_now() -> int:
+        return len(asyncio.all_tasks())
+
+    async def fails() -> None:
+        raise ValueError("the execution's own error")
+
+    assert _run_here(starts_and_returns()) == "answer"
+    assert ended == ["cancelled"]
+    assert _run_here(tasks_now()) == 1  # itself alone
+    with pytest.raises(ValueError, match="the execution's own error"):
+        _run_here(fails())
 
 
 def test_health_readiness_and_metrics(api: Api) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import math
+import threading
 import time
-from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
 
 import anyio
 from graphql import GraphQLError
@@ -84,4 +85,25 @@ async def run_apart(workers: Workers, deadline: float, execute: Callable[[], Awa
 
     # Waiting here needs no limit of its own: the thread answers by the deadline, and the
     # request's TimeLimit cancels the wait if it could not.
-    return await workers.run(lambda: asyncio.run(until_deadline()), math.inf)
+    return await workers.run(lambda: _run_here(until_deadline()), math.inf)
+
+
+_threads = threading.local()
+
+
+def _run_here(work: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run(work)` on this thread's own event loop, made once and kept: making
+    and closing a loop for every request cost about 0.1 ms, a twentieth of a small
+    request. As with `asyncio.run`, nothing of one execution is left for the next: the
+    tasks it did not await are cancelled."""
+    loop: asyncio.AbstractEventLoop | None = getattr(_threads, "loop", None)
+    if loop is None:
+        loop = _threads.loop = asyncio.new_event_loop()
+    try:
+        return loop.run_until_complete(work)
+    finally:
+        leftover = asyncio.all_tasks(loop)
+        for task in leftover:
+            task.cancel()
+        if leftover:
+            loop.run_until_complete(asyncio.gather(*leftover, return_exceptions=True))
