@@ -218,6 +218,10 @@ class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Versione
 
     def schema_version(self) -> int: ...
 
+    def warm(self) -> None:
+        """Build now what the first reads would otherwise build on demand (the embedded
+        store's graph in memory): a server calls it before it takes requests."""
+
     def close(self) -> None: ...
 
 

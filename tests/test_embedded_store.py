@@ -82,6 +82,18 @@ def test_a_one_shot_command_never_builds_the_graph_in_memory(tmp_path: Path, mon
     assert built == []
 
 
+def test_a_server_store_builds_its_graph_when_warmed_and_a_command_store_never(tmp_path: Path) -> None:
+    """`warm()` is what `steward serve` calls before it listens: the first request then
+    finds the graph built. A one-shot command's store reads SQLite, and has none to build."""
+    write(EmbeddedStore(tmp_path), NodeRecord(Label.SYSTEM, "a", {"name": "A"}))
+    server, command = EmbeddedStore(tmp_path), EmbeddedStore(tmp_path, in_memory=False)
+    for store in (server, command):
+        store.warm()
+        store.durable.snapshot = None  # type: ignore[assignment]  # any build from here on fails
+    assert server.get_node("a") is not None and server._memory is not None
+    assert command.get_node("a") is not None and command._memory is None
+
+
 def test_a_store_of_the_first_schema_is_migrated_and_keeps_its_audit_trail(tmp_path: Path) -> None:
     old = EmbeddedStore(tmp_path)
     with old.transaction() as tx:

@@ -190,6 +190,10 @@ class EmbeddedStore:
         with self._lock:
             return self.durable.revoke_token(name, at, change)
 
+    def warm(self) -> None:
+        if self.in_memory:
+            self.memory  # noqa: B018 - built on first read
+
     def close(self) -> None:
         self.durable.close()
         # The store's graph and snapshot are held by a cycle (the cache calls back into

@@ -65,6 +65,10 @@ class Neo4jStore:
     def snapshot(self) -> Snapshot:
         return self.snapshots.get()
 
+    def warm(self) -> None:
+        """Nothing to build: every read is a query, and a snapshot is made only for the
+        whole-catalog analyses that need one."""
+
     def close(self) -> None:
         self.conn.close()
         self.snapshots.clear()  # held by a cycle (the cache calls back into the store)
