@@ -166,3 +166,27 @@ def test_objects_frozen_on_purpose_stay_frozen() -> None:
         assert gc.get_freeze_count() == frozen and len(kept) == 1_000
     finally:
         gc.unfreeze()
+
+
+def test_a_server_graph_is_counted_by_a_full_collection_once_built(collections: list[int], tmp_path: Path) -> None:
+    """A server's graph lives until the next write: one full collection follows its build,
+    so that the collector's first look at all of it is not left for a later request. A
+    command's graph, gone when the command ends, gets none; nor does work that runs while
+    other paused work is under way."""
+    load_paths(EmbeddedStore(tmp_path / "store"), [SEEDS], now="2026-09-01T00:00:00Z")
+    server, command = EmbeddedStore(tmp_path / "store"), EmbeddedStore(tmp_path / "store", in_memory=False)
+
+    def full_collections(work: Callable[[], object]) -> int:
+        collections.clear()
+        work()
+        return collections.count(2)
+
+    assert full_collections(lambda: server.memory) == 1
+    assert full_collections(lambda: server.memory) == 0  # built already
+    assert full_collections(lambda: command.memory) == 0
+    with collector_paused():
+        server.close()
+        rebuilt = EmbeddedStore(tmp_path / "store")
+        assert full_collections(lambda: rebuilt.memory) == 0
+    for store in (server, command, rebuilt):
+        store.close()

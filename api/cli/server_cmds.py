@@ -4,7 +4,6 @@ feed create|list|revoke."""
 from __future__ import annotations
 
 import dataclasses
-import gc
 
 import click
 
@@ -13,7 +12,6 @@ from api.cli import Context, cli, fail, handled, pass_context
 from api.cli.output import print_json, progress, table
 from api.feed import PATH as FEED_PATH
 from graph.loading import now_utc
-from graph.store import Store
 from graph.yaml_source import MAX_FILE_SIZE, MAX_FILE_SIZE_VAR
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
@@ -80,7 +78,7 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
                             metrics_public=metrics_public, request_timeout=request_timeout,
                             max_file_size=max_file_size, token_cache_seconds=token_cache)
         app = create_app(store, settings)
-        _warm(store)
+        store.warm()  # what the first request would build, built before the server listens
         progress(f"serving the {store.name} store at {ctx.config.location} on http://{host}:{port}/ "
                  "(GraphQL at /graphql)")
         if not built():
@@ -89,16 +87,6 @@ def serve(ctx: Context, host: str, port: int, max_body: int, rate_limit: int, st
         # could pick its own address, and so its own rate-limit bucket.
         uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=bool(forwarded_allow_ips),
                     forwarded_allow_ips=forwarded_allow_ips, timeout_graceful_shutdown=GRACE)
-
-
-def _warm(store: Store) -> None:
-    """What the first request would build (the embedded store's graph), built before the
-    server listens, then one full collection. The graph is built with the collector
-    paused, and the collector's counts miss it: left alone, its first full collection
-    would come a few hundred requests later and hold one of them up for the whole heap
-    (0.8 s at N = 200). Made now, it counts the heap, and the next is far off."""
-    store.warm()
-    gc.collect()
 
 
 @cli.group()

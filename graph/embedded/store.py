@@ -19,7 +19,7 @@ from typing import Any
 
 from catalog import lineage as walks
 from catalog.audit import Change, Token
-from catalog.bulk import collector_paused
+from catalog.bulk import collector_paused, settle
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
@@ -87,7 +87,10 @@ class EmbeddedStore:
         that reads from disk (for a tool that walks networkx itself)."""
         with self._lock:
             if self._memory is None or self.durable.seen_commits() != self._version:
-                return self._load()
+                built = self._load()
+                if self.in_memory:
+                    settle()  # a server's graph lives until the next write: counted now, not mid-request
+                return built
             return self._memory
 
     def _trip(self) -> None:
