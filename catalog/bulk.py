@@ -62,12 +62,14 @@ def _promote() -> None:
 
 def settle() -> None:
     """One full collection now, after paused work whose results stay for long (a server's
-    graph in memory), unless other paused work is running. The objects `_promote` moved
-    are missing from the collector's counts, which it updates only at a full collection:
-    left alone, its first full collection would come a few hundred requests later and
-    hold one of them up while it looks at all of them (0.8 s at 200 districts). Made
-    now, it counts them, and the next full collection is as far off as for any heap of
-    that size."""
+    graph, built before it listens), unless other paused work is running.
+
+    The objects `_promote` moved are missing from the collector's counts, which it
+    updates only at a full collection. Left alone, its first full collection would come a
+    few hundred requests later and hold one of them up while it looks at all of them
+    (0.8 s at 200 districts). Made now, it counts them, and the next full collection is as
+    far off as for any heap of that size: a graph built again after a write takes the
+    place of one already counted, and needs none."""
     with _lock:
         if _running or not gc.isenabled():
             return

@@ -220,7 +220,8 @@ class Store(NodeReader, EdgeReader, Traversal, AuditReader, TokenStore, Versione
 
     def warm(self) -> None:
         """Build now what the first reads would otherwise build on demand (the embedded
-        store's graph in memory): a server calls it before it takes requests."""
+        store's graph in memory, then one full collection so that the collector counts
+        it): a server calls it before it takes requests."""
 
     def close(self) -> None: ...
 

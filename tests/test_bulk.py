@@ -168,11 +168,11 @@ def test_objects_frozen_on_purpose_stay_frozen() -> None:
         gc.unfreeze()
 
 
-def test_a_server_graph_is_counted_by_a_full_collection_once_built(collections: list[int], tmp_path: Path) -> None:
-    """A server's graph lives until the next write: one full collection follows its build,
-    so that the collector's first look at all of it is not left for a later request. A
-    command's graph, gone when the command ends, gets none; nor does work that runs while
-    other paused work is under way."""
+def test_a_warmed_server_graph_is_counted_by_one_full_collection(collections: list[int], tmp_path: Path) -> None:
+    """`steward serve` warms its store before it listens: one full collection follows the
+    graph's build, so that the collector's first look at all of it is not left for a
+    later request. A command's store builds nothing and collects nothing; nor does a
+    rebuild on read, or a warm-up while other paused work is under way."""
     load_paths(EmbeddedStore(tmp_path / "store"), [SEEDS], now="2026-09-01T00:00:00Z")
     server, command = EmbeddedStore(tmp_path / "store"), EmbeddedStore(tmp_path / "store", in_memory=False)
 
@@ -181,12 +181,12 @@ def test_a_server_graph_is_counted_by_a_full_collection_once_built(collections: 
         work()
         return collections.count(2)
 
-    assert full_collections(lambda: server.memory) == 1
-    assert full_collections(lambda: server.memory) == 0  # built already
-    assert full_collections(lambda: command.memory) == 0
+    assert full_collections(server.warm) == 1
+    assert full_collections(command.warm) == 0
+    reading = EmbeddedStore(tmp_path / "store")
+    assert full_collections(lambda: reading.memory) == 0
     with collector_paused():
-        server.close()
-        rebuilt = EmbeddedStore(tmp_path / "store")
-        assert full_collections(lambda: rebuilt.memory) == 0
-    for store in (server, command, rebuilt):
+        busy = EmbeddedStore(tmp_path / "store")
+        assert full_collections(busy.warm) == 0
+    for store in (server, command, reading, busy):
         store.close()

@@ -87,10 +87,7 @@ class EmbeddedStore:
         that reads from disk (for a tool that walks networkx itself)."""
         with self._lock:
             if self._memory is None or self.durable.seen_commits() != self._version:
-                built = self._load()
-                if self.in_memory:
-                    settle()  # a server's graph lives until the next write: counted now, not mid-request
-                return built
+                return self._load()
             return self._memory
 
     def _trip(self) -> None:
@@ -196,6 +193,7 @@ class EmbeddedStore:
     def warm(self) -> None:
         if self.in_memory:
             self.memory  # noqa: B018 - built on first read
+            settle()
 
     def close(self) -> None:
         self.durable.close()
