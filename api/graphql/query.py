@@ -94,7 +94,6 @@ async def _snapshot(info: strawberry.Info) -> Snapshot:
     return await info.context.snapshot()  # type: ignore[no-any-return]
 
 
-
 # A page a lineage's `systems` or `flows` is asked for: the field, `first`, `after`.
 Page = tuple[str, int, str | None]
 

@@ -66,9 +66,8 @@ class RateLimiter:
 
 class AuthMiddleware:
     def __init__(self, app: ASGIApp, store: Store, limiter: RateLimiter, paths: tuple[str, ...],
-                 recent: RecentTokens | None = None) -> None:
-        self.app, self.store, self.limiter, self.paths = app, store, limiter, paths
-        self.recent = recent or RecentTokens(0)
+                 recent: RecentTokens) -> None:
+        self.app, self.store, self.limiter, self.paths, self.recent = app, store, limiter, paths, recent
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith(self.paths):
