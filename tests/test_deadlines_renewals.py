@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog.deadlines.clocks import weigh_duties
+from catalog.deadlines.duties import weigh_duties
 from catalog.model import Agreement
 from catalog.vocab import AgreementKind
 

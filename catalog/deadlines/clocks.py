@@ -26,13 +26,13 @@ Backends may compute the same clocks natively (`NativeClocks`); the answer must 
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
-from dataclasses import replace
-from datetime import date, timedelta
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from catalog.deadlines.binding import hands_over_custody
+from catalog.deadlines.duties import Duties
 from catalog.deadlines.rows import Candidate
 from catalog.model import Agreement, Event, RetentionRule
 from catalog.periods import Duration, parse_date
@@ -67,128 +67,108 @@ class _Facts:
         self.events = {e.id: typed(e, Event) for e in view.of_label(Label.EVENT)}
         self.agreements = {a.id: typed(a, Agreement) for a in view.of_label(Label.AGREEMENT)}
         self.schedules = {a: frozenset(view.targets(a, RelType.COVERS)) for a in self.agreements}
-        self._duties: dict[tuple[str, ...], list[tuple[Agreement, date | None]]] = {}
-        self._asked: dict[tuple[str, str], list[tuple[Agreement, date | None]]] = {}
+        self._providers: dict[str, Duties] = {}
+        self._outsiders: dict[str, RetentionRule | None] = {}
+        # The nodes events concern: a holding's system, element and operators are asked
+        # about once per holding, and most of them (the elements) no event concerns.
+        self._concerned = {n for e in self.events for n in view.targets(e, RelType.CONCERNS)}
+        self._about: dict[tuple[frozenset[str], Trigger, str | None], list[Event]] = {}
+        # What each event gives the clocks it starts, made once rather than once per holding.
+        self.marks = {e.id: (e.occurred_on, f"event {e.id}", cohort_of(e)) for e in self.events.values()}
+
+    def outsiders_rule(self, rule_id: str) -> RetentionRule | None:
+        """A records schedule's minimum binds the district's own record, not the copy an
+        organisation outside it holds (a provider acting for it, an agency under its own
+        law): the rule without its minimum, or no rule if that was all it set."""
+        if rule_id not in self._outsiders:
+            rule = self.rules.get(rule_id)
+            if rule is not None and rule.keep_at_least:
+                rule = replace(rule, keep_at_least=None) if rule.period else None
+            self._outsiders[rule_id] = rule
+        return self._outsiders[rule_id]
 
     def events_about(self, nodes: set[str], kind: Trigger, topic: str | None = None) -> list[Event]:
-        """Events of `kind` (and `topic`) that concern any of `nodes` and occurred by as_of."""
-        found = {e for n in nodes for e in self.view.sources(n, RelType.CONCERNS)}
-        events = [self.events[e] for e in sorted(found) if e in self.events]
-        return sorted((e for e in events if e.kind == kind and e.occurred_on <= self.as_of
-                       and (kind != Trigger.EVENT or e.topic == topic)), key=lambda e: (e.occurred_on, e.id))
-
-    def covers(self, agreement: str, element: str) -> bool:
-        """An agreement covers the elements of its schedule; one that records no schedule
-        is taken to cover everything, so that its duties are never lost."""
-        schedule = self.schedules[agreement]
-        return not schedule or element in schedule
+        """Events of `kind` (and `topic`) that concern any of `nodes` and occurred by as_of.
+        The same list for the same question (a system's holdings ask the same one)."""
+        key = (frozenset(n for n in nodes if n in self._concerned), kind, topic)
+        if key not in self._about:
+            found = {e for n in key[0] for e in self.view.sources(n, RelType.CONCERNS) if e in self.events}
+            self._about[key] = sorted(
+                (e for e in map(self.events.__getitem__, found) if e.kind == kind and e.occurred_on <= self.as_of
+                 and (kind != Trigger.EVENT or e.topic == topic)), key=lambda e: (e.occurred_on, e.id))
+        return self._about[key]
 
     def duties(self, provider: str, element: str) -> list[tuple[Agreement, date | None]]:
         """Every agreement with `provider` covering `element`, with the day its duty to
         destroy is triggered: its end, unless a later covering agreement was in force then."""
-        # A provider serves many holdings of each element, and has an agreement with each
-        # district (hundreds in a state): asked once per provider and element.
-        if (provider, element) in self._asked:
-            return self._asked[provider, element]
-        mine = tuple(self.agreements[a] for a in self.view.sources(provider, RelType.WITH)
-                     if a in self.agreements and self.covers(a, element))
-        # Most elements are covered by the same agreements of a provider: weighed once.
-        key = tuple(a.id for a in mine)
-        if key not in self._duties:
-            self._duties[key] = weigh_duties(mine)
-        found = self._asked[provider, element] = self._duties[key]
-        return found
-
-
-def weigh_duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
-    """Each agreement, by id, with the day its duty to destroy is triggered: its end,
-    unless another of `mine` renewed it, which carries the duty on. A renewal started
-    after it (by start, then id) and by the day after its end, and lasted to its end."""
-    # A provider has an agreement with every district it serves: hundreds in a state, so
-    # each is weighed against the others through a table rather than one by one. In
-    # order of start, the agreements that may renew one are those after it that started
-    # by the day after its end; one of them renews it if it lasts to its end.
-    ordered = sorted(mine, key=_start_key)
-    starts = [_start(a) for a in ordered]
-    latest = _range_max([a.ends_on() or date.max for a in ordered])
-    place = {a.id: i for i, a in enumerate(ordered)}
-    found = []
-    for agreement in sorted(mine, key=lambda a: a.id):
-        end = agreement.ends_on()
-        if end is not None:
-            after, until = place[agreement.id] + 1, bisect_right(starts, _next_day(end))
-            if after < until and latest(after, until) >= end:
-                continue  # the renewal carries the duty on
-        found.append((agreement, end))
-    return found
-
-
-def _range_max(values: list[date]) -> Callable[[int, int], date]:
-    """The largest of `values[lo:hi]` (hi > lo), in constant time: table[k][i] is the
-    largest of the 2**k values from i."""
-    table = [values]
-    while 1 << len(table) <= len(values):
-        row, step = table[-1], 1 << (len(table) - 1)
-        table.append([max(row[i], row[i + step]) for i in range(len(row) - step)])
-
-    def largest(lo: int, hi: int) -> date:
-        level = (hi - lo).bit_length() - 1
-        return max(table[level][lo], table[level][hi - (1 << level)])
-    return largest
-
-
-def _start(agreement: Agreement) -> date:
-    return agreement.starts_on() or date.min
-
-
-def _start_key(agreement: Agreement) -> tuple[date, str]:
-    return (_start(agreement), agreement.id)
-
-
-def _next_day(day: date) -> date:
-    return day + timedelta(days=1) if day < date.max else day
+        if provider not in self._providers:
+            self._providers[provider] = Duties(
+                [self.agreements[a] for a in self.view.sources(provider, RelType.WITH) if a in self.agreements],
+                self.schedules)
+        return self._providers[provider].of(element)
 
 
 def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool:
     """A copy an agency keeps, or one received only under a law: the holder keeps it as
     its own record, under its own schedule."""
-    if any(is_public_agency(view.get_node(o)) for o in view.sources(system, RelType.OPERATES)):
-        return True
+    return agency_operated(view, system) or received_under_law(view, system, element)
+
+
+def agency_operated(view: Snapshot, system: str) -> bool:
+    return any(is_public_agency(view.get_node(o)) for o in view.sources(system, RelType.OPERATES))
+
+
+def received_under_law(view: Snapshot, system: str, element: str) -> bool:
+    """Every flow bringing the element in has a law as its only basis."""
     inflows = [f for f in view.sources(system, RelType.TO) if element in view.targets(f, RelType.CARRIES)]
     return bool(inflows) and all(hands_over_custody(view, f, element) for f in inflows)
+
+
+@dataclass(frozen=True)
+class _System:
+    """What a system's holdings share: read once per system, not once per holding."""
+
+    operators: frozenset[str]
+    outside: str | None  # the first operator outside the district, by id
+    host: str | None  # the first host outside the district, by id, unless that operator
+    agency: bool  # a state or federal agency operates it
+
+    @classmethod
+    def of(cls, view: Snapshot, system: str) -> _System:
+        operators = view.sources(system, RelType.OPERATES)
+        outside = external_orgs(view.get_node(o) for o in operators)
+        first = outside[0].id if outside else None
+        return cls(frozenset(operators), first, _host(view, system, first), agency_operated(view, system))
 
 
 def python_clocks(view: Snapshot, as_of: date) -> list[Candidate]:
     """Every clock of every holding, as of `as_of`, in holding order."""
     facts = _Facts(view, as_of)
+    systems: dict[str, _System] = {}
     found: list[Candidate] = []
     for edge in sorted(view.edges(types=[RelType.HOLDS]), key=lambda e: (e.source, e.target)):
-        found += _holding_clocks(facts, edge.source, edge.target, dict(edge.props))
+        if edge.source not in systems:
+            systems[edge.source] = _System.of(view, edge.source)
+        found += _holding_clocks(facts, systems[edge.source], edge.source, edge.target, edge.props)
     return found
 
 
-def _holding_clocks(facts: _Facts, system: str, element: str, holds: dict[str, Any]) -> list[Candidate]:
-    view = facts.view
+def _holding_clocks(facts: _Facts, facts_of_system: _System, system: str, element: str,
+                    holds: Mapping[str, Any]) -> list[Candidate]:
+    view, outside, host = facts.view, facts_of_system.outside, facts_of_system.host
     since = parse_date(holds["since"]) if holds.get("since") else None
-    operators = view.sources(system, RelType.OPERATES)
-    concerned = {system, element, *operators}
+    concerned = {system, element, *facts_of_system.operators}
     if holds.get("retention_rule"):
         rules = [("holding rule", str(holds["retention_rule"]))]
-    elif held_by_another_custodian(view, system, element):
+    elif facts_of_system.agency or received_under_law(view, system, element):
         rules = []  # the district's schedule does not govern another custodian's record
     else:
         rules = [("element default", r) for r in view.targets(element, RelType.RETAINED_UNDER)]
-    outside = external_orgs(view.get_node(o) for o in operators)
-    duties = facts.duties(outside[0].id, element) if outside else []
-    host = _host(view, system, outside[0].id if outside else None)
+    duties = facts.duties(outside, element) if outside else []
     host_duties = facts.duties(host, element) if host else []
     clocks: list[Candidate] = []
     for basis, rule_id in rules:
-        rule = facts.rules.get(rule_id)
-        if rule is not None and outside and basis == "element default" and rule.keep_at_least:
-            # A records schedule's minimum binds the district's own record, not the copy an
-            # organisation outside it holds (a provider acting for it, an agency under its own law).
-            rule = replace(rule, keep_at_least=None) if rule.period else None
+        rule = facts.outsiders_rule(rule_id) if outside and basis == "element default" else facts.rules.get(rule_id)
         if rule is not None:
             clocks += _rule_clocks(facts, basis, rule, system, element, since, concerned, duties)
     for party, owed in (("agreement", duties), ("host agreement", host_duties)):
@@ -237,5 +217,8 @@ def _rule_clocks(facts: _Facts, basis: str, rule: RetentionRule, system: str, el
     if not events:
         return [clock()]
     if trigger in COHORT_TRIGGERS:
-        return [clock(e.occurred_on, f"event {e.id}", cohort_of(e)) for e in events]
+        # Made here rather than by `clock`: most of a state's clocks are one per cohort.
+        rule_id, action, period, keep = rule.id, rule.action, rule.period, rule.keep_at_least
+        return [Candidate(system, element, basis, rule_id, action, period, keep, trigger, on, source, cohort)
+                for on, source, cohort in map(facts.marks.__getitem__, (e.id for e in events))]
     return [clock(events[0].occurred_on, f"event {events[0].id}")]

@@ -4,7 +4,7 @@ matched with the destructions and holds that concern them, and given a status.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from operator import itemgetter
@@ -27,45 +27,42 @@ class Destroyed:
     cohort: str | None
 
 
-@dataclass
 class _Row:
-    """A holding and cohort with its clocks; what the rest asks of them is worked out once."""
+    """A holding and cohort with its clocks; what the rest asks of them is worked out once.
+    A plain class with slots: a state has hundreds of thousands of rows."""
 
-    system: str
-    element: str
-    cohort: str | None
-    candidates: list[Candidate] = field(default_factory=list)
-    since: date | None = None
-    # The clock that sets the holding's own deadline: the earliest due, else the latest minimum.
-    own: Candidate | None = field(init=False)
-    # The deadline that binds copies downstream: the earliest due, except a host's duty
-    # to destroy what it keeps for the system (a copy elsewhere is not the host's).
-    source_due: date | None = field(init=False)
-    eligible_on: date | None = field(init=False)
-    # When the row's cohort left (its event's date), for destructions without a cohort.
-    cohort_on: date | None = field(init=False)
+    __slots__ = ("candidates", "cohort", "cohort_on", "element", "eligible_on", "own", "since", "source_due",
+                 "system")
 
-    def __post_init__(self) -> None:
-        # One pass over the clocks (a state has hundreds of thousands of rows). On ties the
-        # first clock in the row's order wins: the earliest due, then the smallest rule;
-        # the latest minimum, then the largest rule.
+    def __init__(self, system: str, element: str, cohort: str | None, candidates: list[Candidate],
+                 since: date | None) -> None:
+        self.system, self.element, self.cohort, self.candidates, self.since = system, element, cohort, candidates, since
+        # One pass over the clocks. On ties the first clock in the row's order wins: the
+        # earliest due, then the smallest rule; the latest minimum, then the largest rule.
         earliest = latest = None
-        self.source_due = self.eligible_on = self.cohort_on = None
-        for clock in self.candidates:
+        # The deadline that binds copies downstream: the earliest due, except a host's duty
+        # to destroy what it keeps for the system (a copy elsewhere is not the host's).
+        source_due: date | None = None
+        eligible_on: date | None = None
+        # When the row's cohort left (its event's date), for destructions without a cohort.
+        cohort_on: date | None = None
+        for clock in candidates:
             due, eligible, on = clock.due_on, clock.eligible_on, clock.trigger_on
             if due is not None:
                 if earliest is None or (due, clock.rule) < (earliest.due_on, earliest.rule):
                     earliest = clock
-                if clock.basis not in HOST_BASES and (self.source_due is None or due < self.source_due):
-                    self.source_due = due
+                if clock.basis not in HOST_BASES and (source_due is None or due < source_due):
+                    source_due = due
             if eligible is not None:
                 if latest is None or (eligible, clock.rule) > (latest.eligible_on, latest.rule):
                     latest = clock
-                if self.eligible_on is None or eligible > self.eligible_on:
-                    self.eligible_on = eligible
-            if on is not None and clock.cohort == self.cohort and (self.cohort_on is None or on < self.cohort_on):
-                self.cohort_on = on
-        self.own = earliest if earliest is not None else latest
+                if eligible_on is None or eligible > eligible_on:
+                    eligible_on = eligible
+            if on is not None and clock.cohort == cohort and (cohort_on is None or on < cohort_on):
+                cohort_on = on
+        self.source_due, self.eligible_on, self.cohort_on = source_due, eligible_on, cohort_on
+        # The clock that sets the holding's own deadline: the earliest due, else the latest minimum.
+        self.own: Candidate | None = earliest if earliest is not None else latest
 
     @property
     def key(self) -> RowKey:
@@ -174,9 +171,11 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
         for place, clock in enumerate(mine):
             by_cohort.setdefault(clock.cohort, []).append((place, clock))
         shared = by_cohort.pop(None, [])
+        began = since.get((system, element))
         for cohort in sorted(c for c in by_cohort if c is not None):
-            chosen = [c for _, c in sorted(shared + by_cohort[cohort], key=itemgetter(0))]
-            rows.append(_Row(system, element, cohort, chosen, since.get((system, element))))
+            # Without clocks of no cohort (most holdings), a cohort's are in order already.
+            mixed = sorted(shared + by_cohort[cohort], key=itemgetter(0)) if shared else by_cohort[cohort]
+            rows.append(_Row(system, element, cohort, [c for _, c in mixed], began))
     return rows
 
 
@@ -218,19 +217,18 @@ def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], ret
     effective, bound_by = own_due, None
     if bound is not None and (effective is None or parse_date(bound[0]) < effective):
         effective, bound_by = parse_date(bound[0]), (bound[1], row.element)
-    covered = [d for d in done if d.performed_on <= as_of and covering(row.cohort, row.cohort_on, retired_on, d)]
-    destroyed = covered[0] if covered else None
+    destroyed = next((d for d in done if d.performed_on <= as_of
+                      and covering(row.cohort, row.cohort_on, retired_on, d)), None) if done else None
     held = holds.covering(row.system, row.element, row.cohort)
     eligible = row.eligible_on
     status = _status(row, destroyed, held, effective, eligible, as_of, limit)
     action = own.action if own else (Action.DESTROY if bound_by else None)
+    # Positional: a state makes hundreds of thousands of these, and keywords cost twice the time.
     return Deadline(
-        system=row.system, element=row.element, cohort=row.cohort, status=status, eligible_on=eligible,
-        due_on=effective, own_due_on=own_due, action=action, rule=own.rule if own else None,
-        candidates=tuple(row.candidates), destroyed_by=destroyed.id if destroyed else None,
-        destroyed_on=destroyed.performed_on if destroyed else None, bound_by=bound_by,
-        held_by=tuple(h.id for h in held), conflict=bool(bound_by and own_due),
-        explain=partial(_explain, row, status, effective, bound_by, destroyed, held, action))
+        row.system, row.element, row.cohort, status, eligible, effective, own_due, action,
+        own.rule if own else None, tuple(row.candidates), destroyed.id if destroyed else None,
+        destroyed.performed_on if destroyed else None, bound_by, tuple(h.id for h in held) if held else (),
+        bool(bound_by and own_due), partial(_explain, row, status, effective, bound_by, destroyed, held, action))
 
 
 def _status(row: _Row, destroyed: Destroyed | None, held: tuple[Hold, ...], due: date | None,
