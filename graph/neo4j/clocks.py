@@ -2,39 +2,43 @@
 one's clock started, with the same answer, in the same order, as
 `catalog.deadlines.python_clocks` (the specification; read its docstring for the rules).
 
-One query, one round trip. Per holding it gathers, with index look-ups from the
+Two round trips. The first reads every agreement, with its schedule and required rules:
+Python weighs which of them renewed which (`catalog.deadlines.duties`, the rule written
+once for both stores) into a table of the duties that stand, by organisation and element.
+The second, the clocks query, gathers per holding, with index look-ups from the
 holding's two ends: the operators and the events about the system, the element or an
 operator (as of the day asked, earliest first; those of the system and its operators
-once per system), the rules that apply (the holding's own,
-else the element's default, none for another custodian's copy, minimums dropped for an
-organisation outside the district), and the duties of the first outside operator's
-agreements covering the element that no renewal took over, then those of the first
-outside host's (unless it is that operator), each weighed once per organisation and
-element rather than once per holding. It returns a row per rule
-applied to a holding, with its place among the holding's rules and its clocks in order
-(each a date, what set it, a cohort): the driver decodes every value in Python, so a
-rule's attributes come once, not once per cohort, which halves the time the answer takes
-to arrive. Python only puts the rows in holding order, parses durations and leaves the
+once per system), the rules that apply (the holding's own, else the element's default,
+none for another custodian's copy, minimums dropped for an organisation outside the
+district), and from the table the duties of the first outside operator, then those of
+the first outside host (unless it is that operator). It returns a row per rule applied
+to a holding, with its place among the holding's rules and its clocks in order (each a
+date, what set it, a cohort): the driver decodes every value in Python, so a rule's
+attributes come once, not once per cohort, which halves the time the answer takes to
+arrive. Python only puts the rows in holding order, parses durations and leaves the
 date arithmetic (due and eligible dates) to `Candidate`.
 
 Dates are compared as Cypher dates, converted with `date()`, and returned as stored, so
 that Python parses them as `python_clocks` does. Every value is a parameter: the
-vocabulary, the words of the explanations, the day a renewal may start after its
-predecessor ends."""
+vocabulary, the words of the explanations, the table of duties."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from catalog.deadlines import Candidate
 from catalog.deadlines.clocks import COHORT_TRIGGERS, PEOPLE_TRIGGERS
+from catalog.deadlines.duties import Duties
+from catalog.model import Agreement
 from catalog.periods import Duration, parse_date
 from catalog.predicates import INTERNAL_ORG_KINDS, PUBLIC_AGENCY_KINDS
+from catalog.records import typed
 from catalog.vocab import Action, Label, RelType, Trigger
 from graph.neo4j.analyses import HANDS_OVER
 from graph.neo4j.connection import Connection
+from graph.neo4j.reads import to_node
 from graph.neo4j.schema import STEWARD, label, rel_type
 
 HOLDS, OPERATES, CONCERNS = rel_type(RelType.HOLDS), rel_type(RelType.OPERATES), rel_type(RelType.CONCERNS)
@@ -54,7 +58,6 @@ PARAMS: dict[str, Any] = {
     "host_agreement_rule": "host agreement rule", "host_agreement_clause": "host agreement clause",
     "since_source": "the holding's since date", "agreement_source": "agreement ",
     "system_source": "system ", "event_source": "event ",
-    "dawn": date.min, "renewal_gap": timedelta(days=1),
 }
 
 # The holding's operators (by id), the first outside the district, and the events about
@@ -109,33 +112,12 @@ _HOST = (
     "         AND (outside IS NULL OR x.id <> outside.id)][0] AS host ")
 
 
-def _duties(org: str, name: str) -> str:
-    """Every agreement with `org` (the first outside operator, or the host) that covers the
-    element (one that covers nothing in particular covers everything), by id, with its
-    start, end and required rules, as `name`_all; as `name`, the duties: those whose end
-    no later covering agreement renewed (one that started after it and was in force on
-    its end or the day after).
-
-    The agreements covering the element are found by joining the element's side (the
-    agreements of every district that cover it) with the organisation's, on the
-    agreement: walking each of a provider's hundreds of agreements through its schedule
-    of hundreds of elements was half the time of a state's clocks. `until` is the end
-    as a date, converted once rather than in each comparison of the renewals."""
-    return (
-        f"WITH *, CASE WHEN {org} IS NULL THEN [] ELSE COLLECT {{ "
-        f"  UNWIND COLLECT {{ MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
-        f"                   WHERE NOT EXISTS {{ (a)-[:{COVERS}]->(:{STEWARD}) }} RETURN a }} "
-        f"       + COLLECT {{ MATCH (e)<-[:{COVERS}]-(a:{AGREEMENT}:{STEWARD})-[:{WITH}]->({org}) "
-        "                   USING JOIN ON a RETURN a } AS a "
-        "   WITH a, coalesce(a.terminated_on, a.expires_on) AS end "
-        "   RETURN {id: a.id, start: coalesce(date(a.effective_on), date(a.signed_on), $dawn), "
-        "           end: end, until: date(end), days: a.destruction_days, "
-        f"          rules: COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
-        f"                            RETURN r ORDER BY r.id }}}} ORDER BY a.id }} END AS {name}_all "
-        f"WITH *, [d IN {name}_all WHERE d.end IS NULL OR NOT any(b IN {name}_all WHERE b.id <> d.id "
-        "         AND (b.start > d.start OR (b.start = d.start AND b.id > d.id)) "
-        "         AND b.start <= d.until + $renewal_gap "
-        f"         AND (b.end IS NULL OR b.until >= d.until))] AS {name} ")
+def _duties_of(org: str, name: str) -> str:
+    """As `name`, the duties of `org` (the first outside operator, or the host) for the
+    holding's element, from the table `duty_table` weighed: the agreements by id."""
+    return (f"WITH *, CASE WHEN {org} IS NULL THEN [] ELSE "
+            f"  [x IN coalesce($duties[{org}.id].by[e.id], $duties[{org}.id].rest, []) "
+            f"   | $agreements[x]] END AS {name} ")
 
 
 def _duty_applications(duties: str, rule_basis: str, clause_basis: str) -> str:
@@ -185,26 +167,54 @@ _CLOCKS = (
     "       coalesce(r.trigger, $agreement_end) AS trigger, clocks")
 
 
-def _weighed_once(org: str, name: str, carried: tuple[str, ...]) -> str:
-    """`_duties(org, name)` for each organisation and element once, not once per holding:
-    a provider has an agreement with every district it serves (hundreds in a state), and
-    holds each element in the systems of every one of them. The holdings of the same
-    organisation and element are gathered, weighed with their duties, and let go again."""
-    kept = ", ".join(f"{v}: {v}" for v in carried)
-    back = ", ".join(f"x.{v} AS {v}" for v in carried)
-    return (f"WITH {org}, e, collect({{{kept}}}) AS held " + _duties(org, name)
-            + f"UNWIND held AS x WITH {back}, e, {org}, {name} ")
-
-
-CLOCKS = (_HOLDINGS + _OWN_RULES + _weighed_once("outside", "duties", ("s", "since", "events", "own")) + _HOST
-          + _weighed_once("host", "host_duties", ("s", "since", "events", "own", "duties"))
+CLOCKS = (_HOLDINGS + _OWN_RULES + _duties_of("outside", "duties") + _HOST + _duties_of("host", "host_duties")
           + _APPLICATIONS + _CLOCKS)
+
+# Every agreement with the organisation it is with, its schedule and the rules it requires.
+AGREEMENTS = (
+    f"MATCH (a:{AGREEMENT}:{STEWARD})-[:{WITH}]->(o:{STEWARD}) "
+    "RETURN o.id AS org, a.id AS id, labels(a) AS labels, properties(a) AS props, "
+    f"       COLLECT {{ MATCH (a)-[:{COVERS}]->(x:{STEWARD}) RETURN x.id }} AS covers, "
+    f"       COLLECT {{ MATCH (a)-[:{REQUIRES_DESTRUCTION}]->(r:{RULE}:{STEWARD}) "
+    "                 RETURN properties(r) AS rule ORDER BY r.id } AS rules")
+
+
+def duty_table(conn: Connection) -> dict[str, Any]:
+    """The parameters the clocks read duties from: `duties`, for each organisation with
+    agreements, the ids of those whose duties stand for each element its schedules name
+    (`by`) and for any other (`rest`); `agreements`, each such agreement's end (as stored
+    and as a date), its destruction clause's days and the rules it requires.
+
+    Weighing which agreement renewed which, in the query, compared each of a provider's
+    agreements with every other, once per element: a provider has one with each district
+    it serves, so the work grew with the square of a state's size, and was a third of
+    its clocks. `catalog.deadlines.duties` weighs them as the embedded store does."""
+    mine: dict[str, list[Agreement]] = {}
+    schedules: dict[str, frozenset[str]] = {}
+    required: dict[str, list[dict[str, Any]]] = {}
+    for org, id_, labels, props, covers, rules in conn.read_values(AGREEMENTS):
+        node = to_node({"id": id_, "labels": labels, "props": props})
+        if node is None:
+            continue
+        mine.setdefault(org, []).append(typed(node, Agreement))
+        schedules[id_], required[id_] = frozenset(covers), rules
+    duties: dict[str, Any] = {}
+    agreements: dict[str, dict[str, Any]] = {}
+    for org, theirs in sorted(mine.items()):
+        weighed = Duties(sorted(theirs, key=lambda a: a.id), schedules)
+        standing = {element: weighed.of(element) for element in weighed.named()} | {None: weighed.of(None)}
+        for agreement, end in (duty for found in standing.values() for duty in found):
+            agreements[agreement.id] = {"id": agreement.id, "end": end.isoformat() if end else None, "until": end,
+                                        "days": agreement.destruction_days, "rules": required[agreement.id]}
+        duties[org] = {"by": {e: [a.id for a, _ in found] for e, found in standing.items() if e is not None},
+                       "rest": [a.id for a, _ in standing[None]]}
+    return {"duties": duties, "agreements": agreements}
 
 
 def retention_clocks(conn: Connection, as_of: date) -> list[Candidate]:
     """Every clock of every holding as of `as_of`, in holding order: what
     `catalog.deadlines.python_clocks` gives over a snapshot of the same graph."""
-    rows = conn.read_values(CLOCKS, as_of=as_of, **PARAMS)
+    rows = conn.read_values(CLOCKS, as_of=as_of, **PARAMS, **duty_table(conn))
     rows.sort(key=lambda r: (r[0], r[1], r[2]))  # system, element, the rule's place
     # A state's 100,000 rows name a few dozen rules and a few thousand days: each
     # duration, date and word of the vocabulary is read once.
