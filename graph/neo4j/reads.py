@@ -127,7 +127,7 @@ def count_edges(conn: Connection) -> dict[RelType, int]:
 def edges(conn: Connection, node_id: str | None, direction: Direction,
           types: Iterable[RelType] | None) -> list[EdgeRecord]:
     if node_id is None:
-        return _sorted_edges(_out_edges(conn.read(_OUT_EDGES, types=type_values(types))))
+        return _sorted_edges(_out_edges(conn.read_values(_OUT_EDGES, types=type_values(types))))
     return edge_items(conn, f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
                             f"RETURN {EDGE_ITEMS}", id=node_id, types=type_values(types))
 
@@ -166,11 +166,18 @@ _OUT_EDGES = f"MATCH (n:{STEWARD}) WITH n, {_OUT_LIST} WHERE size(out) > 0 RETUR
 
 def whole_graph(conn: Connection) -> tuple[list[NodeRecord], list[EdgeRecord]]:
     """Every node and edge, as `find_nodes()` and `edges()` list them, in one query."""
-    rows = conn.read(_WHOLE, types=type_values(None))
-    return to_nodes(rows), _out_edges(rows)
+    rows = conn.read_values(_WHOLE, types=type_values(None))
+    nodes = _sorted_nodes(_node(node_id, labels, props) for node_id, labels, props, _ in rows)
+    return nodes, _out_edges((node_id, out) for node_id, _, _, out in rows)
 
 
-def _out_edges(rows: Iterable[Row]) -> list[EdgeRecord]:
-    """The edges of rows that list each node's outgoing ones (`_OUT_LIST`)."""
-    return [EdgeRecord(RelType(type_), row["id"], target, dict(props or {}))
-            for row in rows for type_, target, props in row["out"]]
+# A relationship type by its name, without the enum's look-up: a state has a million.
+_TYPES = {t.value: t for t in RelType}
+
+
+def _out_edges(rows: Iterable[tuple[Any, ...]]) -> list[EdgeRecord]:
+    """The edges of rows (a node's id, then its outgoing edges as `_OUT_LIST` lists them):
+    read as tuples, their values as the driver decodes them (lists, maps and scalars)."""
+    types = _TYPES
+    return [EdgeRecord(types[type_], source, target, dict(props) if props else {})
+            for source, out in rows for type_, target, props in out]
