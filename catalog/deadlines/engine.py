@@ -37,6 +37,13 @@ class _Row:
     def __init__(self, system: str, element: str, cohort: str | None, candidates: list[Candidate],
                  since: date | None) -> None:
         self.system, self.element, self.cohort, self.candidates, self.since = system, element, cohort, candidates, since
+        if len(candidates) == 1:  # nearly every row of a state: what the loop below gives for one clock
+            clock = candidates[0]
+            self.own: Candidate | None = clock if clock.due_on is not None or clock.eligible_on is not None else None
+            self.source_due = clock.due_on if clock.basis not in HOST_BASES else None
+            self.eligible_on = clock.eligible_on
+            self.cohort_on = clock.trigger_on if clock.cohort == cohort else None
+            return
         # One pass over the clocks. On ties the first clock in the row's order wins: the
         # earliest due, then the smallest rule; the latest minimum, then the largest rule.
         earliest = latest = None
@@ -62,7 +69,7 @@ class _Row:
                 cohort_on = on
         self.source_due, self.eligible_on, self.cohort_on = source_due, eligible_on, cohort_on
         # The clock that sets the holding's own deadline: the earliest due, else the latest minimum.
-        self.own: Candidate | None = earliest if earliest is not None else latest
+        self.own = earliest if earliest is not None else latest
 
     @property
     def key(self) -> RowKey:

@@ -64,10 +64,10 @@ class Holds:
     def covering(self, system: str, element: str, cohort: str | None, on: date | None = None) -> tuple[Hold, ...]:
         """The holds that cover the data (and were active `on` that day, if given), in the
         order they were given."""
-        named = self._by_system.get(system, []) + self._by_element.get(element, []) + self._everywhere
-        if not named:
+        by_system, by_element = self._by_system.get(system), self._by_element.get(element)
+        if by_system is None and by_element is None and not self._everywhere:
             return ()  # most data is under no hold
-        places = sorted(set(named))
+        places = sorted({*(by_system or ()), *(by_element or ()), *self._everywhere})
         return tuple(hold for hold in (self.holds[p] for p in places)
                      if hold.covers(system, element, cohort) and (on is None or hold.active_on(on)))
 
