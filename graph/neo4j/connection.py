@@ -103,17 +103,20 @@ class Connection:
         as the driver decodes them: for answers of scalars, lists and maps only (no node,
         relationship or path), hundreds of thousands of rows, where making a dict of each
         and looking at every value again was a second of a state's deadlines."""
-        return self._read(query, params, lambda _keys, records: [tuple(record) for record in records])
+        # The whole answer is asked for at once: the server sends it while the driver
+        # decodes, rather than waiting for the driver to ask for each thousand rows.
+        return self._read(query, params, lambda _keys, records: [tuple(record) for record in records], fetch_size=-1)
 
     def _read(self, query: str, params: dict[str, Any],
-              convert: Callable[[Sequence[str], list[neo4j.Record]], T]) -> T:
+              convert: Callable[[Sequence[str], list[neo4j.Record]], T], fetch_size: int = 1000) -> T:
         started, delay = time.monotonic(), 1.0
         while True:
             check_time_limit()
             self.count_trip()
             try:
                 with self.driver.session(database=self.config.database, default_access_mode=neo4j.READ_ACCESS,
-                                         bookmark_manager=self.driver.execute_query_bookmark_manager) as session:
+                                         bookmark_manager=self.driver.execute_query_bookmark_manager,
+                                         fetch_size=fetch_size) as session:
                     result = session.run(neo4j.Query(query, timeout=self.config.timeout), params)
                     keys, records = result.keys(), list(result)
                 return convert(keys, records)
