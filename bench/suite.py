@@ -40,7 +40,9 @@ class Settings:
     sample: int = 100  # elements asked for lineage and under load; systems asked of the peer
     lineage_runs: int = 1  # timed calls per question and method, after one untimed call
     window: float = 15.0  # seconds of load, for Steward and again for the baseline
-    budget: Budget = field(default_factory=lambda: Budget(1, 3, 10.0))  # whole-catalog work, the command line
+    # Whole-catalog work and the command line: three runs each, at every size, so that the
+    # growth from one size to the next compares medians, never a single run.
+    budget: Budget = field(default_factory=lambda: Budget(3, 3, 0.0))
     load_budget: Budget = field(default_factory=lambda: Budget(1, 2, 30.0))  # loads, each into an empty store
     peer: bool = True
     whole: bool = True  # deadlines, findings and publish at every size (the slowest part today)
