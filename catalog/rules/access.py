@@ -35,42 +35,50 @@ def _completed_on(view: Snapshot, person: str, training: str, as_of: date) -> da
     return on if on <= as_of else None
 
 
+def _duties_to_train(view: Snapshot, as_of: date) -> list[tuple[NodeRecord, str, list[str], date | None]]:
+    """Each person, each training their roles require (with those roles) and when they
+    completed it, if they had by `as_of`: read once for the checks below (a state has
+    tens of thousands of people)."""
+    def read() -> list[tuple[NodeRecord, str, list[str], date | None]]:
+        return [(person, training, roles, _completed_on(view, person.id, training, as_of))
+                for person in view.of_label(Label.PERSON)
+                for training, roles in sorted(_required_trainings(view, person.id).items())]
+    return view.cached(("duties to train", as_of), read)
+
+
 @rule("training-missing", "9", Severity.HIGH, "People with access who never took the required training")
 def training_missing(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    for person in view.of_label(Label.PERSON):
-        for training, roles in sorted(_required_trainings(view, person.id).items()):
-            if _completed_on(view, person.id, training, as_of) is not None:
-                continue
-            yield Issue(
-                person.id,
-                f"{named(view, person.id)} holds the role {named_list(view, roles)}, which requires "
-                f"training {named(view, training)}, but has not completed it.",
-                f"Have {named(view, person.id)} complete {named(view, training)} and record it "
-                "(`completed` on the person), or withdraw the role until then.",
-            )
+    for person, training, roles, on in _duties_to_train(view, as_of):
+        if on is not None:
+            continue
+        yield Issue(
+            person.id,
+            f"{named(view, person.id)} holds the role {named_list(view, roles)}, which requires "
+            f"training {named(view, training)}, but has not completed it.",
+            f"Have {named(view, person.id)} complete {named(view, training)} and record it "
+            "(`completed` on the person), or withdraw the role until then.",
+        )
 
 
 @rule("training-expired", "9", Severity.MEDIUM, "People with access whose training has lapsed")
 def training_expired(view: Snapshot, as_of: date) -> Iterator[Issue]:
     # A state's staff share a few trainings: each is read once, not once per person.
     trainings = {t.id: typed(t, Training) for t in view.of_label(Label.TRAINING)}
-    for person in view.of_label(Label.PERSON):
-        for training_id, roles in sorted(_required_trainings(view, person.id).items()):
-            on = _completed_on(view, person.id, training_id, as_of)
-            training = trainings.get(training_id)
-            if on is None or training is None:
-                continue
-            valid_for = training.valid_for
-            if valid_for is None or valid_for.after(on) >= as_of:
-                continue
-            yield Issue(
-                person.id,
-                f"{named(view, person.id)} holds the role {named_list(view, roles)}; their training "
-                f"{named(view, training_id)}, completed on {on}, lapsed on {valid_for.after(on)} "
-                f"(it is valid for {valid_for.words()}).",
-                f"Have {named(view, person.id)} retake {named(view, training_id)} and record the new "
-                "completion date, or withdraw the role until then.",
-            )
+    for person, training_id, roles, on in _duties_to_train(view, as_of):
+        training = trainings.get(training_id)
+        if on is None or training is None:
+            continue
+        valid_for = training.valid_for
+        if valid_for is None or valid_for.after(on) >= as_of:
+            continue
+        yield Issue(
+            person.id,
+            f"{named(view, person.id)} holds the role {named_list(view, roles)}; their training "
+            f"{named(view, training_id)}, completed on {on}, lapsed on {valid_for.after(on)} "
+            f"(it is valid for {valid_for.words()}).",
+            f"Have {named(view, person.id)} retake {named(view, training_id)} and record the new "
+            "completion date, or withdraw the role until then.",
+        )
 
 
 def _reach(view: Snapshot, role_id: str) -> list[str]:

@@ -20,6 +20,27 @@ def deadlines_of(view: Snapshot, as_of: date) -> list[Deadline]:
     return compute_deadlines(view, as_of)  # kept by the snapshot: computed once for every check
 
 
+# The rows the checks below read, beyond a status: copies that would outlive their source,
+# and rules that conflict (neither counts once the data is destroyed).
+OUTLIVES, CONFLICTS = "outlives its source", "conflicting rules"
+
+
+def rows_of(view: Snapshot, as_of: date, kind: DeadlineStatus | str) -> list[Deadline]:
+    """The rows of a status, or of one of the kinds above: found in one pass over a state's
+    450,000 rows for every check, rather than one pass each."""
+    def index() -> dict[DeadlineStatus | str, list[Deadline]]:
+        found: dict[DeadlineStatus | str, list[Deadline]] = {}
+        for row in deadlines_of(view, as_of):
+            found.setdefault(row.status, []).append(row)
+            if row.status != DeadlineStatus.DESTROYED:
+                if row.conflict:
+                    found.setdefault(OUTLIVES, []).append(row)
+                if row.retention_conflict:
+                    found.setdefault(CONFLICTS, []).append(row)
+        return found
+    return view.cached(("deadline rows by kind", as_of), index).get(kind, [])
+
+
 def holds_of(view: Snapshot) -> list[Hold]:
     return view.cached("holds", lambda: read_holds(view))
 
@@ -51,7 +72,7 @@ def _earliest(rows: list[Deadline]) -> date | None:
 
 @rule("destruction-overdue", "7", Severity.HIGH, "Data kept past its destruction deadline")
 def destruction_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    overdue = [d for d in deadlines_of(view, as_of) if d.status == DeadlineStatus.OVERDUE and d.action != Action.REVIEW]
+    overdue = [d for d in rows_of(view, as_of, DeadlineStatus.OVERDUE) if d.action != Action.REVIEW]
     for rows in grouped(overdue, lambda d: (d.system, d.rule)):
         system, first = rows[0].system, rows[0]
         yield Issue(
@@ -66,7 +87,7 @@ def destruction_overdue(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 @rule("review-due", "7", Severity.MEDIUM, "Records whose review is due")
 def review_due(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    due = [d for d in deadlines_of(view, as_of) if d.status == DeadlineStatus.OVERDUE and d.action == Action.REVIEW]
+    due = [d for d in rows_of(view, as_of, DeadlineStatus.OVERDUE) if d.action == Action.REVIEW]
     for rows in grouped(due, lambda d: (d.system, d.rule)):
         system = rows[0].system
         yield Issue(
@@ -94,7 +115,7 @@ def _who_to_tell(view: Snapshot, elements: tuple[str, ...]) -> str:
 
 @rule("retention-outlives-source", "7", Severity.HIGH, "Copies kept longer than their source")
 def retention_outlives_source(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    conflicts = [d for d in deadlines_of(view, as_of) if d.conflict and d.status != DeadlineStatus.DESTROYED]
+    conflicts = rows_of(view, as_of, OUTLIVES)
     for rows in grouped(conflicts, lambda d: (d.system, d.bound_by[0] if d.bound_by else "")):
         system, source = rows[0].system, rows[0].bound_by[0] if rows[0].bound_by else "its source"
         yield Issue(
@@ -109,7 +130,7 @@ def retention_outlives_source(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 @rule("retention-conflict", "7", Severity.HIGH, "Rules that require keeping data past its deadline")
 def retention_conflict(view: Snapshot, as_of: date) -> Iterator[Issue]:
-    clashing = [d for d in deadlines_of(view, as_of) if d.retention_conflict and d.status != DeadlineStatus.DESTROYED]
+    clashing = rows_of(view, as_of, CONFLICTS)
     for rows in grouped(clashing, lambda d: (d.system, d.rule)):
         system, first = rows[0].system, rows[0]
         yield Issue(
@@ -174,7 +195,7 @@ def destroyed_under_hold(view: Snapshot, as_of: date) -> Iterator[Issue]:
 
 
 def _destroyed(view: Snapshot, as_of: date) -> list[Deadline]:
-    return [d for d in deadlines_of(view, as_of) if d.status == DeadlineStatus.DESTROYED]
+    return rows_of(view, as_of, DeadlineStatus.DESTROYED)
 
 
 @rule("clock-cannot-start", "7", Severity.MEDIUM, "Retention rules whose clock can never start")
