@@ -108,11 +108,9 @@ class _Facts:
         return self._providers[provider].of(element)
 
 
-def held_by_another_custodian(view: Snapshot, system: str, element: str) -> bool:
-    """A copy an agency keeps, or one received only under a law: the holder keeps it as
-    its own record, under its own schedule."""
-    return agency_operated(view, system) or received_under_law(view, system, element)
-
+# Another custodian's copy, which the holder keeps as its own record, under its own
+# schedule: one an agency keeps (`agency_operated`), or one received only under a law
+# (`received_under_law`).
 
 def agency_operated(view: Snapshot, system: str) -> bool:
     return any(is_public_agency(view.get_node(o)) for o in view.sources(system, RelType.OPERATES))
@@ -161,7 +159,7 @@ def _holding_clocks(facts: _Facts, facts_of_system: _System, system: str, elemen
     if holds.get("retention_rule"):
         rules = [("holding rule", str(holds["retention_rule"]))]
     elif facts_of_system.agency or received_under_law(view, system, element):
-        rules = []  # the district's schedule does not govern another custodian's record
+        rules = []  # another custodian's copy: the district's schedule does not govern it
     else:
         rules = [("element default", r) for r in view.targets(element, RelType.RETAINED_UNDER)]
     duties = facts.duties(outside, element) if outside else []
