@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,31 +158,30 @@ class Neo4jTarget:
 # Whole-catalog work.
 
 def whole_catalog(where: Where, budget: Budget) -> dict[str, Any]:
-    """Deadlines, findings and publish, each run on a store opened afresh as a command
-    opens it (stores keep a snapshot and its answers per data version, which a second
-    run on the same store would only look up): seconds, and the size of each answer.
+    """Deadlines, findings and publish, each run in a process of its own on the store
+    opened as a command opens it (`bench.whole`): seconds, and the size of each answer.
     On Neo4j, one untimed run goes first: the first run after a load pays for the
     server's cold page cache and query plans (several times a warm run), which the
     timed runs do not; `cold_s` keeps what it took."""
     report: dict[str, Any] = {}
-    for name, work in whole.WORK.items():
+    for name in whole.WORK:
         answers: list[int] = []
-        cold = _timed_into(work, where, answers) if where.backend == "neo4j" else None
-        seconds = series(lambda w=work, a=answers: _timed_into(w, where, a), budget)  # type: ignore[misc]
+        cold = _run_whole(name, where, answers) if where.backend == "neo4j" else None
+        seconds = series(lambda n=name, a=answers: _run_whole(n, where, a), budget)  # type: ignore[misc]
         if len(set(answers)) != 1:
             raise Mismatch(f"{name} answered {sorted(set(answers))} items on the same store")
         report[name] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold}
     return report
 
 
-def _timed_into(work: Callable[[Store], int], where: Where, answers: list[int]) -> float:
-    store = where.open(in_memory=False)
-    try:
-        seconds, answer = timed(lambda: work(store))
-    finally:
-        store.close()
-    answers.append(answer)
-    return seconds
+def _run_whole(work: str, where: Where, answers: list[int]) -> float:
+    done = subprocess.run([sys.executable, "-m", "bench.whole", where.backend, where.location, work],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{work} on {where.backend} failed: {done.stderr.strip()[-2000:]}")
+    found = json.loads(done.stdout)
+    answers.append(int(found["answer"]))
+    return float(found["seconds"])
 
 
 # The cold command line and its memory.

@@ -66,8 +66,9 @@ def render(results: dict[str, Any]) -> str:
         out += _peer(peer)
     if "whole" in results["sizes"][sizes[0]]["embedded"]:
         out += ["", "### Whole-catalog work, seconds (growth: time at N over time at the next smaller N)", "",
-                "In process, each run on a store opened afresh as a command opens it. On Neo4j the figures are "
-                "warm: one untimed run goes first (its time, the cold run, is the last column).", ""]
+                "Each run is a process of its own, as a command is, on the store opened as a command opens it; "
+                "the figure is the work's own time, without the interpreter's start and exit. On Neo4j the figures "
+                "are warm: one untimed run goes first (its time, the cold run, is the last column).", ""]
         out += _whole(results, sizes)
     under_load = _under_load(results["sizes"][focus])
     if len(under_load) > 2:
