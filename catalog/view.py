@@ -79,16 +79,25 @@ class Snapshot:
         self.all_edges = sorted(edges, key=attrgetter("type", "source", "target"))
         # The ends of each node's edges of each type, in order: a node with thousands of
         # edges (a state agency, an agreement covering every element) answers for one type
-        # without a scan of all of them.
+        # without a scan of all of them. In order already: the edges are sorted by type,
+        # then source, then target.
         self._targets: dict[tuple[str, RelType], list[str]] = {}
         self._sources: dict[tuple[str, RelType], list[str]] = {}
-        for edge in self.all_edges:
-            self.out.setdefault(edge.source, []).append(edge)
-            self.into.setdefault(edge.target, []).append(edge)
-            self._targets.setdefault((edge.source, edge.type), []).append(edge.target)
-            self._sources.setdefault((edge.target, edge.type), []).append(edge.source)
-        for ends in (*self._targets.values(), *self._sources.values()):
-            ends.sort()
+        out, into, targets, sources = self.out, self.into, self._targets, self._sources
+        for edge in self.all_edges:  # a state has a million: no list made only to be dropped
+            source, target, type_ = edge.source, edge.target, edge.type
+            if (found := out.get(source)) is None:
+                found = out[source] = []
+            found.append(edge)
+            if (found := into.get(target)) is None:
+                found = into[target] = []
+            found.append(edge)
+            if (ends := targets.get((source, type_))) is None:
+                ends = targets[source, type_] = []
+            ends.append(target)
+            if (ends := sources.get((target, type_))) is None:
+                ends = sources[target, type_] = []
+            ends.append(source)
 
     @classmethod
     def of(cls, view: GraphView) -> Snapshot:

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api.cli import cli
 from catalog.deadlines import compute_deadlines, engine, python_clocks
 from catalog.findings import run_checks, scorecard
-from catalog.records import NodeRecord
+from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
-from catalog.vocab import Label
+from catalog.vocab import Label, RelType
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
 from graph.store import Store
@@ -91,3 +93,16 @@ def test_closing_a_store_frees_its_snapshot_without_the_collector(store: Store) 
         assert held() is None
     finally:
         gc.enable()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([RelType.HOLDS, RelType.OPERATES, RelType.TO]),
+                          st.sampled_from("abcde"), st.sampled_from("abcde")), max_size=40))
+def test_a_snapshot_gives_each_node_s_ends_in_order_whatever_order_the_edges_came_in(
+        found: list[tuple[RelType, str, str]]) -> None:
+    snap = Snapshot([], [EdgeRecord(type_, source, target) for type_, source, target in found])
+    for node in "abcde":
+        for type_ in (RelType.HOLDS, RelType.OPERATES, RelType.TO):
+            assert snap.targets(node, type_) == sorted(t for k, s, t in found if k == type_ and s == node)
+            assert snap.sources(node, type_) == sorted(s for k, s, t in found if k == type_ and t == node)
+            assert [e.target for e in snap.out.get(node, []) if e.type == type_] == snap.targets(node, type_)

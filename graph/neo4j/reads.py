@@ -179,5 +179,5 @@ def _out_edges(rows: Iterable[tuple[Any, ...]]) -> list[EdgeRecord]:
     """The edges of rows (a node's id, then its outgoing edges as `_OUT_LIST` lists them):
     read as tuples, their values as the driver decodes them (lists, maps and scalars)."""
     types = _TYPES
-    return [EdgeRecord(types[type_], source, target, dict(props) if props else {})
+    return [EdgeRecord(types[type_], source, target, props or {})  # the driver's own dicts, made for this
             for source, out in rows for type_, target, props in out]
