@@ -166,21 +166,25 @@ def whole_catalog(where: Where, budget: Budget) -> dict[str, Any]:
     report: dict[str, Any] = {}
     for name in whole.WORK:
         answers: list[int] = []
-        cold = _run_whole(name, where, answers) if where.backend == "neo4j" else None
-        seconds = series(lambda n=name, a=answers: _run_whole(n, where, a), budget)  # type: ignore[misc]
+        usage: list[dict[str, float]] = []
+        cold = _run_whole(name, where, answers, []) if where.backend == "neo4j" else None
+        seconds = series(lambda n=name, a=answers, u=usage: _run_whole(n, where, a, u), budget)  # type: ignore[misc]
         if len(set(answers)) != 1:
             raise Mismatch(f"{name} answered {sorted(set(answers))} items on the same store")
-        report[name] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold}
+        report[name] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold,
+                        "usage": usage}
     return report
 
 
-def _run_whole(work: str, where: Where, answers: list[int]) -> float:
+def _run_whole(work: str, where: Where, answers: list[int], usage: list[dict[str, float]]) -> float:
+    """One run in a process of its own; `usage` is given its CPU times and page faults."""
     done = subprocess.run([sys.executable, "-m", "bench.whole", where.backend, where.location, work],
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"{work} on {where.backend} failed: {done.stderr.strip()[-2000:]}")
     found = json.loads(done.stdout)
     answers.append(int(found["answer"]))
+    usage.append({key: found[key] for key in ("user_s", "system_s", "minor_faults")})
     return float(found["seconds"])
 
 

@@ -8,13 +8,15 @@ Each run is a process of its own, as each command is:
     python -m bench.whole embedded STORE_DIR|neo4j BOLT_URI deadlines|findings|publish
 
 opens the store as a command opens it, times the work alone (not the interpreter's start
-or exit) and prints `{"seconds": ..., "answer": ...}`. Run in the suite's own process,
+or exit) and prints `{"seconds": ..., "answer": ...}`, with the work's CPU time in user
+and kernel mode and its page faults. Run in the suite's own process,
 a run's time depended on what the suite had done before it: the same deadlines took
 2.9 s at 100 districts there, 3.5 s in a process of their own."""
 
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import tempfile
 import time
@@ -59,12 +61,16 @@ def main(argv: list[str]) -> None:
               else StoreConfig(backend="neo4j", neo4j_uri=location))
     store = open_store(config)
     try:
-        started = time.perf_counter()
+        before, started = resource.getrusage(resource.RUSAGE_SELF), time.perf_counter()
         answer = WORK[work](store)
-        seconds = time.perf_counter() - started
+        seconds, after = time.perf_counter() - started, resource.getrusage(resource.RUSAGE_SELF)
     finally:
         store.close()
-    print(json.dumps({"seconds": seconds, "answer": answer}))
+    # Where the time went besides the work's own code: the kernel's share (page faults of
+    # fresh memory among it) and the faults, to tell a slow machine from slow work.
+    print(json.dumps({"seconds": seconds, "answer": answer, "user_s": after.ru_utime - before.ru_utime,
+                      "system_s": after.ru_stime - before.ru_stime,
+                      "minor_faults": after.ru_minflt - before.ru_minflt}))
 
 
 if __name__ == "__main__":

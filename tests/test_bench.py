@@ -60,6 +60,11 @@ def test_every_part_ran_on_both_backends_at_every_size(results: dict[str, Any]) 
             assert set(mine["whole"]) == {"deadlines", "findings", "publish"}
             assert all(w["answer"] > 0 for w in mine["whole"].values())
             assert all((w["cold_s"] is not None) == (backend == "neo4j") for w in mine["whole"].values())
+            # Each timed run, in a process of its own, reports where its time went.
+            # (a tiny catalog's work may take less than the kernel's accounting tick: at least 0)
+            assert all(len(w["usage"]) == w["seconds"]["runs"]
+                       and all(min(u["user_s"], u["system_s"], u["minor_faults"]) >= 0 for u in w["usage"])
+                       for w in mine["whole"].values())
             assert mine["cli"]["lineage"]["answer"] > 0 and mine["cli"]["show"]["answer"] > 0
             assert 0 < mine["cli"]["lineage"]["steward_peak_mb"] < 4096 and mine["serve_peak_mb"] > 0
     # Twice the districts, more to load and more to answer.
