@@ -51,7 +51,7 @@ class Duties:
         return self._asked[element]
 
 
-def weigh_duties(mine: tuple[Agreement, ...]) -> list[tuple[Agreement, date | None]]:
+def weigh_duties(mine: tuple[Agreement, ...]) -> list[Duty]:
     """Each agreement, by id, with the day its duty to destroy is triggered: its end,
     unless another of `mine` renewed it, which carries the duty on. A renewal started
     after it (by start, then id) and by the day after its end, and lasted to its end."""

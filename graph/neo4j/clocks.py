@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from functools import cache
+from typing import Any, TypeVar
 
 from catalog.deadlines import Candidate
 from catalog.deadlines.clocks import COHORT_TRIGGERS, PEOPLE_TRIGGERS
@@ -47,6 +48,8 @@ TO, CARRIES, RETAINED_UNDER = rel_type(RelType.TO), rel_type(RelType.CARRIES), r
 WITH, COVERS = rel_type(RelType.WITH), rel_type(RelType.COVERS)
 REQUIRES_DESTRUCTION = rel_type(RelType.REQUIRES_DESTRUCTION)
 EVENT, RULE, AGREEMENT = label(Label.EVENT), label(Label.RETENTION_RULE), label(Label.AGREEMENT)
+
+T = TypeVar("T")
 
 PARAMS: dict[str, Any] = {
     "internal": sorted(INTERNAL_ORG_KINDS), "agencies": sorted(PUBLIC_AGENCY_KINDS),
@@ -219,8 +222,8 @@ def retention_clocks(conn: Connection, as_of: date) -> list[Candidate]:
     rows.sort(key=lambda r: (r[0], r[1], r[2]))  # system, element, the rule's place
     # A state's 100,000 rows name a few dozen rules and a few thousand days: each
     # duration, date and word of the vocabulary is read once.
-    durations, days = _Memo(Duration.parse), _Memo(parse_date)
-    actions, triggers = _Memo(Action), _Memo(Trigger)
+    durations, days = _once(Duration.parse), _once(parse_date)
+    actions, triggers = cache(Action), cache(Trigger)
     return [Candidate(system, element, basis, rule, actions(action),
                       Duration.of_days(after) if after is not None else durations(period), durations(keep),
                       triggers(trigger), days(on), source, cohort)
@@ -228,16 +231,7 @@ def retention_clocks(conn: Connection, as_of: date) -> list[Candidate]:
             for on, source, cohort in clocks]
 
 
-class _Memo(dict[Any, Any]):
-    """A function's answers, each computed once; none for none."""
-
-    def __init__(self, work: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self.work = work
-
-    def __call__(self, key: Any) -> Any:
-        if key is None or key == "":
-            return None
-        if key not in self:
-            self[key] = self.work(key)
-        return self[key]
+def _once(read: Callable[[str], T]) -> Callable[[str | None], T | None]:
+    """`read`, each text read once; none for no text."""
+    remembered = cache(read)
+    return lambda text: remembered(text) if text else None
