@@ -157,22 +157,43 @@ class Neo4jTarget:
 
 # Whole-catalog work.
 
-def whole_catalog(where: Where, budget: Budget) -> dict[str, Any]:
+def whole_catalog(where: Where, budget: Budget, smaller: Where | None = None) -> dict[str, Any]:
     """Deadlines, findings and publish, each run in a process of its own on the store
     opened as a command opens it (`bench.whole`): seconds, and the size of each answer.
     On Neo4j, one untimed run goes first: the first run after a load pays for the
     server's cold page cache and query plans (several times a warm run), which the
-    timed runs do not; `cold_s` keeps what it took."""
+    timed runs do not; `cold_s` keeps what it took.
+
+    With `smaller` (a copy of the store at the previous size), each run is paired with a
+    run on it, just before: the growth between the sizes is then read from runs made in
+    the same minutes. A machine that slows down over a long suite slows both alike,
+    where runs minutes apart, one size after the other, take the drift for growth."""
     report: dict[str, Any] = {}
     for name in whole.WORK:
         answers: list[int] = []
         usage: list[dict[str, float]] = []
         cold = _run_whole(name, where, answers, []) if where.backend == "neo4j" else None
-        seconds = series(lambda n=name, a=answers, u=usage: _run_whole(n, where, a, u), budget)  # type: ignore[misc]
-        if len(set(answers)) != 1:
-            raise Mismatch(f"{name} answered {sorted(set(answers))} items on the same store")
+        before: list[float] = []
+        answered_before: list[int] = []
+
+        def measure(n: str = name, a: list[int] = answers, u: list[dict[str, float]] = usage,
+                    b: list[float] = before, ab: list[int] = answered_before) -> float:
+            if smaller is not None:
+                b.append(_run_whole(n, smaller, ab, []))
+            return _run_whole(n, where, a, u)
+
+        seconds = series(measure, budget)
+        for found in (answers, answered_before):
+            if len(set(found)) > 1:
+                raise Mismatch(f"{name} answered {sorted(set(found))} items on the same store")
         report[name] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold,
                         "usage": usage}
+        if before:
+            pairs = zip(seconds, before, strict=True)
+            report[name]["paired"] = {"smaller_seconds": Figure.of(before).as_dict(),
+                                      "smaller_answer": answered_before[0],
+                                      "growth": Figure.of(seconds).ratio(Figure.of(before)),
+                                      "pair_growth": [ours / theirs for ours, theirs in pairs]}
     return report
 
 

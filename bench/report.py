@@ -68,7 +68,11 @@ def render(results: dict[str, Any]) -> str:
         out += ["", "### Whole-catalog work, seconds (growth: time at N over time at the next smaller N)", "",
                 "Each run is a process of its own, as a command is, on the store opened as a command opens it; "
                 "the figure is the work's own time, without the interpreter's start and exit. On Neo4j the figures "
-                "are warm: one untimed run goes first (its time, the cold run, is the last column).", ""]
+                "are warm: one untimed run goes first (its time, the cold run, is the last column). From the second N "
+                "on, each embedded run is also paired with a run, just before it, on a copy of the store at the "
+                "N before: the paired growth compares runs made in the same minutes, which a "
+                "machine slowing down over the suite does not tell apart from growth when the sizes run minutes "
+                "apart. (Neo4j serves one database at a time here, so its growth is the sequential one.)", ""]
         out += _whole(results, sizes)
     under_load = _under_load(results["sizes"][focus])
     if len(under_load) > 2:
@@ -148,10 +152,12 @@ def _whole(results: dict[str, Any], sizes: list[str]) -> list[str]:
             times = [p["seconds"] for p in parts]
             growth = times[-1]["median"] / times[-2]["median"] if len(times) > 1 and times[-2]["median"] else None
             colds = [f"{p['cold_s']:.2f}" for p in parts if p.get("cold_s") is not None]
+            paired = parts[-1].get("paired")
             rows.append([b, work, *(_figure(t) for t in times), *([""] * (len(sizes) - len(times))),
-                         _ratio(growth), f"{parts[-1]['answer']:,}", " / ".join(colds) or "-"])
-    return _table(["backend", "work", *(f"N = {n}" for n in sizes), "growth", "answer at the largest N",
-                   "cold first run, each N"], rows)
+                         _ratio(growth), _ratio(paired["growth"]) if paired else "-",
+                         f"{parts[-1]['answer']:,}", " / ".join(colds) or "-"])
+    return _table(["backend", "work", *(f"N = {n}" for n in sizes), "growth", "growth, runs paired",
+                   "answer at the largest N", "cold first run, each N"], rows)
 
 
 def _under_load(at: dict[str, Any]) -> list[str]:

@@ -126,15 +126,22 @@ def one_size(size: int, previous: int, step: Path, settings: Settings, target: N
     empty stores, and that load is measured against the raw baselines; each next size
     grows the same stores by the districts it adds (bench/growth.py)."""
     embedded = Where("embedded", str(scratch / "embedded"))
+    smaller = Where("embedded", str(scratch / f"embedded-n{previous}"))
     if not previous:
         load, _, rows = parts.load_embedded(step, scratch, settings.load_budget)
         progress(f"N={size}: embedded load {_load_line(load)}")
         report["embedded"] = {"load": load}
     else:
+        if settings.whole:  # the store as it was, for runs paired with the grown one's
+            shutil.copytree(embedded.location, smaller.location)
         report["embedded"] = {"grow": growth.grow(step, embedded.options, scratch, previous)}
         progress(f"N={size}: embedded grown from N={previous} {_grow_line(report['embedded']['grow'])}")
     counts = parts.embedded_counts(embedded)
-    report["embedded"] |= on_backend(embedded, size, settings, scratch, progress)
+    try:
+        report["embedded"] |= on_backend(embedded, size, settings, scratch, progress,
+                                         smaller if Path(smaller.location).exists() else None)
+    finally:
+        shutil.rmtree(smaller.location, ignore_errors=True)
     save()
     if not previous:
         load, loaded = parts.load_neo4j(step, rows, target, scratch, settings.load_budget)
@@ -151,6 +158,12 @@ def one_size(size: int, previous: int, step: Path, settings: Settings, target: N
         if part in report["embedded"]:
             _same_on_both(size, part, report["embedded"][part], report["neo4j"][part])
     save()
+
+
+def _whole_line(work: str, figures: dict[str, Any]) -> str:
+    paired = figures.get("paired")
+    return (f"{work} {figures['seconds']['median']:.2f} s"
+            + (f" ({paired['growth']:.2f}x the N before, runs paired)" if paired else ""))
 
 
 def _grow_line(grown: dict[str, Any]) -> str:
@@ -172,16 +185,16 @@ def _same_on_both(size: int, part: str, embedded: dict[str, Any], neo4j_: dict[s
             raise Mismatch(f"N={size} {part} {name}: embedded answered {ours}, neo4j {theirs}")
 
 
-def on_backend(where: Where, size: int, settings: Settings, folder: Path, progress: Progress) -> dict[str, Any]:
+def on_backend(where: Where, size: int, settings: Settings, folder: Path, progress: Progress,
+               smaller: Where | None = None) -> dict[str, Any]:
     focus, name = size == settings.focus, f"N={size} {where.backend}"
     report: dict[str, Any] = {}
     store = where.open()
     try:
         element = parts.widest(store)
         if settings.whole:
-            report["whole"] = parts.whole_catalog(where, settings.budget)
-            progress(f"{name}: " + ", ".join(f"{k} {v['seconds']['median']:.2f} s"
-                                             for k, v in report["whole"].items()))
+            report["whole"] = parts.whole_catalog(where, settings.budget, smaller)
+            progress(f"{name}: " + ", ".join(_whole_line(k, v) for k, v in report["whole"].items()))
         asked_elements, asked_systems = questions.sample(store, settings.sample, settings.seed)
         if focus:
             report["lineage_python"] = online.lineage_in_process(where, store, asked_elements, settings.lineage_runs)

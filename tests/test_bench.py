@@ -67,6 +67,16 @@ def test_every_part_ran_on_both_backends_at_every_size(results: dict[str, Any]) 
                        for w in mine["whole"].values())
             assert mine["cli"]["lineage"]["answer"] > 0 and mine["cli"]["show"]["answer"] > 0
             assert 0 < mine["cli"]["lineage"]["steward_peak_mb"] < 4096 and mine["serve_peak_mb"] > 0
+    # From the second size on, the embedded runs are paired with runs on a copy of the
+    # store as it was at the size before: the same answers as that size gave.
+    for work, mine in results["sizes"]["2"]["embedded"]["whole"].items():
+        paired = mine["paired"]
+        assert paired["smaller_answer"] == first["embedded"]["whole"][work]["answer"]
+        assert paired["smaller_answer"] < mine["answer"] or work == "publish"  # the site's files: as many
+        assert paired["smaller_seconds"]["runs"] == mine["seconds"]["runs"] == len(paired["pair_growth"])
+        assert paired["growth"] > 0
+    assert all("paired" not in w for w in first["embedded"]["whole"].values())
+    assert all("paired" not in w for w in results["sizes"]["2"]["neo4j"]["whole"].values())
     # Twice the districts, more to load and more to answer.
     assert results["sizes"]["2"]["nodes"] > first["nodes"]
 
