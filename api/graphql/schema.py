@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import strawberry
-from graphql import GraphQLError
-from strawberry.extensions import (
-    MaskErrors,
-    MaxAliasesLimiter,
-    MaxTokensLimiter,
-    QueryDepthLimiter,
-    SchemaExtension,
-)
+from graphql import ASTValidationRule, GraphQLError
+from strawberry.extensions import AddValidationRules, MaskErrors, MaxTokensLimiter, SchemaExtension
+from strawberry.extensions.max_aliases import create_validator as aliases_rule
+from strawberry.extensions.query_depth_limiter import create_validator as depth_rule
 from strawberry.tools import merge_types
 
 from api.graphql.cost import CostLimiter
@@ -58,6 +54,18 @@ class Masked(MaskErrors):
         return masked
 
 
+# The rules on a document's depth and aliases, made once: Strawberry's QueryDepthLimiter
+# and MaxAliasesLimiter make their rule classes anew for every request they are made for.
+SHAPE_RULES: list[type[ASTValidationRule]] = [depth_rule(MAX_DEPTH, None), aliases_rule(MAX_ALIASES)]
+
+
+class ShapeLimits(AddValidationRules):
+    """A document deeper than MAX_DEPTH, or with more than MAX_ALIASES aliases, is refused."""
+
+    def __init__(self) -> None:
+        super().__init__(SHAPE_RULES)
+
+
 def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
@@ -68,8 +76,7 @@ def build_schema() -> strawberry.Schema:
             ErrorCodes,
             NamedValueErrors,
             KnownQueries,
-            lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-            lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+            ShapeLimits,
             lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
             CostLimiter,
             lambda: Masked(should_mask_error=_should_mask, error_message=MASKED),
