@@ -256,8 +256,16 @@ def starts_of(view: GraphView, root: str, label: Label) -> list[str]:
     collectors = _ids(view, root, Direction.IN, RelType.COLLECTS)
     carriers = _ids(view, root, Direction.IN, RelType.CARRIES)
     received = {e.target for e in view.edges_for(carriers, Direction.OUT, [RelType.TO])}
-    origins = sorted(set(collectors) | {h for h in holders if h not in received})
-    return origins or sorted(set(holders))
+    return element_starts(holders, collectors, received)
+
+
+def element_starts(holders: Iterable[str], collectors: Iterable[str], received: Iterable[str]) -> list[str]:
+    """An element's origins, from the systems that hold it, that collect it and that
+    receive it by a flow that carries it: the collectors, and the holders that do not
+    receive it; every holder when there is none such."""
+    holding, arriving = set(holders), set(received)
+    origins = sorted(set(collectors) | {h for h in holding if h not in arriving})
+    return origins or sorted(holding)
 
 
 def find(view: GraphView, root: str, ways: tuple[Way, ...], depth: int, details: bool = True) -> Found | None:
