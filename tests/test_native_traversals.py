@@ -294,6 +294,17 @@ def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:
     assert bounds[("lakeside-ordering", "parent-email", "2024-2025")] == ("2030-06-13", "sis")
 
 
+def test_an_elements_lineage_costs_one_round_trip_and_two_with_its_details(district: Neo4jStore) -> None:
+    element = "student-attendance-daily"
+    before = district.round_trips
+    reach = lineage.lineage(district, element, "both", details=False)
+    assert district.round_trips - before == 1
+    full = lineage.lineage(district, element, "both", paths=100)
+    assert district.round_trips - before == 1 + 2  # the operators of the systems reached
+    assert [[s.system for s in r.systems] for r in reach.reach] == [[s.system for s in r.systems] for r in full.reach]
+    assert len(full.reach[0].systems) > 1 and full.reach[0].flows  # downstream, through its flows
+
+
 def test_district_lineage_costs_one_round_trip_however_many_paths(district: Neo4jStore) -> None:
     # The SIS's lineage reaches dozens of systems through dozens of flows, and dozens of
     # paths run through them; the reach, both ways, is one query, and paths need none.

@@ -1,26 +1,24 @@
-"""Native lineage in one query: where it starts and the walk of each way asked for, with
-the answers of `catalog.lineage.frame` and `walk`.
+"""Native lineage: where it starts and the walk of each way asked for, with the answers
+of `catalog.lineage.frame` and `walk`, in one query (two for an element's with its
+details).
 
-Each walk is one breadth-first search in the server (`ANY SHORTEST` through a quantified
-path pattern), from a single source, so that the whole walk costs O(systems + flows)
-however many starts there are: for a system, the system itself; for an element, the
-element, whose first step is to the systems that hold or collect it, kept only where
-the data starts. Each system reached comes with its shortest way there, at its distance,
-and no path is ever enumerated. The search is a pre-filter, inside the parenthesised
-pattern, so that a way through a system that is not a start is never taken for the
-shortest. No depth is formatted into Cypher (a quantifier's bounds cannot be a
+A system's walk is one breadth-first search in the server (`ANY SHORTEST` through a
+quantified path pattern), from the system alone, so that it costs O(systems + flows):
+each system reached comes with its shortest way there, at its distance, and no path is
+ever enumerated. No depth is formatted into Cypher (a quantifier's bounds cannot be a
 parameter): the pattern is unbounded and a system counts when its distance is at most
-`$depth`. The same query then reads, once per system the walk goes on from, its operator
-and the flows it follows with all that a hop shows.
+`$depth`. With the details, the same query reads, once per system the walk goes on
+from, its operator and the flows it follows with all that a hop shows.
 
-Asked without its details (the systems reached and their distances), an element's walk
-is not searched in the server: testing what each flow it meets carries cost most of a
-wide element's lineage. The query reads instead the flows that carry one of the wanted
-elements, with their ends, and the systems the element's starts are read from; the
-walk follows them in Python (`_walk_carried`), level by level as `catalog.lineage.walk`.
-A system's walk tests nothing and stays in the server.
+An element's walk follows only the flows that carry it or an element related to it, and
+testing what each flow met carries cost the server most of a wide element's lineage
+(at N = 200, 228,000 database hits and 28 ms for 760 systems). So the query reads the
+flows that carry one of the wanted elements instead, with their ends (and with the
+details, all that a hop shows), and the systems the element's starts are read from; the
+walk follows them here (`_walk_carried`), level by level as `catalog.lineage.walk`
+does. With the details, a second query reads the operators of the systems reached.
 
-Every part is one list in one row: a lineage costs one round trip, whatever its size."""
+Every part is one list in one row, whatever the lineage's size."""
 
 from __future__ import annotations
 
@@ -41,79 +39,61 @@ ELEMENT, SYSTEM = label(Label.DATA_ELEMENT), label(Label.SYSTEM)
 # The root and its derivations. Down, every DERIVED_FROM edge into what the root is or is
 # derived into; up, every one out of what it is or is derived from (`ANY SHORTEST`
 # reaches each element once). Each way follows the flows that carry the root or one of
-# its related elements (a system's, every flow). `origins`: whether the element is
-# collected somewhere, or held without arriving by a flow that carries it; if not, the
-# data starts in every system that holds it.
+# its related elements (a system's, every flow).
 FRAME = (
     f"MATCH (r:{STEWARD} {{id: $root}}) WHERE r:{ELEMENT} OR r:{SYSTEM} "
     f"WITH r, COLLECT {{ MATCH ANY SHORTEST (r) (()<-[:{DERIVED}]-())* (e) MATCH (d)-[x:{DERIVED}]->(e) "
     "                   RETURN [d, e, x.transform] } AS down, "
     f"        COLLECT {{ MATCH ANY SHORTEST (r) (()-[:{DERIVED}]->())* (e) MATCH (e)-[x:{DERIVED}]->(d) "
-    "                   RETURN [e, d, x.transform] } AS up, "
-    f"        EXISTS {{ (r)<-[:{COLLECTS}]-() }} OR "
-    f"        EXISTS {{ (r)<-[:{HOLDS}]-(h) WHERE NOT EXISTS {{ (h)<-[:{TO}]-()-[:{CARRIES}]->(r) }} }} AS origins "
-    f"WITH r, down, up, origins, "
+    "                   RETURN [e, d, x.transform] } AS up "
+    f"WITH r, down, up, "
     f"     CASE WHEN r:{SYSTEM} THEN null ELSE COLLECT {{ UNWIND [r] + [d IN down | d[0]] AS e RETURN DISTINCT e }} "
     "     END AS down_elements, "
     f"     CASE WHEN r:{SYSTEM} THEN null ELSE COLLECT {{ UNWIND [r] + [d IN up | d[1]] AS e RETURN DISTINCT e }} "
     "     END AS up_elements ")
 
-# Where an element's data starts: a system that collects it, or holds it without
-# receiving it by a flow that carries it; every holder when there is none such.
-_START = (f"(NOT origins OR EXISTS {{ (s)-[:{COLLECTS}]->(r) }} "
-          f"OR NOT EXISTS {{ (s)<-[:{TO}]-()-[:{CARRIES}]->(r) }})")
-
-
 def _walk(way: Way) -> str:
-    """One way's walk, as a subquery whose one row, `walk_<way>`, lists [system, distance,
-    operators, flows] with each flow as [id, name, method, far ends, purposes, bases,
-    carries]."""
+    """A system's walk one way, with its details, as a subquery whose one row, `walk_<way>`,
+    lists [system, distance, operators, flows] with each flow as [id, name, method, far
+    ends, purposes, bases, carries]; an empty list for an element."""
     near, far = (rel_type(t) for t in ENDS[way])
     wanted = f"{way}_elements"
-    flow = f"(a)<-[:{near}]-(f)-[:{far}]->(b)"
-    carried = f"any(e IN {wanted} WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }})"
-    reach = (
-        f"CALL (r, origins, {wanted}) {{ "
-        f"  WITH r, origins, {wanted} WHERE {wanted} IS NOT NULL "
-        f"  MATCH ANY SHORTEST ((r)<-[:{HOLDS}|{COLLECTS}]-(s) ({flow} WHERE {carried})* (x) "
-        f"                      WHERE size(f) <= $depth AND {_START}) "
-        "  RETURN x, size(f) AS distance "
-        "  UNION ALL "
-        f"  WITH r, {wanted} WHERE {wanted} IS NULL "
-        f"  MATCH ANY SHORTEST ((r) ({flow})* (x) WHERE size(f) <= $depth) "
-        "  RETURN x, size(f) AS distance } ")
-    # What a followed flow carries of the wanted elements (the root alone, mostly).
-    carries = (f"CASE WHEN {wanted} IS NULL THEN [(g)-[:{CARRIES}]->(c) | c.id] "
-               f"WHEN size({wanted}) = 1 THEN [{wanted}[0].id] "
-               f"ELSE [e IN {wanted} WHERE EXISTS {{ (g)-[:{CARRIES}]->(e) }} | e.id] END")
-    # Where it leads (it leaves `x`), its purposes, and its bases with their labels.
+    # Where it leads (it leaves `x`), its purposes, its bases with their labels, and all it carries.
     hop = (f"[g.id, g.name, g.method, [(g)-[:{far}]->(n) | n.id], [(g)-[:{FOR}]->(p) | p.id], "
-               f"[(g)-[:{UNDER}]->(b) | [b.id, labels(b)]], {carries}]")
+           f"[(g)-[:{UNDER}]->(b) | [b.id, labels(b)]], [(g)-[:{CARRIES}]->(c) | c.id]]")
     return (
-        f"CALL (r, origins, {wanted}) {{ "
-        + reach +
-        f"OPTIONAL MATCH (x)<-[:{near}]-(g) WHERE distance < $depth "
-        f"  AND ({wanted} IS NULL OR {carried.replace('(f)', '(g)')}) "
-        f"WITH x, distance, collect({hop}) AS flows "
-        f"RETURN collect([x.id, distance, [(o)-[:{OPERATES}]->(x) | o.id], flows]) AS walk_{way} }} ")
+        f"CALL (r, {wanted}) {{ "
+        f"  WITH r WHERE {wanted} IS NULL "
+        f"  MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth) "
+        "  WITH x, size(f) AS distance "
+        f"  OPTIONAL MATCH (x)<-[:{near}]-(g) WHERE distance < $depth "
+        f"  WITH x, distance, collect({hop}) AS flows "
+        f"  RETURN collect([x.id, distance, [(o)-[:{OPERATES}]->(x) | o.id], flows]) AS walk_{way} }} ")
 
 
 def _reach(way: Way) -> str:
-    """One way's reach alone, without the details. For a system, the walk in the server, as
-    `_walk` has it: every flow is followed, so the search tests nothing as it goes. For
-    an element, the flows that carry one of the wanted elements, each as [near ends, far
-    ends], for `_walk_carried` to follow: the search in the server tested what every
-    flow it met carries, which at N = 200 was 28 ms of a wide element's lineage (228,000
-    database hits for 760 systems), where reading the 700 flows that carry it takes 5."""
+    """A system's walk one way, without the details: [system, distance] for each system
+    it reaches; null for an element."""
+    near, far = (rel_type(t) for t in ENDS[way])
+    return (
+        f"WITH *, CASE WHEN {way}_elements IS NULL THEN "
+        f"  COLLECT {{ MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth) "
+        f"             RETURN [x.id, size(f)] }} END AS walk_{way} ")
+
+
+def _carried(way: Way, details: bool) -> str:
+    """For an element, the flows that carry one of the elements its walk follows one way,
+    each as [near ends, far ends], and with the details [near ends, far ends, id, name,
+    method, purposes, bases, what it carries of them]; null for a system."""
     near, far = (rel_type(t) for t in ENDS[way])
     wanted = f"{way}_elements"
+    more = (f", f.id, f.name, f.method, [(f)-[:{FOR}]->(p) | p.id], [(f)-[:{UNDER}]->(b) | [b.id, labels(b)]], "
+            f"[(f)-[:{CARRIES}]->(c) WHERE c IN {wanted} | c.id]") if details else ""
     return (
-        f"WITH *, CASE WHEN {wanted} IS NULL THEN "
-        f"  COLLECT {{ MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth) "
-        "             RETURN [x.id, size(f)] } END AS walk_" + way + ", "
-        f"CASE WHEN {wanted} IS NULL THEN null ELSE "
+        f"WITH *, CASE WHEN {wanted} IS NULL THEN null ELSE "
         f"  COLLECT {{ UNWIND {wanted} AS e MATCH (e)<-[:{CARRIES}]-(f) WITH DISTINCT f "
-        f"             RETURN [[(f)-[:{near}]->(a) | a.id], [(f)-[:{far}]->(b) | b.id]] }} END AS carried_{way} ")
+        f"             RETURN [[(f)-[:{near}]->(a) | a.id], [(f)-[:{far}]->(b) | b.id]{more}] }} "
+        f"END AS carried_{way} ")
 
 
 # What an element's starts are read from (`catalog.lineage.element_starts`): the systems
@@ -126,18 +106,19 @@ STARTS = (f"WITH *, CASE WHEN r:{SYSTEM} THEN null ELSE [[(r)<-[:{HOLDS}]-(s) | 
 
 
 def _query(ways: tuple[Way, ...], details: bool) -> str:
-    returned = "labels(r) AS labels, [d IN down | [d[0].id, d[1].id, d[2]]] AS down, " \
-               "[d IN up | [d[0].id, d[1].id, d[2]]] AS up"
-    if details:
-        return FRAME + "".join(_walk(way) for way in ways) + "RETURN " + returned + "".join(
-            f", walk_{way}" for way in ways)
-    return FRAME + STARTS + "".join(_reach(way) for way in ways) + "RETURN " + returned + ", starts" + "".join(
-        f", walk_{way}, carried_{way}" for way in ways)
+    system_walk = _walk if details else _reach
+    return (FRAME + STARTS + "".join(system_walk(way) + _carried(way, details) for way in ways)
+            + "RETURN labels(r) AS labels, [d IN down | [d[0].id, d[1].id, d[2]]] AS down, "
+            "[d IN up | [d[0].id, d[1].id, d[2]]] AS up, starts"
+            + "".join(f", walk_{way}, carried_{way}" for way in ways))
 
 
 QUERIES: dict[tuple[tuple[Way, ...], bool], str] = {
     (ways, details): _query(ways, details)
     for ways in (("down",), ("up",), ("down", "up")) for details in (True, False)}
+
+OPERATORS = (f"UNWIND $ids AS id MATCH (x:{STEWARD} {{id: id}}) "
+             f"RETURN collect([x.id, [(o)-[:{OPERATES}]->(x) | o.id]]) AS operators")
 
 
 def lineage_walks(conn: Connection, root: str, ways: tuple[Way, ...], depth: int,
@@ -149,26 +130,44 @@ def lineage_walks(conn: Connection, root: str, ways: tuple[Way, ...], depth: int
         return None
     row = rows[0]
     found = Label(next(value for value in row["labels"] if value in LABELS))
-    if details:
-        # The starts are where each walk is at distance 0; every way has the same.
-        starts = tuple(sorted({system for system, distance, _, _ in row[f"walk_{ways[0]}"] if distance == 0}))
-        walks = tuple(_walk_of(way, row[f"walk_{way}"], starts) for way in ways)
-    elif found == Label.SYSTEM:
-        starts = (root,)
-        walks = tuple(Walk({system: distance for system, distance in row[f"walk_{way}"]}, {}, ()) for way in ways)
-    else:
-        starts = tuple(element_starts(*row["starts"]))
-        walks = tuple(Walk(_walk_carried(starts, row[f"carried_{way}"], depth), {}, ()) for way in ways)
-    frame = (Frame(root, found, starts) if found == Label.SYSTEM else
-             Frame(root, found, starts, _derivations(row["down"]), _derivations(row["up"])))
-    return Found(frame, walks)
+    if found == Label.SYSTEM:
+        frame = Frame(root, found, (root,))
+        walks = tuple(_walk_of(way, row[f"walk_{way}"], frame.starts) if details else
+                      Walk({system: distance for system, distance in row[f"walk_{way}"]}, {}, ()) for way in ways)
+        return Found(frame, walks)
+    frame = Frame(root, found, tuple(element_starts(*row["starts"])), _derivations(row["down"]),
+                  _derivations(row["up"]))
+    reached = [_walk_carried(frame.starts, row[f"carried_{way}"], depth) for way in ways]
+    if not details:
+        return Found(frame, tuple(Walk(distances, {}, ()) for distances in reached))
+    # The operators of the systems reached: a second round trip, for these alone.
+    ids = sorted({system for distances in reached for system in distances})
+    operators = dict(conn.read(OPERATORS, ids=ids)[0]["operators"]) if ids else {}
+    return Found(frame, tuple(_walk_of(way, _rows_of(distances, row[f"carried_{way}"], operators, depth), frame.starts)
+                              for way, distances in zip(ways, reached, strict=True)))
 
 
-def _walk_carried(starts: tuple[str, ...], carried: list[list[list[str]]], depth: int) -> dict[str, int]:
-    """Breadth first from the starts through the flows `carried` lists, each as [near
-    ends, far ends], to `depth`: each system at its first level, as `catalog.lineage.walk`."""
+def _rows_of(distances: dict[str, int], carried: list[list[Any]], operators: dict[str, list[str]],
+             depth: int) -> list[list[Any]]:
+    """An element's walk as a system's walk comes from the server: [system, distance,
+    operators, flows] for each system reached, with the flows the walk follows from it
+    (it is nearer than `depth`), each as [id, name, method, far ends, purposes, bases,
+    carries]."""
+    leaving: dict[str, list[list[Any]]] = {}
+    for nears, fars, flow, name, method, purposes, bases, carries in carried:
+        for system in nears:
+            if distances.get(system, depth) < depth:
+                leaving.setdefault(system, []).append([flow, name, method, fars, purposes, bases, carries])
+    return [[system, distance, operators.get(system, []), leaving.get(system, [])]
+            for system, distance in distances.items()]
+
+
+def _walk_carried(starts: tuple[str, ...], carried: list[list[Any]], depth: int) -> dict[str, int]:
+    """Breadth first from the starts through the flows `carried` lists, each starting with
+    its near ends and its far ends, to `depth`: each system at its first level, as
+    `catalog.lineage.walk`."""
     onward: dict[str, list[str]] = {}
-    for nears, fars in carried:
+    for nears, fars, *_ in carried:
         for system in nears:
             onward.setdefault(system, []).extend(fars)
     distances = dict.fromkeys(starts, 0)
