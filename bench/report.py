@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,10 @@ def render(results: dict[str, Any]) -> str:
                 "on, each embedded run is also paired with a run, just before it, on a copy of the store at the "
                 "N before: the paired growth compares runs made in the same minutes, which a "
                 "machine slowing down over the suite does not tell apart from growth when the sizes run minutes "
-                "apart. (Neo4j serves one database at a time here, so its growth is the sequential one.)", ""]
+                "apart. (Neo4j serves one database at a time here, so its growth is the sequential one.) The growth of "
+                "the CPU time in user mode is that of the work's own code, without the kernel's share (mostly the "
+                "page faults of the memory a process takes), which on a shared machine can grow faster than the "
+                "work: see `usage` in the results for each run's user and kernel time and its faults.", ""]
         out += _whole(results, sizes)
     under_load = _under_load(results["sizes"][focus])
     if len(under_load) > 2:
@@ -153,11 +157,18 @@ def _whole(results: dict[str, Any], sizes: list[str]) -> list[str]:
             growth = times[-1]["median"] / times[-2]["median"] if len(times) > 1 and times[-2]["median"] else None
             colds = [f"{p['cold_s']:.2f}" for p in parts if p.get("cold_s") is not None]
             paired = parts[-1].get("paired")
+            cpu = _user_s(parts[-1]) / _user_s(parts[-2]) if len(parts) > 1 and _user_s(parts[-2]) else None
             rows.append([b, work, *(_figure(t) for t in times), *([""] * (len(sizes) - len(times))),
-                         _ratio(growth), _ratio(paired["growth"]) if paired else "-",
+                         _ratio(growth), _ratio(paired["growth"]) if paired else "-", _ratio(cpu),
                          f"{parts[-1]['answer']:,}", " / ".join(colds) or "-"])
     return _table(["backend", "work", *(f"N = {n}" for n in sizes), "growth", "growth, runs paired",
-                   "answer at the largest N", "cold first run, each N"], rows)
+                   "growth of the CPU time in user mode", "answer at the largest N", "cold first run, each N"], rows)
+
+
+def _user_s(part: dict[str, Any]) -> float:
+    """The median CPU time in user mode of a work's runs: the time of its own code, without
+    the kernel's (page faults of fresh memory, whose cost varies with the machine's state)."""
+    return statistics.median(u["user_s"] for u in part["usage"]) if part.get("usage") else 0.0
 
 
 def _under_load(at: dict[str, Any]) -> list[str]:

@@ -132,6 +132,7 @@ def test_the_tables_are_written_between_the_markers(results: dict[str, Any], tmp
     assert "LAST RUN'S TABLES" not in text
     assert "### Load throughput" in text and "| 2 | neo4j |" in text and results["machine"]["cpu"] in text
     assert ("Amundsen 3.13" in text) == PEER
+    assert "| growth | growth, runs paired | growth of the CPU time in user mode |" in text
     page.write_text("no markers", encoding="utf-8")
     with pytest.raises(ValueError, match="no markers"):
         report.write(page, results)
