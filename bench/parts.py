@@ -168,32 +168,32 @@ def whole_catalog(where: Where, budget: Budget, smaller: Where | None = None) ->
     run on it, just before: the growth between the sizes is then read from runs made in
     the same minutes. A machine that slows down over a long suite slows both alike,
     where runs minutes apart, one size after the other, take the drift for growth."""
-    report: dict[str, Any] = {}
-    for name in whole.WORK:
-        answers: list[int] = []
-        usage: list[dict[str, float]] = []
-        cold = _run_whole(name, where, answers, []) if where.backend == "neo4j" else None
-        before: list[float] = []
-        answered_before: list[int] = []
+    return {name: _whole_one(name, where, budget, smaller) for name in whole.WORK}
 
-        def measure(n: str = name, a: list[int] = answers, u: list[dict[str, float]] = usage,
-                    b: list[float] = before, ab: list[int] = answered_before) -> float:
-            if smaller is not None:
-                b.append(_run_whole(n, smaller, ab, []))
-            return _run_whole(n, where, a, u)
 
-        seconds = series(measure, budget)
-        for found in (answers, answered_before):
-            if len(set(found)) > 1:
-                raise Mismatch(f"{name} answered {sorted(set(found))} items on the same store")
-        report[name] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold,
-                        "usage": usage}
-        if before:
-            pairs = zip(seconds, before, strict=True)
-            report[name]["paired"] = {"smaller_seconds": Figure.of(before).as_dict(),
-                                      "smaller_answer": answered_before[0],
-                                      "growth": Figure.of(seconds).ratio(Figure.of(before)),
-                                      "pair_growth": [ours / theirs for ours, theirs in pairs]}
+def _whole_one(name: str, where: Where, budget: Budget, smaller: Where | None) -> dict[str, Any]:
+    answers: list[int] = []
+    usage: list[dict[str, float]] = []
+    cold = _run_whole(name, where, answers, []) if where.backend == "neo4j" else None
+    before: list[float] = []
+    answered_before: list[int] = []
+
+    def measure() -> float:
+        if smaller is not None:
+            before.append(_run_whole(name, smaller, answered_before, []))
+        return _run_whole(name, where, answers, usage)
+
+    seconds = series(measure, budget)
+    for found in (answers, answered_before):
+        if len(set(found)) > 1:
+            raise Mismatch(f"{name} answered {sorted(set(found))} items on the same store")
+    report: dict[str, Any] = {"seconds": Figure.of(seconds).as_dict(), "answer": answers[0], "cold_s": cold,
+                              "usage": usage}
+    if before:
+        pairs = zip(seconds, before, strict=True)
+        report["paired"] = {"smaller_seconds": Figure.of(before).as_dict(), "smaller_answer": answered_before[0],
+                            "growth": Figure.of(seconds).ratio(Figure.of(before)),
+                            "pair_growth": [ours / theirs for ours, theirs in pairs]}
     return report
 
 

@@ -126,22 +126,23 @@ def one_size(size: int, previous: int, step: Path, settings: Settings, target: N
     empty stores, and that load is measured against the raw baselines; each next size
     grows the same stores by the districts it adds (bench/growth.py)."""
     embedded = Where("embedded", str(scratch / "embedded"))
-    smaller = Where("embedded", str(scratch / f"embedded-n{previous}"))
+    smaller: Where | None = None  # the store as it was, for runs paired with the grown one's
     if not previous:
         load, _, rows = parts.load_embedded(step, scratch, settings.load_budget)
         progress(f"N={size}: embedded load {_load_line(load)}")
         report["embedded"] = {"load": load}
     else:
-        if settings.whole:  # the store as it was, for runs paired with the grown one's
+        if settings.whole:
+            smaller = Where("embedded", str(scratch / f"embedded-n{previous}"))
             shutil.copytree(embedded.location, smaller.location)
         report["embedded"] = {"grow": growth.grow(step, embedded.options, scratch, previous)}
         progress(f"N={size}: embedded grown from N={previous} {_grow_line(report['embedded']['grow'])}")
     counts = parts.embedded_counts(embedded)
     try:
-        report["embedded"] |= on_backend(embedded, size, settings, scratch, progress,
-                                         smaller if Path(smaller.location).exists() else None)
+        report["embedded"] |= on_backend(embedded, size, settings, scratch, progress, smaller)
     finally:
-        shutil.rmtree(smaller.location, ignore_errors=True)
+        if smaller is not None:
+            shutil.rmtree(smaller.location, ignore_errors=True)
     save()
     if not previous:
         load, loaded = parts.load_neo4j(step, rows, target, scratch, settings.load_budget)
