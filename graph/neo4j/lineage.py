@@ -64,7 +64,7 @@ def _walk(way: Way) -> str:
     return (
         f"CALL (r, {wanted}) {{ "
         f"  WITH r WHERE {wanted} IS NULL "
-        f"  MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth) "
+        f"  {_search(way)} "
         "  WITH x, size(f) AS distance "
         f"  OPTIONAL MATCH (x)<-[:{near}]-(g) WHERE distance < $depth "
         f"  WITH x, distance, collect({hop}) AS flows "
@@ -74,11 +74,15 @@ def _walk(way: Way) -> str:
 def _reach(way: Way) -> str:
     """A system's walk one way, without the details: [system, distance] for each system
     it reaches; null for an element."""
+    return (f"WITH *, CASE WHEN {way}_elements IS NULL THEN "
+            f"  COLLECT {{ {_search(way)} RETURN [x.id, size(f)] }} END AS walk_{way} ")
+
+
+def _search(way: Way) -> str:
+    """A system's search one way: each system `x` it reaches within `$depth` flows, by the
+    shortest way, whose flows are the group `f`."""
     near, far = (rel_type(t) for t in ENDS[way])
-    return (
-        f"WITH *, CASE WHEN {way}_elements IS NULL THEN "
-        f"  COLLECT {{ MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth) "
-        f"             RETURN [x.id, size(f)] }} END AS walk_{way} ")
+    return f"MATCH ANY SHORTEST ((r) ((a)<-[:{near}]-(f)-[:{far}]->(b))* (x) WHERE size(f) <= $depth)"
 
 
 def _carried(way: Way, details: bool) -> str:
