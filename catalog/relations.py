@@ -7,6 +7,7 @@ replace all the relationships its mapping declares and nothing else."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from catalog.model import CanAccess, Completed, DerivedFrom, Holds, MapsField
@@ -153,6 +154,7 @@ SECTIONS: dict[str, Label] = {
 }
 
 
-def declared_types(label: Label) -> list[tuple[RelType, bool]]:
+@cache  # asked once per relationship of a load: a state's has a million
+def declared_types(label: Label) -> frozenset[tuple[RelType, bool]]:
     """The (type, reverse) pairs a node of `label` declares: what a reload replaces."""
-    return [(spec.type, spec.reverse) for spec in RELATIONS[label]]
+    return frozenset((spec.type, spec.reverse) for spec in RELATIONS[label])

@@ -89,7 +89,8 @@ _WRITES: dict[str, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {
 
 
 def encode(props: Any) -> str:
-    return json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    # Most relationships have no properties: their text without the encoder, as `decode` reads it.
+    return json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False) if props else "{}"
 
 
 # A whole graph is read row by row: a dictionary finds each row's enum member faster than
