@@ -150,17 +150,28 @@ _LineLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+def _construct(loader: _LineLoader, node: yaml.Node) -> Any:
+    # Most keys and values of a catalog are text: read as `construct_object` reads them
+    # (the scalar's value), without its bookkeeping: a third of the time of building them.
+    if node.tag == _STR and type(node) is yaml.ScalarNode:
+        return node.value
+    return loader.construct_object(node, deep=True)
+
+
+_STR = _CORE + "str"
+
+
 def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> SourceMapping:
     result = SourceMapping(line=node.start_mark.line + 1)
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
+        key = _construct(loader, key_node)
         if not isinstance(key, str):
             raise _refused(f"expected a key such as id or name, got {excerpt(key)}", key_node.start_mark)
         if key == "<<":
             raise _refused(f"found the merge key <<: {_NO_ANCHORS}", key_node.start_mark)
         if key in result:
             raise _refused(f"duplicate key {key_name(key)}", key_node.start_mark)
-        result[key] = loader.construct_object(value_node, deep=True)
+        result[key] = _construct(loader, value_node)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
 
@@ -168,7 +179,7 @@ def _mapping(loader: _LineLoader, node: yaml.MappingNode) -> SourceMapping:
 def _sequence(loader: _LineLoader, node: yaml.SequenceNode) -> SourceList:
     result = SourceList(line=node.start_mark.line + 1)
     for item in node.value:
-        result.append(loader.construct_object(item, deep=True))
+        result.append(_construct(loader, item))
         result.item_lines.append(item.start_mark.line + 1)
     return result
 
