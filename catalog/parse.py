@@ -10,6 +10,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Any
 
 from catalog import rules_of_input
@@ -55,12 +56,13 @@ def article(label: Label | str) -> str:
     return f"{'an' if text[0] in 'AEIOU' else 'a'} {text}"
 
 
-def allowed_keys(label: Label) -> list[str]:
+@cache  # asked for every key of every node a load reads
+def allowed_keys(label: Label) -> tuple[str, ...]:
     cls = NODE_TYPES[label]
     fields = [f.name for f in dataclasses.fields(cls) if f.name not in ("updated_at",)]
     if cls is Organization:
         fields = [f for f in fields if not f.startswith("contact_")] + ["contact"]
-    return list(dict.fromkeys([*fields, *cls.ALIASES, *(s.key for s in RELATIONS[label])]))
+    return tuple(dict.fromkeys([*fields, *cls.ALIASES, *(s.key for s in RELATIONS[label])]))
 
 
 def _aliased(cls: type[Node], raw: SourceMapping, where: Location, problems: Problems) -> SourceMapping:
@@ -141,7 +143,6 @@ def parse_fields(cls: type, raw: SourceMapping, where: Location, problems: Probl
     for name, (kind, many) in field_types(cls).items():
         if name in skip or name not in raw or raw[name] is None:
             continue
-        at = where.child(name, raw.line_of(name))
         value = raw[name]
         try:
             if many:
@@ -150,7 +151,7 @@ def parse_fields(cls: type, raw: SourceMapping, where: Location, problems: Probl
             else:
                 values[name] = coerce(kind, value)
         except ValueError as exc:
-            problems.add(at, str(exc))
+            problems.add(where.child(name, raw.line_of(name)), str(exc))
             ok = False
     return values if ok else None
 
@@ -240,10 +241,11 @@ def parse_node(label: Label, raw: Any, where: Location, problems: Problems) -> P
         return None
     cls = NODE_TYPES[label]
     count = len(problems.items)
-    unknown = sorted((k for k in raw if k not in allowed_keys(label)), key=str)
+    allowed = allowed_keys(label)
+    unknown = sorted((k for k in raw if k not in allowed), key=str)
     for key in unknown:
         problems.add(where.child(key, raw.line_of(key)),
-                     f"unknown key for {article(label)}; expected one of {', '.join(allowed_keys(label))}")
+                     f"unknown key for {article(label)}; expected one of {', '.join(allowed)}")
     raw = _aliased(cls, raw, where, problems)
     values = parse_fields(cls, raw, where, problems, skip=("updated_at",))
     extra = _contact(raw, where, problems) if cls is Organization else {}
@@ -273,11 +275,20 @@ def parse_node(label: Label, raw: Any, where: Location, problems: Problems) -> P
 
 def _construct(cls: type[Node], values: dict[str, Any], raw: SourceMapping, where: Location,
                problems: Problems) -> Node | None:
-    required = [f.name for f in dataclasses.fields(cls)
-                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
-    missing = [name for name in required if name not in values]
+    missing = [name for name in _required(cls) if name not in values]
     for name in missing:
         kind = field_types(cls)[name][0]
         hint = f" (one of {', '.join(m.value for m in kind)})" if issubclass(kind, Enum) else ""
         problems.add(where.child(name, raw.line), f"missing: {article(cls.LABEL)} needs `{name}`{hint}")
     return None if missing else cls(**values)
+
+
+def _required(cls: type) -> tuple[str, ...]:
+    """The fields of `cls` without a default."""
+    return _required_of(cls)
+
+
+@cache
+def _required_of(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls)
+                 if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)

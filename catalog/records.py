@@ -106,12 +106,21 @@ def from_primitive(kind: type, value: Any) -> Any:
 def props_of(obj: Any) -> dict[str, Any]:
     """A dataclass as stored properties; None and empty tuples are left out."""
     out: dict[str, Any] = {}
-    for f in dataclasses.fields(obj):
-        value = getattr(obj, f.name)
+    for name in field_names(type(obj)):
+        value = getattr(obj, name)
         if value is None or value == ():
             continue
-        out[f.name] = to_primitive(value)
+        out[name] = to_primitive(value)
     return out
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    return _field_names(cls)
+
+
+@cache  # a load makes the properties of every node and relationship it reads
+def _field_names(cls: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def build(cls: type[N], props: Props) -> N:
