@@ -80,9 +80,13 @@ def bounds_along(feeds: Feeds, own: dict[RowKey, str], depth: int = BINDING_DEPT
         by_source.setdefault((system, element), []).append((cohort, due))
     bounds: dict[RowKey, tuple[str, str]] = {}
     for (start, element), rows in by_source.items():
+        if (start, element) not in feeds:
+            continue  # most holdings: no flow takes the element on from here
         seen, frontier = {start}, {start}
         for _ in range(depth):  # downstream of this source, level by level
             frontier = {d for s in frontier for d in feeds.get((s, element), ()) if d not in seen}
+            if not frontier:
+                break
             seen |= frontier
             for downstream in frontier:
                 for cohort, due in rows:
