@@ -15,7 +15,8 @@ rather than walk the graph from each of its hundred thousand holdings."""
 
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from datetime import date
+from typing import Protocol, TypeVar, runtime_checkable
 
 from catalog.predicates import mandate_covers
 from catalog.view import Snapshot
@@ -26,12 +27,14 @@ EXEMPT = frozenset({"DEIDENTIFIED", "AGGREGATE"})
 
 # (system, element, cohort or ""): the key of a deadline row
 RowKey = tuple[str, str, str]
+# A deadline, as a date or as its ISO text: they order alike, and the walk only compares them.
+Day = TypeVar("Day", date, str)
 
 
 @runtime_checkable
 class NativeBinding(Protocol):
-    def upstream_bounds(self, own: dict[RowKey, str], exempt: list[str],
-                        depth: int) -> dict[RowKey, tuple[str, str]]: ...
+    def upstream_bounds(self, own: dict[RowKey, Day], exempt: list[str],
+                        depth: int) -> dict[RowKey, tuple[Day, str]]: ...
 
 
 def hands_over_custody(view: Snapshot, flow: str, element: str) -> bool:
@@ -48,10 +51,10 @@ def hands_over_custody(view: Snapshot, flow: str, element: str) -> bool:
 Feeds = dict[tuple[str, str], set[str]]
 
 
-def upstream_bounds(view: Snapshot, own: dict[RowKey, str], exempt: frozenset[str] = EXEMPT,
-                    depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[str, str]]:
+def upstream_bounds(view: Snapshot, own: dict[RowKey, Day], exempt: frozenset[str] = EXEMPT,
+                    depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[Day, str]]:
     """For each row (system, element, cohort) downstream of a row with a deadline of its
-    own (`own`: ISO dates), the earliest such deadline upstream within `depth` flows
+    own (`own`: dates, or ISO dates), the earliest such deadline upstream within `depth` flows
     and the system holding it: (deadline, source system), earliest deadline first, then
     the smallest system id. Systems a flow passes count whether or not they hold it."""
     return bounds_along(binding_feeds(view, exempt), own, depth)
@@ -73,12 +76,12 @@ def binding_feeds(view: Snapshot, exempt: frozenset[str] = EXEMPT) -> Feeds:
     return feeds
 
 
-def bounds_along(feeds: Feeds, own: dict[RowKey, str], depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[str, str]]:
+def bounds_along(feeds: Feeds, own: dict[RowKey, Day], depth: int = BINDING_DEPTH) -> dict[RowKey, tuple[Day, str]]:
     """`upstream_bounds` given the feeds: from each row with a deadline, level by level."""
-    by_source: dict[tuple[str, str], list[tuple[str, str]]] = {}  # (system, element) -> [(cohort, due)]
+    by_source: dict[tuple[str, str], list[tuple[str, Day]]] = {}  # (system, element) -> [(cohort, due)]
     for (system, element, cohort), due in own.items():
         by_source.setdefault((system, element), []).append((cohort, due))
-    bounds: dict[RowKey, tuple[str, str]] = {}
+    bounds: dict[RowKey, tuple[Day, str]] = {}
     for (start, element), rows in by_source.items():
         if (start, element) not in feeds:
             continue  # most holdings: no flow takes the element on from here

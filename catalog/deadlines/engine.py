@@ -91,7 +91,7 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
 
 
 def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Deadline]:
-    bind: Callable[[dict[RowKey, str]], dict[RowKey, tuple[str, str]]]
+    bind: Callable[[dict[RowKey, date]], dict[RowKey, tuple[date, str]]]
     if isinstance(view, NativeClocks) and isinstance(view, NativeBinding):
         clocks = view.retention_clocks(as_of)
         bind = partial(view.upstream_bounds, exempt=sorted(EXEMPT), depth=BINDING_DEPTH)
@@ -102,7 +102,7 @@ def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Dead
         bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
     edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
     rows = _rows([e for e in edges if e.type == RelType.HOLDS], clocks)
-    bounds = _by_holding(bind({row.key: due.isoformat() for row in rows if (due := row.source_due)}))
+    bounds = _by_holding(bind({row.key: due for row in rows if (due := row.source_due)}))
     left_on = _cohort_dates(rows)
     destroyed = read_destructions(view)
     retired = {n.id: parse_date(n.get("decommissioned_on"))
@@ -129,8 +129,12 @@ CUSTODY = ("no retention rule applies: the element's default is the district's s
            "record, kept under its own schedule); record that schedule on the holding to track it here")
 
 
-def _by_holding(bounds: dict[RowKey, tuple[str, str]]) -> dict[tuple[str, str], list[tuple[str, str, str]]]:
-    found: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+# (system, element) -> [(cohort or "", the source's deadline, the source system)]
+Bounds = dict[tuple[str, str], list[tuple[str, date, str]]]
+
+
+def _by_holding(bounds: dict[RowKey, tuple[date, str]]) -> Bounds:
+    found: Bounds = {}
     for (system, element, cohort), (due, source) in bounds.items():
         found.setdefault((system, element), []).append((cohort, due, source))
     return found
@@ -145,8 +149,7 @@ def _cohort_dates(rows: list[_Row]) -> dict[str, date]:
     return found
 
 
-def _bound(row: _Row, bounds: dict[tuple[str, str], list[tuple[str, str, str]]],
-           left_on: dict[str, date]) -> tuple[str, str] | None:
+def _bound(row: _Row, bounds: Bounds, left_on: dict[str, date]) -> tuple[date, str] | None:
     """The earliest source deadline that binds this row: of the same cohort. A source
     without cohorts binds every cohort of its copies; a copy without cohorts holds the
     data of every cohort its source had, except those gone before the copy was made."""
@@ -216,14 +219,14 @@ def covering(row_cohort: str | None, cohort_on: date | None, retired_on: date | 
     return cohort_on is not None and cohort_on <= done.performed_on
 
 
-def _finish(row: _Row, bound: tuple[str, str] | None, done: list[Destroyed], retired_on: date | None,
+def _finish(row: _Row, bound: tuple[date, str] | None, done: list[Destroyed], retired_on: date | None,
             holds: Holds, as_of: date, limit: date) -> Deadline:
     """`holds`: those active on `as_of`."""
     own = row.own
     own_due = own.due_on if own else None
     effective, bound_by = own_due, None
-    if bound is not None and (effective is None or parse_date(bound[0]) < effective):
-        effective, bound_by = parse_date(bound[0]), (bound[1], row.element)
+    if bound is not None and (effective is None or bound[0] < effective):
+        effective, bound_by = bound[0], (bound[1], row.element)
     destroyed = next((d for d in done if d.performed_on <= as_of
                       and covering(row.cohort, row.cohort_on, retired_on, d)), None) if done else None
     held = holds.covering(row.system, row.element, row.cohort)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from catalog.deadlines.binding import Feeds, bounds_along
+from catalog.deadlines.binding import Day, Feeds, RowKey, bounds_along
 from catalog.vocab import Label, RelType
 from graph.neo4j.connection import Connection
 from graph.neo4j.schema import STEWARD, label, rel_type
@@ -62,8 +62,8 @@ def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],
     return sorted(systems), sorted(flows)
 
 
-def upstream_bounds(conn: Connection, own: dict[tuple[str, str, str], str], exempt: list[str],
-                    depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
+def upstream_bounds(conn: Connection, own: dict[RowKey, Day], exempt: list[str],
+                    depth: int) -> dict[RowKey, tuple[Day, str]]:
     """What `catalog.deadlines.upstream_bounds` finds: the feeds read in one query, walked
     from each row with a deadline as the snapshot's are. Walking the graph in the server
     from each of a state's 90,000 holdings with deadlines took four times as long."""

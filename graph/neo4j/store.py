@@ -10,6 +10,7 @@ from typing import Any
 
 from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
+from catalog.deadlines.binding import Day, RowKey
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
@@ -149,8 +150,8 @@ class Neo4jStore:
     def downstream_reach(self, walks: Mapping[str, Sequence[str]], depth: int) -> tuple[list[str], list[str]]:
         return analyses.downstream_reach(self.conn, walks, depth)
 
-    def upstream_bounds(self, own: dict[tuple[str, str, str], str], exempt: list[str],
-                        depth: int) -> dict[tuple[str, str, str], tuple[str, str]]:
+    def upstream_bounds(self, own: dict[RowKey, Day], exempt: list[str],
+                        depth: int) -> dict[RowKey, tuple[Day, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
 
     def accountable_to(self, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
