@@ -6,6 +6,7 @@ read relationships by type without caring which backend answers."""
 from __future__ import annotations
 
 import threading
+from bisect import bisect_left, bisect_right
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterable, Mapping
 from enum import StrEnum
@@ -59,6 +60,7 @@ class SharedSnapshot(Protocol):
 # long as its data version, and a client may ask about any number of dates meanwhile.
 MEMO_SIZE = 16
 BY_ID = attrgetter("id")
+_TYPE = attrgetter("type")
 
 
 class Snapshot:
@@ -136,6 +138,8 @@ class Snapshot:
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
         wanted = set(types) if types is not None else None
         if node_id is None:
+            if wanted is not None:  # each type's edges lie together, in order, in all_edges
+                return [e for type_ in sorted(wanted) for e in self.all_edges[self._span(type_)]]
             found = list(self.all_edges)
         else:
             found = []
@@ -144,6 +148,10 @@ class Snapshot:
             if direction in (Direction.IN, Direction.BOTH):
                 found += self.into.get(node_id, [])
         return [e for e in found if wanted is None or e.type in wanted]
+
+    def _span(self, type_: RelType) -> slice:
+        """Where the edges of `type_` lie in all_edges (sorted by type first)."""
+        return slice(bisect_left(self.all_edges, type_, key=_TYPE), bisect_right(self.all_edges, type_, key=_TYPE))
 
     def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
                   types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
