@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from contextlib import suppress
 from dataclasses import dataclass
 from datetime import MAXYEAR, date, datetime, timedelta
 from functools import lru_cache
@@ -78,11 +77,15 @@ _after = lru_cache(maxsize=65536)(Duration._after)
 
 def parse_date(value: object) -> date:
     """An ISO 8601 calendar date; YAML gives `date` objects for unquoted dates."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
+    # Text first, and no `suppress`: a state's deadlines read hundreds of thousands of
+    # dates, and this took a quarter of the time.
     if isinstance(value, str):
-        with suppress(ValueError):
+        try:
             return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    elif isinstance(value, datetime):
+        return value.date()
+    elif isinstance(value, date):
+        return value
     raise ValueError(f"expected an ISO 8601 date such as 2026-06-30, got {excerpt(value)}")
