@@ -40,16 +40,7 @@ class Duration:
         """The date this duration after `start`; a month-end overflows to the last day
         of the month (2024-01-31 + P1M is 2024-02-29). Past the calendar's last day
         (9999-12-31) it is that day: nothing falls due later, and no date overflows."""
-        return _after(self, start)
-
-    def _after(self, start: date) -> date:
-        month_index = start.month - 1 + self.months + 12 * self.years
-        year, month = start.year + month_index // 12, month_index % 12 + 1
-        if year > MAXYEAR:
-            return date.max
-        day = min(start.day, calendar.monthrange(year, month)[1])
-        end = date(year, month, day)
-        return end + timedelta(days=self.days) if self.days <= (date.max - end).days else date.max
+        return _after(self.years, self.months, self.days, start)
 
     def iso(self) -> str:
         text = "P"
@@ -71,8 +62,17 @@ class Duration:
 
 
 # A state's deadlines ask the same few periods after the same few dates (a cohort's
-# graduation, a school year's end) hundreds of thousands of times.
-_after = lru_cache(maxsize=65536)(Duration._after)
+# graduation, a school year's end) hundreds of thousands of times. Kept by the period's
+# parts: a key of numbers and a date is hashed and compared without Python code.
+@lru_cache(maxsize=65536)
+def _after(years: int, months: int, days: int, start: date) -> date:
+    month_index = start.month - 1 + months + 12 * years
+    year, month = start.year + month_index // 12, month_index % 12 + 1
+    if year > MAXYEAR:
+        return date.max
+    day = min(start.day, calendar.monthrange(year, month)[1])
+    end = date(year, month, day)
+    return end + timedelta(days=days) if days <= (date.max - end).days else date.max
 
 
 def parse_date(value: object) -> date:
