@@ -69,7 +69,8 @@ class Snapshot:
     Analyses that look at every node (the checks, the deadlines) read through a
     snapshot so that a remote backend is asked once, not once per node."""
 
-    def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord]) -> None:
+    def __init__(self, nodes: Iterable[NodeRecord], edges: Iterable[EdgeRecord], *, ordered: bool = False) -> None:
+        """`ordered`: the edges come sorted by type, source and target already."""
         self._memo: OrderedDict[Hashable, Any] = OrderedDict()
         self._memo_lock = threading.Lock()
         self.nodes: dict[str, NodeRecord] = {n.id: n for n in nodes}
@@ -78,7 +79,7 @@ class Snapshot:
         self.into: dict[str, list[EdgeRecord]] = {}
         # RelType is a str: its members sort as their values do, read without the enum's
         # descriptor (a whole graph is sorted here).
-        self.all_edges = sorted(edges, key=attrgetter("type", "source", "target"))
+        self.all_edges = list(edges) if ordered else sorted(edges, key=attrgetter("type", "source", "target"))
         # The ends of each node's edges of each type, in order: a node with thousands of
         # edges (a state agency, an agreement covering every element) answers for one type
         # without a scan of all of them. In order already: the edges are sorted by type,

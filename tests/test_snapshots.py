@@ -106,3 +106,14 @@ def test_a_snapshot_gives_each_node_s_ends_in_order_whatever_order_the_edges_cam
             assert snap.targets(node, type_) == sorted(t for k, s, t in found if k == type_ and s == node)
             assert snap.sources(node, type_) == sorted(s for k, s, t in found if k == type_ and t == node)
             assert [e.target for e in snap.out.get(node, []) if e.type == type_] == snap.targets(node, type_)
+    for wanted in ([RelType.HOLDS], [RelType.TO, RelType.HOLDS], []):
+        assert [e.key for e in snap.edges(types=wanted)] == sorted(e for e in found if e[0] in wanted)
+
+
+def test_a_snapshot_of_a_store_lists_its_edges_as_the_store_does(store: Store) -> None:
+    """Neo4j's snapshot takes its edges in the order they are read, without sorting them."""
+    load_paths(store, [DATA / "design-example.yaml"], now="2026-01-01T00:00:00Z")
+    snap, edges = Snapshot.of(store), store.edges()
+    assert snap.all_edges == edges
+    for wanted in ([RelType.HOLDS], [RelType.TO, RelType.FROM], list(RelType)):
+        assert snap.edges(types=wanted) == [e for e in edges if e.type in wanted]

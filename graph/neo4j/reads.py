@@ -6,6 +6,7 @@ strings by UTF-16 code units and Python by code points: the two differ beyond th
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from typing import Any
 
 from catalog.records import EdgeRecord, NodeRecord
@@ -177,7 +178,19 @@ _TYPES = {t.value: t for t in RelType}
 
 def _out_edges(rows: Iterable[tuple[Any, ...]]) -> list[EdgeRecord]:
     """The edges of rows (a node's id, then its outgoing edges as `_OUT_LIST` lists them):
-    read as tuples, their values as the driver decodes them (lists, maps and scalars)."""
+    read as tuples, their values as the driver decodes them (lists, maps and scalars).
+
+    In the order `edges()` lists them, by type, source and target. The server hands each
+    node's edges in no order; a node's few sort quickly, and placed by type they leave
+    the whole sorted, which a snapshot then takes as it is rather than sort a million."""
     types = _TYPES
-    return [EdgeRecord(types[type_], source, target, props or {})  # the driver's own dicts, made for this
-            for source, out in rows for type_, target, props in out]
+    by_type: dict[str, list[EdgeRecord]] = {}
+    for source, out in sorted(rows, key=_FIRST):
+        for type_, target, props in sorted(out, key=_TYPE_TARGET):
+            if (found := by_type.get(type_)) is None:
+                found = by_type[type_] = []
+            found.append(EdgeRecord(types[type_], source, target, props or {}))  # the driver's own dicts
+    return [edge for type_ in sorted(by_type) for edge in by_type[type_]]
+
+
+_FIRST, _TYPE_TARGET = itemgetter(0), itemgetter(0, 1)

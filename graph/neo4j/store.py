@@ -34,7 +34,7 @@ class Neo4jStore:
         except BaseException:
             self.conn.close()
             raise
-        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(*reads.whole_graph(self.conn)))
+        self.snapshots = SnapshotCache(self.data_version, lambda: Snapshot(*reads.whole_graph(self.conn), ordered=True))
 
     @property
     def round_trips(self) -> int:
