@@ -115,6 +115,7 @@ def props_of(obj: Any) -> dict[str, Any]:
 
 
 def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields, in order."""
     return _field_names(cls)
 
 

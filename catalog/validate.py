@@ -130,7 +130,7 @@ def _reference_ok(ref: Reference, label_of: Callable[[str], Label | None],
 
 def _expected(ref: Reference) -> str:
     """What a reference should name, in words: written only for a problem. A load of 50
-    districts checks 186,000 references, and writing this for each took a second."""
+    districts checks 186,000 references, and writing this for each was a quarter of it."""
     return " or ".join(sorted(article(label) for label in ref.spec.targets))
 
 

@@ -89,8 +89,11 @@ _WRITES: dict[str, tuple[str, Callable[[Any], tuple[Any, ...]]]] = {
 
 
 def encode(props: Any) -> str:
-    # Most relationships have no properties: their text without the encoder, as `decode` reads it.
-    return json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False) if props else "{}"
+    # Most relationships have no properties: their text without the encoder, as `decode`
+    # reads it (only for a mapping: an empty list, as a change's nodes, is `[]`).
+    if not props and isinstance(props, dict):
+        return "{}"
+    return json.dumps(props, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 # A whole graph is read row by row: a dictionary finds each row's enum member faster than
