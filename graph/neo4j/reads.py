@@ -128,7 +128,7 @@ def count_edges(conn: Connection) -> dict[RelType, int]:
 def edges(conn: Connection, node_id: str | None, direction: Direction,
           types: Iterable[RelType] | None) -> list[EdgeRecord]:
     if node_id is None:
-        return _sorted_edges(_out_edges(conn.read_values(_OUT_EDGES, types=type_values(types))))
+        return _out_edges(conn.read_values(_OUT_EDGES, types=type_values(types)))  # in order already
     return edge_items(conn, f"MATCH (n:{STEWARD} {{id: $id}}) UNWIND {incident(direction)} AS r "
                             f"RETURN {EDGE_ITEMS}", id=node_id, types=type_values(types))
 
