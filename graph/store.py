@@ -6,11 +6,12 @@ transaction, which commits as a whole or leaves the store as it was."""
 from __future__ import annotations
 
 import random
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from catalog.audit import Change, Token
@@ -101,6 +102,8 @@ _trips: ContextVar[Trips | None] = ContextVar("steward_round_trips", default=Non
 @dataclass
 class Trips:
     count: int = 0
+    # A request's work may send queries from two threads at once (the deadlines do).
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
 
 @contextmanager
@@ -118,7 +121,8 @@ def note_round_trip() -> None:
     """A backend calls this for each query it sends."""
     trips = _trips.get()
     if trips is not None:
-        trips.count += 1
+        with trips.lock:
+            trips.count += 1
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from catalog import blast, deadlines, lineage
+from catalog.deadlines.binding import binding_feeds
 from catalog.view import Snapshot
 from catalog.vocab import Label, RelType
 from graph.loading import load_paths
@@ -286,6 +287,8 @@ def test_district_binding_equals_the_python_walk(district: Neo4jStore) -> None:
     own = {(d.system, d.element, d.cohort or ""): d.own_due_on.isoformat()
            for d in deadlines.compute_deadlines(plain, AS_OF) if d.own_due_on}
     for exempt in (EXEMPT, []):
+        feeds = district.binding_feeds(exempt)
+        assert feeds == binding_feeds(plain, frozenset(exempt)) and len(feeds) > 20, exempt
         for depth in (1, 2, 10):
             expected = deadlines.upstream_bounds(plain, own, frozenset(exempt), depth)
             assert district.upstream_bounds(own, exempt, depth) == expected, (exempt, depth)

@@ -33,8 +33,7 @@ Day = TypeVar("Day", date, str)
 
 @runtime_checkable
 class NativeBinding(Protocol):
-    def upstream_bounds(self, own: dict[RowKey, Day], exempt: list[str],
-                        depth: int) -> dict[RowKey, tuple[Day, str]]: ...
+    def binding_feeds(self, exempt: list[str]) -> Feeds: ...
 
 
 def hands_over_custody(view: Snapshot, flow: str, element: str) -> bool:

@@ -3,14 +3,15 @@ matched with the destructions and holds that concern them, and given a status.""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 from operator import itemgetter
 
 from catalog.bulk import collector_paused
-from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, upstream_bounds
+from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, binding_feeds, bounds_along
 from catalog.deadlines.clocks import HOST_BASES, NativeClocks, python_clocks
 from catalog.deadlines.holds import Hold, Holds, read_holds
 from catalog.deadlines.rows import DEFAULT_WINDOW, Candidate, Deadline, DeadlineStatus
@@ -91,27 +92,51 @@ def compute_deadlines(view: GraphView, as_of: date, within: Duration | None = No
 
 
 def _compute(view: GraphView, as_of: date, within: Duration | None) -> list[Deadline]:
-    bind: Callable[[dict[RowKey, date]], dict[RowKey, tuple[date, str]]]
     if isinstance(view, NativeClocks) and isinstance(view, NativeBinding):
-        clocks = view.retention_clocks(as_of)
-        bind = partial(view.upstream_bounds, exempt=sorted(EXEMPT), depth=BINDING_DEPTH)
+        # The clocks are the database's longest work here, most of it spent before the
+        # first row comes back: the other reads are made meanwhile, each query in a
+        # session of its own. The thread carries this one's context (its time limit,
+        # the round trips counted for its request).
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = pool.submit(copy_context().run, view.retention_clocks, as_of)
+            reads, feeds = _Reads.of(view), view.binding_feeds(sorted(EXEMPT))
+            clocks = pending.result()
     else:
         # The rest reads the snapshot too: it holds every edge already.
-        view = snap = Snapshot.of(view)
-        clocks = python_clocks(snap, as_of)
-        bind = partial(upstream_bounds, snap, exempt=EXEMPT, depth=BINDING_DEPTH)
-    edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
-    rows = _rows([e for e in edges if e.type == RelType.HOLDS], clocks)
-    bounds = _by_holding(bind({row.key: due for row in rows if (due := row.source_due)}))
+        snap = Snapshot.of(view)
+        reads, feeds, clocks = _Reads.of(snap), binding_feeds(snap, EXEMPT), python_clocks(snap, as_of)
+    rows = _rows(reads.holdings, clocks)
+    bounds = _by_holding(bounds_along(feeds, {row.key: due for row in rows if (due := row.source_due)},
+                                      BINDING_DEPTH))
     left_on = _cohort_dates(rows)
-    destroyed = read_destructions(view)
-    retired = {n.id: parse_date(n.get("decommissioned_on"))
-               for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
-    holds = Holds([h for h in read_holds(view) if h.active_on(as_of)])
+    holds = Holds([h for h in reads.holds if h.active_on(as_of)])
     limit = (within or DEFAULT_WINDOW).after(as_of)
-    found = [_finish(row, _bound(row, bounds, left_on), destroyed.get((row.system, row.element), []),
-                     retired.get(row.system), holds, as_of, limit) for row in rows]
-    return _explain_custody(found, {e.source for e in edges if e.type == RelType.RETAINED_UNDER})
+    found = [_finish(row, _bound(row, bounds, left_on), reads.destroyed.get((row.system, row.element), []),
+                     reads.retired.get(row.system), holds, as_of, limit) for row in rows]
+    return _explain_custody(found, reads.defaulted)
+
+
+@dataclass(frozen=True)
+class _Reads:
+    """What the rows are matched with, besides their clocks: the holdings, the elements
+    with a default rule, the destructions, the retirements of the systems they were in,
+    and every hold."""
+
+    holdings: list[EdgeRecord]
+    defaulted: set[str]
+    destroyed: dict[tuple[str, str], list[Destroyed]]
+    retired: dict[str, date]
+    holds: list[Hold]
+
+    @classmethod
+    def of(cls, view: GraphView) -> _Reads:
+        edges = view.edges(types=[RelType.HOLDS, RelType.RETAINED_UNDER])
+        destroyed = read_destructions(view)
+        retired = {n.id: parse_date(n.get("decommissioned_on"))
+                   for n in view.get_nodes({s for s, _ in destroyed}).values() if n.get("decommissioned_on")}
+        return cls([e for e in edges if e.type == RelType.HOLDS],
+                   {e.source for e in edges if e.type == RelType.RETAINED_UNDER}, destroyed, retired,
+                   read_holds(view))
 
 
 def _explain_custody(rows: list[Deadline], defaults: set[str]) -> list[Deadline]:

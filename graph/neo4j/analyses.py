@@ -62,18 +62,21 @@ def downstream_reach(conn: Connection, walks: Mapping[str, Sequence[str]],
     return sorted(systems), sorted(flows)
 
 
+def binding_feeds(conn: Connection, exempt: list[str]) -> Feeds:
+    """What `catalog.deadlines.binding_feeds` reads from a snapshot, in one query."""
+    feeds: Feeds = {}
+    for row in conn.read(FEEDS, exempt=sorted(exempt)):
+        for element in row["elements"]:
+            feeds.setdefault((row["source"], element), set()).add(row["target"])
+    return feeds
+
+
 def upstream_bounds(conn: Connection, own: dict[RowKey, Day], exempt: list[str],
                     depth: int) -> dict[RowKey, tuple[Day, str]]:
     """What `catalog.deadlines.upstream_bounds` finds: the feeds read in one query, walked
     from each row with a deadline as the snapshot's are. Walking the graph in the server
     from each of a state's 90,000 holdings with deadlines took four times as long."""
-    if not own:
-        return {}
-    feeds: Feeds = {}
-    for row in conn.read(FEEDS, exempt=sorted(exempt)):
-        for element in row["elements"]:
-            feeds.setdefault((row["source"], element), set()).add(row["target"])
-    return bounds_along(feeds, own, depth)
+    return bounds_along(binding_feeds(conn, exempt), own, depth) if own else {}
 
 
 # Every organisation above the given ones (each reached once, by a shortest way up), with

@@ -10,7 +10,7 @@ from typing import Any
 
 from catalog.audit import Change, Token
 from catalog.deadlines import Candidate
-from catalog.deadlines.binding import Day, RowKey
+from catalog.deadlines.binding import Day, Feeds, RowKey
 from catalog.lineage import Found, Way
 from catalog.records import EdgeRecord, NodeRecord
 from catalog.view import Snapshot
@@ -153,6 +153,9 @@ class Neo4jStore:
     def upstream_bounds(self, own: dict[RowKey, Day], exempt: list[str],
                         depth: int) -> dict[RowKey, tuple[Day, str]]:
         return analyses.upstream_bounds(self.conn, own, exempt, depth)
+
+    def binding_feeds(self, exempt: list[str]) -> Feeds:
+        return analyses.binding_feeds(self.conn, exempt)
 
     def accountable_to(self, orgs: list[str]) -> dict[str, tuple[str | None, list[str]]]:
         return analyses.accountable_to(self.conn, orgs)
