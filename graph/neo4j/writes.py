@@ -17,8 +17,10 @@ from graph.neo4j.schema import STEWARD, count_write, label, rel_type
 from graph.store import StoreError, VersionConflict
 
 # Rows per query: big enough to make a load a handful of queries, small enough to keep
-# each Bolt message modest. Every chunk still runs in the same transaction.
-CHUNK = 2000
+# each Bolt message a few megabytes. Every chunk still runs in the same transaction.
+# Loading 50 districts (211,009 nodes and relationships) into an empty database took a median 14.0 s
+# in chunks of 10,000 rows against 15.5 s in chunks of 2,000.
+CHUNK = 10_000
 
 Op = tuple[str, Any]
 
