@@ -8,7 +8,8 @@ from contextvars import copy_context
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter
 
 from catalog.bulk import collector_paused
 from catalog.deadlines.binding import BINDING_DEPTH, EXEMPT, NativeBinding, RowKey, binding_feeds, bounds_along
@@ -190,28 +191,52 @@ def _bound(row: _Row, bounds: Bounds, left_on: dict[str, date]) -> tuple[date, s
 
 def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
     """A row per cohort a holding's clocks name (one row when none does); clocks without a
-    cohort (a collection date, an agreement's end) apply to every row of their holding."""
-    by_holding: dict[tuple[str, str], list[Candidate]] = {(h.source, h.target): [] for h in holdings}
-    since = {(h.source, h.target): parse_date(h.props["since"]) for h in holdings if h.props.get("since")}
-    for clock in clocks:
-        by_holding.setdefault((clock.system, clock.element), []).append(clock)
-    rows = []
-    for (system, element), mine in sorted(by_holding.items()):
-        # Each cohort's clocks, and those of none, split once (a holding may have many
-        # cohorts), keeping their places so that a row lists them in the holding's order.
-        if all(clock.cohort is None for clock in mine):  # most holdings: one row, every clock
-            rows.append(_Row(system, element, None, mine, since.get((system, element))))
-            continue
-        by_cohort: dict[str | None, list[tuple[int, Candidate]]] = {}
-        for place, clock in enumerate(mine):
-            by_cohort.setdefault(clock.cohort, []).append((place, clock))
-        shared = by_cohort.pop(None, [])
-        began = since.get((system, element))
-        for cohort in sorted(c for c in by_cohort if c is not None):
-            # Without clocks of no cohort (most holdings), a cohort's are in order already.
-            mixed = sorted(shared + by_cohort[cohort], key=itemgetter(0)) if shared else by_cohort[cohort]
-            rows.append(_Row(system, element, cohort, [c for _, c in mixed], began))
+    cohort (a collection date, an agreement's end) apply to every row of their holding.
+
+    Both lists come in holding order (system, then element): they are walked side by
+    side, as a merge, rather than gathered in a dictionary of a state's 90,000 holdings
+    and sorted again."""
+    rows: list[_Row] = []
+    clocks_of = groupby(clocks, key=_HOLDING)
+    pending = next(clocks_of, None)
+    for holding in sorted(holdings, key=_ENDS):  # in order already: one pass to be sure
+        key = (holding.source, holding.target)
+        mine: list[Candidate] = []
+        while pending is not None and pending[0] <= key:
+            if pending[0] == key:
+                mine = list(pending[1])
+            else:  # clocks of a holding not listed: rows of their own, as they always had
+                _split(*pending[0], list(pending[1]), None, rows)
+            pending = next(clocks_of, None)
+        since = holding.props.get("since")
+        _split(holding.source, holding.target, mine, parse_date(since) if since else None, rows)
+    while pending is not None:
+        _split(*pending[0], list(pending[1]), None, rows)
+        pending = next(clocks_of, None)
     return rows
+
+
+_HOLDING, _ENDS = attrgetter("system", "element"), attrgetter("source", "target")
+
+
+def _split(system: str, element: str, mine: list[Candidate], since: date | None, rows: list[_Row]) -> None:
+    """The rows of one holding, by cohort in order, each with its clocks in the holding's
+    order: those of its cohort and those of none."""
+    if all(clock.cohort is None for clock in mine):  # most holdings: one row, every clock
+        rows.append(_Row(system, element, None, mine, since))
+        return
+    shared: list[Candidate] = []
+    by_cohort: dict[str, list[Candidate]] = {}
+    for clock in mine:
+        if (cohort := clock.cohort) is None:
+            shared.append(clock)
+            for found in by_cohort.values():
+                found.append(clock)
+        elif (theirs := by_cohort.get(cohort)) is None:
+            by_cohort[cohort] = [*shared, clock]  # those of no cohort before it come first
+        else:
+            theirs.append(clock)
+    rows += [_Row(system, element, cohort, by_cohort[cohort], since) for cohort in sorted(by_cohort)]
 
 
 def read_destructions(view: GraphView) -> dict[tuple[str, str], list[Destroyed]]:
