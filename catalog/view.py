@@ -139,16 +139,26 @@ class Snapshot:
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
         wanted = set(types) if types is not None else None
         if node_id is None:
-            if wanted is not None:  # each type's edges lie together, in order, in all_edges
-                return [e for type_ in sorted(wanted) for e in self.all_edges[self._span(type_)]]
-            found = list(self.all_edges)
-        else:
-            found = []
-            if direction in (Direction.OUT, Direction.BOTH):
-                found += self.out.get(node_id, [])
-            if direction in (Direction.IN, Direction.BOTH):
-                found += self.into.get(node_id, [])
-        return [e for e in found if wanted is None or e.type in wanted]
+            if wanted is None:
+                return list(self.all_edges)
+            # Each type's edges lie together, in order, in all_edges.
+            return [e for type_ in sorted(wanted) for e in self.all_edges[self._span(type_)]]
+        found: list[EdgeRecord] = []
+        for way, edges in ((Direction.OUT, self.out), (Direction.IN, self.into)):
+            if direction in (way, Direction.BOTH):
+                found += self._of_types(edges.get(node_id, []), wanted)
+        return found
+
+    @staticmethod
+    def _of_types(edges: list[EdgeRecord], wanted: set[RelType] | None) -> list[EdgeRecord]:
+        """Those of `edges` (a node's, sorted by type) of the wanted types: a node with
+        thousands (an element every system holds) gives a few of them without a scan."""
+        if wanted is None:
+            return edges
+        if len(edges) < 32:
+            return [e for e in edges if e.type in wanted]
+        return [e for type_ in sorted(wanted)
+                for e in edges[bisect_left(edges, type_, key=_TYPE):bisect_right(edges, type_, key=_TYPE)]]
 
     def _span(self, type_: RelType) -> slice:
         """Where the edges of `type_` lie in all_edges (sorted by type first)."""

@@ -14,7 +14,7 @@ from api.cli import cli
 from catalog.deadlines import compute_deadlines, engine, python_clocks
 from catalog.findings import run_checks, scorecard
 from catalog.records import EdgeRecord, NodeRecord
-from catalog.view import Snapshot
+from catalog.view import Direction, Snapshot
 from catalog.vocab import Label, RelType
 from graph.embedded.store import EmbeddedStore
 from graph.loading import load_paths
@@ -108,6 +108,26 @@ def test_a_snapshot_gives_each_node_s_ends_in_order_whatever_order_the_edges_cam
             assert [e.target for e in snap.out.get(node, []) if e.type == type_] == snap.targets(node, type_)
     for wanted in ([RelType.HOLDS], [RelType.TO, RelType.HOLDS], []):
         assert [e.key for e in snap.edges(types=wanted)] == sorted(e for e in found if e[0] in wanted)
+
+
+TYPES = [RelType.HOLDS, RelType.OPERATES, RelType.TO, RelType.CARRIES]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(TYPES), st.sampled_from("ab"), st.integers(0, 60).map(str)),
+                min_size=40, max_size=200))
+def test_a_node_s_edges_of_some_types_are_those_it_has_of_them_in_order(found: list[tuple[RelType, str, str]]) -> None:
+    """A node with many edges gives those of the types asked from where they lie."""
+    edges = [EdgeRecord(type_, source, target) for type_, source, target in found]
+    edges += [EdgeRecord(type_, target, source) for type_, source, target in found[::3]]  # some come in
+    snap, ordered = Snapshot([], edges), sorted(edges, key=lambda e: (e.type, e.source, e.target))
+    for node in ["a", "b", "7"]:
+        for wanted in ([RelType.HOLDS], [RelType.TO, RelType.HOLDS], [], TYPES, None):
+            out = [e for e in ordered if e.source == node and (wanted is None or e.type in wanted)]
+            into = [e for e in ordered if e.target == node and (wanted is None or e.type in wanted)]
+            assert snap.edges(node, Direction.OUT, wanted) == out
+            assert snap.edges(node, Direction.IN, wanted) == into
+            assert snap.edges(node, Direction.BOTH, wanted) == out + into
 
 
 def test_a_snapshot_of_a_store_lists_its_edges_as_the_store_does(store: Store) -> None:
