@@ -43,12 +43,19 @@ class NodeRecord:
         return str(self.props.get("name", self.id))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class EdgeRecord:
     type: RelType
     source: str
     target: str
     props: Props = field(default_factory=dict)
+
+    def __init__(self, type: RelType, source: str, target: str, props: Props | None = None) -> None:
+        # Set in the instance's dictionary: a frozen dataclass's own __init__ goes through
+        # object.__setattr__, at twice the cost, and a snapshot makes a million of these.
+        attrs = self.__dict__
+        attrs["type"], attrs["source"], attrs["target"] = type, source, target
+        attrs["props"] = {} if props is None else props
 
     @property
     def key(self) -> tuple[RelType, str, str]:

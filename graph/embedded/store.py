@@ -128,7 +128,7 @@ class EmbeddedStore:
         if memory is not None:
             return Snapshot(memory.find(None, None), memory.edges(None, Direction.OUT, None))
         _, nodes, edges = self.durable.snapshot()
-        return Snapshot(nodes, edges)
+        return Snapshot(nodes, edges, ordered=True)
 
     @contextmanager
     def transaction(self) -> Iterator[_Buffer]:
