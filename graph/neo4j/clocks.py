@@ -84,10 +84,14 @@ _HOLDINGS = (
     "WITH s, operators, "
     "     [o IN operators WHERE o.kind IS NULL OR NOT o.kind IN $internal][0] AS outside, "
     f"     COLLECT {{ UNWIND [s] + operators AS x MATCH (x)<-[:{CONCERNS}]-{_EVENT}"
-    "               WITH DISTINCT ev ORDER BY ev.day, ev.id RETURN ev } AS around "
+    "               WITH DISTINCT ev ORDER BY ev.day, ev.id RETURN ev } AS around, "
+    # The elements some flow brings in: most holdings are of none, and need not look at
+    # the flows (a state's warehouse has one from every district).
+    f"     COLLECT {{ MATCH (f:{STEWARD})-[:{TO}]->(s) MATCH (f)-[:{CARRIES}]->(x:{STEWARD}) "
+    "               RETURN DISTINCT x.id } AS brought "
     + _HOST +
     f"MATCH (s)-[h:{HOLDS}]->(e:{STEWARD}) "
-    "WITH s, e, h, CASE WHEN h.since <> '' THEN h.since END AS since, operators, outside, host, "
+    "WITH s, e, h, CASE WHEN h.since <> '' THEN h.since END AS since, operators, outside, host, brought, "
     f"     CASE WHEN NOT EXISTS {{ (e)<-[:{CONCERNS}]-(:{EVENT}:{STEWARD}) }} THEN around "
     f"          ELSE COLLECT {{ UNWIND around + COLLECT {{ MATCH (e)<-[:{CONCERNS}]-{_EVENT}RETURN ev }} AS ev "
     "                          WITH DISTINCT ev ORDER BY ev.day, ev.id RETURN ev } END AS events ")
@@ -96,9 +100,9 @@ _HOLDINGS = (
 # element in has a law as its only basis (`HANDS_OVER`, of a flow `f`).
 _ANOTHER_CUSTODIAN = (
     "(any(o IN operators WHERE o.kind IN $agencies) "
-    f" OR (EXISTS {{ MATCH (f:{STEWARD})-[:{TO}]->(s) WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} }} "
-    f"     AND NOT EXISTS {{ MATCH (f:{STEWARD})-[:{TO}]->(s) "
-    f"                      WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {HANDS_OVER} }}))")
+    "  OR CASE WHEN NOT e.id IN brought THEN false "
+    f"          ELSE NOT EXISTS {{ MATCH (f:{STEWARD})-[:{TO}]->(s) "
+    f"                            WHERE EXISTS {{ (f)-[:{CARRIES}]->(e) }} AND NOT {HANDS_OVER} }} END)")
 
 # The rules of the holding itself: its own, else (unless another custodian holds it)
 # the element's defaults by id; a default's minimum does not bind an outside operator.
