@@ -8,9 +8,9 @@ once for both stores) into a table of the duties that stand, by organisation and
 The second, the clocks query, gathers per holding, with index look-ups from the
 holding's two ends: the operators, the first outside host and the events about the
 system, the element or an operator (as of the day asked, earliest first; all but the
-element's own once per system), the rules that apply (the holding's own, else the element's default,
-none for another custodian's copy, minimums dropped for an organisation outside the
-district), and from the table the duties of the first outside operator, then those of
+element's own once per system), the rules that apply (the holding's own, else the
+element's default, none for another custodian's copy, minimums dropped for an
+organisation outside the district), and from the table the duties of the first outside operator, then those of
 the first outside host (unless it is that operator). It returns a row per rule applied
 to a holding, with its place among the holding's rules and its clocks in order (each a
 date, what set it, a cohort): the driver decodes every value in Python, so a rule's
