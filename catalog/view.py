@@ -139,10 +139,7 @@ class Snapshot:
               types: Iterable[RelType] | None = None) -> list[EdgeRecord]:
         wanted = set(types) if types is not None else None
         if node_id is None:
-            if wanted is None:
-                return list(self.all_edges)
-            # Each type's edges lie together, in order, in all_edges.
-            return [e for type_ in sorted(wanted) for e in self.all_edges[self._span(type_)]]
+            return list(self._of_types(self.all_edges, wanted))
         found: list[EdgeRecord] = []
         for way, edges in ((Direction.OUT, self.out), (Direction.IN, self.into)):
             if direction in (way, Direction.BOTH):
@@ -151,18 +148,15 @@ class Snapshot:
 
     @staticmethod
     def _of_types(edges: list[EdgeRecord], wanted: set[RelType] | None) -> list[EdgeRecord]:
-        """Those of `edges` (a node's, sorted by type) of the wanted types: a node with
-        thousands (an element every system holds) gives a few of them without a scan."""
+        """Those of `edges` (all of them, or a node's: sorted by type either way) of the
+        wanted types, from where each type's lie together: the holdings among a state's
+        million edges, or the few of an element every system holds, without a scan."""
         if wanted is None:
             return edges
         if len(edges) < 32:
             return [e for e in edges if e.type in wanted]
         return [e for type_ in sorted(wanted)
                 for e in edges[bisect_left(edges, type_, key=_TYPE):bisect_right(edges, type_, key=_TYPE)]]
-
-    def _span(self, type_: RelType) -> slice:
-        """Where the edges of `type_` lie in all_edges (sorted by type first)."""
-        return slice(bisect_left(self.all_edges, type_, key=_TYPE), bisect_right(self.all_edges, type_, key=_TYPE))
 
     def edges_for(self, node_ids: Iterable[str], direction: Direction = Direction.OUT,
                   types: Iterable[RelType] | None = None) -> list[EdgeRecord]:

@@ -193,13 +193,13 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
     """A row per cohort a holding's clocks name (one row when none does); clocks without a
     cohort (a collection date, an agreement's end) apply to every row of their holding.
 
-    Both lists come in holding order (system, then element): they are walked side by
-    side, as a merge, rather than gathered in a dictionary of a state's 90,000 holdings
-    and sorted again."""
+    Both lists come in holding order (system, then element), as a store lists its edges
+    and as the clocks are made: they are walked side by side, as a merge, rather than
+    gathered in a dictionary of a state's 90,000 holdings and sorted again."""
     rows: list[_Row] = []
     clocks_of = groupby(clocks, key=_HOLDING)
     pending = next(clocks_of, None)
-    for holding in sorted(holdings, key=_ENDS):  # in order already: one pass to be sure
+    for holding in holdings:
         key = (holding.source, holding.target)
         mine: list[Candidate] = []
         while pending is not None and pending[0] <= key:
@@ -216,7 +216,7 @@ def _rows(holdings: list[EdgeRecord], clocks: list[Candidate]) -> list[_Row]:
     return rows
 
 
-_HOLDING, _ENDS = attrgetter("system", "element"), attrgetter("source", "target")
+_HOLDING = attrgetter("system", "element")
 
 
 def _split(system: str, element: str, mine: list[Candidate], since: date | None, rows: list[_Row]) -> None:
